@@ -1,0 +1,32 @@
+package com.cloudphone.error;
+
+/** Every error the API can answer with, and the HTTP status it maps to. The one place statuses are decided. */
+public enum ErrorCode {
+    VALIDATION_FAILED(400),
+    MALFORMED_JSON(400),
+    UNAUTHENTICATED(401),
+    INVALID_CREDENTIALS(401),
+    LOGIN_LOCKED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    ROUTE_NOT_FOUND(404),
+    SEAT_LIMIT_REACHED(409),
+    USERNAME_TAKEN(409),
+    EMAIL_TAKEN(409),
+    EXTENSION_TAKEN(409),
+    NUMBER_TAKEN(409),
+    INVALID_STATE(409),
+    CONFLICT(409),
+    PLAN_FEATURE_UNAVAILABLE(409),
+    INTERNAL(500);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,85 @@
+package com.cloudphone.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.service.Caller;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** An API Gateway HTTP API (payload 2.0) request, read the way every handler needs it. */
+public final class ApiRequest {
+    private final APIGatewayV2HTTPEvent event;
+
+    public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+    }
+
+    public String routeKey() {
+        return event.getRouteKey() == null ? "" : event.getRouteKey();
+    }
+
+    public String requestId() {
+        return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+    }
+
+    /** A path parameter, percent-decoded; a literal '+' stays a '+', as E.164 numbers need. */
+    public String path(String name) {
+        Map<String, String> params = event.getPathParameters();
+        String raw = params == null ? null : params.get(name);
+        if (raw == null || raw.isEmpty()) {
+            throw ApiException.invalid(name, "is required in the path");
+        }
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(name, "is not correctly URL-encoded");
+        }
+    }
+
+    public Optional<String> query(String name) {
+        Map<String, String> params = event.getQueryStringParameters();
+        return Optional.ofNullable(params == null ? null : params.get(name));
+    }
+
+    public String body() {
+        String body = event.getBody();
+        if (body != null && event.getIsBase64Encoded()) {
+            return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        return body;
+    }
+
+    public Input input(Set<String> allowedFields) {
+        return Input.parse(body(), allowedFields);
+    }
+
+    /** The identity the JWT authorizer verified. Without it nothing but sign-in is reachable. */
+    public Caller caller() {
+        var context = event.getRequestContext();
+        var authorizer = context == null ? null : context.getAuthorizer();
+        var jwt = authorizer == null ? null : authorizer.getJwt();
+        Map<String, String> claims = jwt == null ? null : jwt.getClaims();
+        if (claims == null || isBlank(claims.get("sub")) || isBlank(claims.get("accountId"))) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
+        }
+        return new Caller(claims.get("sub"), claims.get("accountId"), claims.get("role"));
+    }
+
+    /** The caller's ids for logs, when the request carries them. */
+    Optional<Caller> callerIfAny() {
+        try {
+            return Optional.of(caller());
+        } catch (ApiException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

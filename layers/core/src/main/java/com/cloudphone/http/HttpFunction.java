@@ -1,0 +1,75 @@
+package com.cloudphone.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shell of every HTTP function: read the event, run the route, and turn the outcome into a response.
+ * Errors become HTTP statuses here and nowhere else; every request logs one line.
+ */
+public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json");
+
+    protected abstract Reply handle(ApiRequest request);
+
+    @Override
+    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiRequest request = new ApiRequest(event);
+        long started = System.nanoTime();
+        Map<String, Object> log = new LinkedHashMap<>();
+        log.put("route", request.routeKey());
+        log.put("requestId", context != null ? context.getAwsRequestId() : request.requestId());
+        request.callerIfAny().ifPresent(c -> {
+            log.put("accountId", c.accountId());
+            log.put("userId", c.userId());
+        });
+        APIGatewayV2HTTPResponse response;
+        try {
+            Reply reply = handle(request);
+            response = respond(reply.status(), reply.body() == null ? null : Json.write(reply.body()));
+            log.put("status", reply.status());
+            log.put("ms", (System.nanoTime() - started) / 1_000_000);
+            Log.info("request", log);
+        } catch (ApiException e) {
+            response = error(e);
+            log.put("status", e.code().status());
+            log.put("code", e.code().name());
+            log.put("ms", (System.nanoTime() - started) / 1_000_000);
+            Log.warn(e.getMessage(), log);
+        } catch (RuntimeException e) {
+            response = error(new ApiException(ErrorCode.INTERNAL, "Something went wrong; it has been logged"));
+            log.put("status", 500);
+            log.put("exception", e.getClass().getName());
+            log.put("ms", (System.nanoTime() - started) / 1_000_000);
+            Log.error(String.valueOf(e.getMessage()), log);
+        }
+        return response;
+    }
+
+    public static APIGatewayV2HTTPResponse error(ApiException e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", e.code().name());
+        error.put("message", e.getMessage());
+        error.put("details", e.details());
+        return respond(e.code().status(), Json.write(Map.of("error", error)));
+    }
+
+    private static APIGatewayV2HTTPResponse respond(int status, String body) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(JSON_HEADERS)
+                .withBody(body)
+                .build();
+    }
+
+    protected static ApiException noRoute(ApiRequest request) {
+        return new ApiException(ErrorCode.ROUTE_NOT_FOUND, "No route " + request.routeKey(), List.of());
+    }
+}

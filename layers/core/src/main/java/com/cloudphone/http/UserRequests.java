@@ -1,0 +1,139 @@
+package com.cloudphone.http;
+
+import com.cloudphone.model.BusinessHours;
+import com.cloudphone.model.Rules;
+import com.cloudphone.model.UserKind;
+import com.cloudphone.service.NewUser;
+import com.cloudphone.service.UserPatch;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads and validates the user requests' bodies into the service's request records. */
+public final class UserRequests {
+    static final Set<String> NEW_USER_FIELDS = Set.of("kind", "username", "email", "password", "displayName",
+            "extension", "timezone", "businessHours", "admin");
+    static final Set<String> PATCH_FIELDS = Set.of("displayName", "email", "extension", "timezone", "businessHours",
+            "suspended", "admin", "password", "currentPassword");
+
+    private UserRequests() {
+    }
+
+    public static NewUser newUser(ApiRequest request) {
+        Input in = request.input(NEW_USER_FIELDS);
+        UserKind kind = in.choice("kind", UserKind.class, true);
+        String username = in.text("username", kind == UserKind.INTERNAL, 64);
+        String email = email(in, kind == UserKind.INVITED);
+        String password = in.secret("password", kind == UserKind.INTERNAL);
+        if (username != null && !Rules.isUsername(username)) {
+            in.problem("username", "must be 3-64 letters, digits, dots, dashes or underscores");
+        }
+        if (kind == UserKind.INTERNAL && password != null) {
+            in.problems(Rules.passwordProblems("password", password));
+        }
+        if (kind == UserKind.INVITED && password != null) {
+            in.problem("password", "invited users choose their own password");
+        }
+        String displayName = in.text("displayName", true, 100);
+        String extension = extension(in);
+        String timezone = timezone(in);
+        BusinessHours hours = businessHours(in);
+        Boolean admin = in.bool("admin");
+        in.done();
+        return new NewUser(kind, username, email, password, displayName, extension, timezone, hours,
+                Boolean.TRUE.equals(admin));
+    }
+
+    public static UserPatch patch(ApiRequest request) {
+        Input in = request.input(PATCH_FIELDS);
+        String displayName = in.has("displayName") ? in.text("displayName", true, 100) : null;
+        Optional<String> email = in.has("email") ? Optional.ofNullable(email(in, false)) : null;
+        Optional<String> extension = in.has("extension") ? Optional.ofNullable(extension(in)) : null;
+        String timezone = in.has("timezone") ? timezone(in) : null;
+        if (in.has("timezone") && timezone == null && in.ok("timezone")) {
+            in.problem("timezone", "cannot be cleared");
+        }
+        Optional<BusinessHours> hours = in.has("businessHours") ? Optional.ofNullable(businessHours(in)) : null;
+        Boolean suspended = in.bool("suspended");
+        Boolean admin = in.bool("admin");
+        String password = in.secret("password", false);
+        if (password != null) {
+            in.problems(Rules.passwordProblems("password", password));
+        }
+        String currentPassword = in.secret("currentPassword", false);
+        in.done();
+        return new UserPatch(displayName, email, extension, timezone, hours, suspended, admin, password,
+                currentPassword);
+    }
+
+    private static String email(Input in, boolean required) {
+        String email = in.text("email", required, 254);
+        if (email != null && !Rules.isEmail(email)) {
+            in.problem("email", "must be an email address");
+            return null;
+        }
+        return email == null ? null : email.toLowerCase(Locale.ROOT);
+    }
+
+    private static String extension(Input in) {
+        String extension = in.text("extension", false, 6);
+        if (extension != null && !Rules.isExtension(extension)) {
+            in.problem("extension", "must be 2 to 6 digits");
+            return null;
+        }
+        return extension;
+    }
+
+    private static String timezone(Input in) {
+        String timezone = in.text("timezone", false, 64);
+        if (timezone != null && !Rules.isTimezone(timezone)) {
+            in.problem("timezone", "must be an IANA time zone such as Europe/London");
+            return null;
+        }
+        return timezone;
+    }
+
+    /** {@code {"MONDAY": {"open": "09:00", "close": "17:00"}, ...}}; days left out are closed. */
+    private static BusinessHours businessHours(Input in) {
+        JsonNode node = in.node("businessHours");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            in.problem("businessHours", "must be an object keyed by weekday");
+            return null;
+        }
+        Map<DayOfWeek, BusinessHours.Span> days = new EnumMap<>(DayOfWeek.class);
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String field = "businessHours." + entry.getKey();
+            DayOfWeek day;
+            try {
+                day = DayOfWeek.valueOf(entry.getKey().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                in.problem(field, "is not a weekday (MONDAY..SUNDAY)");
+                continue;
+            }
+            JsonNode open = entry.getValue().get("open");
+            JsonNode close = entry.getValue().get("close");
+            try {
+                if (open == null || close == null || !open.isTextual() || !close.isTextual()) {
+                    throw new DateTimeParseException("missing", "", 0);
+                }
+                days.put(day, new BusinessHours.Span(LocalTime.parse(open.asText()), LocalTime.parse(close.asText())));
+            } catch (DateTimeParseException e) {
+                in.problem(field, "needs open and close times as HH:mm");
+            } catch (IllegalArgumentException e) {
+                in.problem(field, "open must be before close");
+            }
+        }
+        return new BusinessHours(days);
+    }
+}

@@ -1,0 +1,23 @@
+package com.cloudphone.model;
+
+/**
+ * A user's membership of one account, with the settings that belong to it.
+ * {@code userId} is the person's login id, the same in every account they belong to.
+ */
+public record Member(String accountId, String userId, UserKind kind, Role role, MemberStatus status,
+                     String username, String email, String displayName, String extension, String timezone,
+                     BusinessHours businessHours, boolean suspended, String createdAt) {
+
+    public boolean isAdmin() {
+        return role.isAdmin();
+    }
+
+    public boolean canSignIn() {
+        return status == MemberStatus.ACTIVE && !suspended;
+    }
+
+    public Member withStatus(MemberStatus newStatus) {
+        return new Member(accountId, userId, kind, role, newStatus, username, email, displayName, extension,
+                timezone, businessHours, suspended, createdAt);
+    }
+}

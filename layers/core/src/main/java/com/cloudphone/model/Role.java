@@ -1,0 +1,9 @@
+package com.cloudphone.model;
+
+public enum Role {
+    ADMIN, USER, AGENCY_ADMIN;
+
+    public boolean isAdmin() {
+        return this != USER;
+    }
+}

@@ -1,0 +1,65 @@
+package com.cloudphone.model;
+
+import com.cloudphone.error.FieldProblem;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Format rules of the product's values: phone numbers, extensions, usernames, emails, timezones, passwords. */
+public final class Rules {
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern EXTENSION = Pattern.compile("[0-9]{2,6}");
+    private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    /** bcrypt reads at most 72 bytes; longer secrets would be silently truncated, so they are refused. */
+    static final int MAX_PASSWORD_BYTES = 72;
+
+    private Rules() {
+    }
+
+    public static boolean isE164(String value) {
+        return value != null && E164.matcher(value).matches();
+    }
+
+    public static boolean isExtension(String value) {
+        return value != null && EXTENSION.matcher(value).matches();
+    }
+
+    public static boolean isUsername(String value) {
+        return value != null && USERNAME.matcher(value).matches();
+    }
+
+    public static boolean isEmail(String value) {
+        return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
+    }
+
+    /** Only region ids such as Europe/London: offsets like +02:00 do not follow daylight saving. */
+    public static boolean isTimezone(String value) {
+        return value != null && value.contains("/") && ZoneId.getAvailableZoneIds().contains(value);
+    }
+
+    /** SPEC rule 2: at least 8 characters with a digit, a lower-case and an upper-case letter. */
+    public static List<FieldProblem> passwordProblems(String field, String password) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (password == null || password.length() < 8) {
+            problems.add(new FieldProblem(field, "must be at least 8 characters"));
+        }
+        if (password != null) {
+            if (password.chars().noneMatch(Character::isDigit)) {
+                problems.add(new FieldProblem(field, "must contain a digit"));
+            }
+            if (password.chars().noneMatch(Character::isLowerCase)) {
+                problems.add(new FieldProblem(field, "must contain a lower-case letter"));
+            }
+            if (password.chars().noneMatch(Character::isUpperCase)) {
+                problems.add(new FieldProblem(field, "must contain an upper-case letter"));
+            }
+            if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+                problems.add(new FieldProblem(field, "must be at most " + MAX_PASSWORD_BYTES + " bytes"));
+            }
+        }
+        return problems;
+    }
+}

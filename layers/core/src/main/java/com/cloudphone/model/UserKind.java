@@ -1,0 +1,4 @@
+package com.cloudphone.model;
+
+/** Internal users get a username and password from an admin; invited users are known by email. */
+public enum UserKind { INTERNAL, INVITED }

@@ -1,0 +1,94 @@
+package com.cloudphone.service;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.event.DomainEvent;
+import com.cloudphone.event.EventPublisher;
+import com.cloudphone.model.Contact;
+import com.cloudphone.model.Ids;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.NumberState;
+import com.cloudphone.model.PhoneNumber;
+import com.cloudphone.store.NumberStore;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Numbers of an account: adding, assigning (and reassigning), and the contacts that follow them. */
+public final class NumberService {
+    private final NumberStore numbers;
+    private final Access access;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public NumberService(NumberStore numbers, Access access, EventPublisher events, Clock clock) {
+        this.numbers = numbers;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public PhoneNumber add(Caller caller, String number) {
+        access.admin(caller);
+        String now = clock.instant().toString();
+        PhoneNumber added = new PhoneNumber(caller.accountId(), number, NumberState.AVAILABLE, null, now);
+        numbers.add(added);
+        events.publish(new DomainEvent("NumberAdded", caller.accountId(), now, Map.of("number", number)));
+        return added;
+    }
+
+    /** Admins see all numbers (optionally one state); a user sees the numbers assigned to them. */
+    public List<PhoneNumber> list(Caller caller, NumberState state) {
+        Member me = access.member(caller);
+        List<PhoneNumber> all = me.isAdmin() ? numbers.list(caller.accountId())
+                : numbers.assignedTo(caller.accountId(), me.userId());
+        return state == null ? all : all.stream().filter(n -> n.state() == state).toList();
+    }
+
+    /**
+     * SPEC rule 5: an AVAILABLE number, or one ASSIGNED to another user of the account (its contacts and future
+     * calls follow it, since they hang off the number). Assigning to the current assignee changes nothing.
+     */
+    public PhoneNumber assign(Caller caller, String number, String userId) {
+        access.admin(caller);
+        PhoneNumber seen = numbers.get(caller.accountId(), number).orElseThrow(() -> ApiException.notFound("Number"));
+        if (seen.state() == NumberState.RELEASED) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "A released number is out of service and cannot be assigned");
+        }
+        if (seen.state() == NumberState.ASSIGNED && userId.equals(seen.assigneeUserId())) {
+            return seen;
+        }
+        String now = clock.instant().toString();
+        PhoneNumber updated = new PhoneNumber(seen.accountId(), number, NumberState.ASSIGNED, userId, now);
+        numbers.assign(seen, updated);
+        Map<String, Object> detail = new HashMap<>();
+        detail.put("number", number);
+        detail.put("userId", userId);
+        if (seen.assigneeUserId() != null) {
+            detail.put("previousUserId", seen.assigneeUserId());
+        }
+        events.publish(new DomainEvent("NumberAssigned", caller.accountId(), now, detail));
+        return updated;
+    }
+
+    /** Admins add contacts to any number; a user only to a number assigned to them. */
+    public Contact addContact(Caller caller, String number, String name, String phone) {
+        Member me = access.member(caller);
+        PhoneNumber target = numbers.get(caller.accountId(), number).orElseThrow(() -> ApiException.notFound("Number"));
+        if (!me.isAdmin() && !me.userId().equals(target.assigneeUserId())) {
+            throw ApiException.forbidden("Users can only add contacts to their own numbers");
+        }
+        Contact contact = new Contact(caller.accountId(), number, Ids.next("c"), name, phone, clock.instant().toString());
+        numbers.addContact(contact);
+        return contact;
+    }
+
+    /** The contacts a user owns: those of every number assigned to them. */
+    public List<Contact> contactsOf(Caller caller, String userId) {
+        access.selfOrAdmin(caller, userId);
+        return numbers.assignedTo(caller.accountId(), userId).stream()
+                .flatMap(n -> numbers.contacts(caller.accountId(), n.number()).stream())
+                .toList();
+    }
+}

@@ -1,0 +1,106 @@
+package com.cloudphone.service;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.error.FieldProblem;
+import com.cloudphone.event.DomainEvent;
+import com.cloudphone.event.EventPublisher;
+import com.cloudphone.model.Login;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.MemberStatus;
+import com.cloudphone.store.Directory;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Sign-in with username or email and password, the lockout after repeated failures, and invitations. */
+public final class SessionService {
+    static final int MAX_FAILED_ATTEMPTS = 5;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    private final Directory directory;
+    private final PasswordHasher hasher;
+    private final Tokens tokens;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public SessionService(Directory directory, PasswordHasher hasher, Tokens tokens, EventPublisher events, Clock clock) {
+        this.directory = directory;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** {@code identifier} is a username or an email. Unknown login and wrong password are the same 401. */
+    public Tokens.Issued signIn(String identifier, String password, String accountId) {
+        Optional<Login> found = identifier.contains("@") ? directory.loginByEmail(identifier)
+                : directory.loginByUsername(identifier);
+        if (found.isEmpty()) {
+            hasher.burn(password);
+            throw badCredentials();
+        }
+        Login login = found.get();
+        Instant now = clock.instant();
+        if (login.lockedUntil() != null && now.isBefore(Instant.parse(login.lockedUntil()))) {
+            throw new ApiException(ErrorCode.LOGIN_LOCKED,
+                    "Too many failed attempts; sign-in is locked until " + login.lockedUntil());
+        }
+        if (!hasher.matches(login.passwordHash(), password)) {
+            directory.recordFailedLogin(login.userId(), now.plus(LOCKOUT).toString(), MAX_FAILED_ATTEMPTS);
+            throw badCredentials();
+        }
+        List<Member> active = directory.memberships(login.userId()).stream().filter(Member::canSignIn).toList();
+        Member chosen = choose(active, accountId);
+        directory.recordSuccessfulLogin(login.userId());
+        return tokens.issue(login.userId(), chosen.accountId(), chosen.role().name());
+    }
+
+    private static Member choose(List<Member> active, String accountId) {
+        if (active.isEmpty()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "This login is suspended or no longer a member of any account");
+        }
+        if (accountId != null) {
+            return active.stream().filter(m -> m.accountId().equals(accountId)).findFirst()
+                    .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "This login has no access to that account"));
+        }
+        if (active.size() > 1) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "This login belongs to several accounts; pick one",
+                    List.of(new FieldProblem("accountId", "required, one of "
+                            + active.stream().map(Member::accountId).sorted().toList())));
+        }
+        return active.get(0);
+    }
+
+    /** An invited user sets their password with the token from their invitation; the membership becomes active. */
+    public Tokens.Issued acceptInvitation(String token, String password) {
+        String userId = Invitation.userIdOf(token);
+        Login login = userId.isEmpty() ? null : directory.login(userId).orElse(null);
+        if (login == null || login.invitationHash() == null || !MessageDigest.isEqual(
+                login.invitationHash().getBytes(StandardCharsets.US_ASCII),
+                Invitation.sha256(token).getBytes(StandardCharsets.US_ASCII))) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "The invitation is not valid or was already used");
+        }
+        directory.acceptInvitation(userId, login.invitationHash(), hasher.hash(password));
+        List<Member> invited = directory.memberships(userId).stream()
+                .filter(m -> m.status() == MemberStatus.INVITED && !m.suspended()).toList();
+        for (Member m : invited) {
+            directory.updateMember(m, m.withStatus(MemberStatus.ACTIVE));
+            events.publish(new DomainEvent("InvitationAccepted", m.accountId(), clock.instant().toString(),
+                    Map.of("userId", userId)));
+        }
+        if (invited.isEmpty()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "This login is suspended or no longer a member of any account");
+        }
+        return tokens.issue(userId, invited.get(0).accountId(), invited.get(0).role().name());
+    }
+
+    private static ApiException badCredentials() {
+        return new ApiException(ErrorCode.INVALID_CREDENTIALS, "Unknown login or wrong password");
+    }
+}

@@ -1,0 +1,172 @@
+package com.cloudphone.service;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.http.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Signs and verifies the service's RS256 JWTs. In AWS the API's JWT authorizer verifies them against
+ * {@link #jwks()}; the local stack calls {@link #verify(String)} itself.
+ */
+public final class Tokens {
+    public static final String AUDIENCE = "cloudphone-console";
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    private final PrivateKey privateKey;
+    private final RSAPublicKey publicKey;
+    private final String keyId;
+    private final String issuer;
+    private final Duration ttl;
+    private final Clock clock;
+
+    public Tokens(KeyPair keys, String issuer, Duration ttl, Clock clock) {
+        this.privateKey = keys.getPrivate();
+        this.publicKey = (RSAPublicKey) keys.getPublic();
+        this.keyId = thumbprint(publicKey);
+        this.issuer = issuer;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    public static KeyPair generateKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a PKCS#8 PEM private key (as stored in the secret) and derives its public half. */
+    public static KeyPair fromPem(String pem) {
+        try {
+            String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            KeyFactory factory = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+            var publicKey = factory.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            return new KeyPair(publicKey, privateKey);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("The signing key is not a PKCS#8 RSA private key", e);
+        }
+    }
+
+    public record Issued(String token, Instant expiresAt) {
+    }
+
+    public Issued issue(String userId, String accountId, String role) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(ttl);
+        Map<String, Object> header = Map.of("alg", "RS256", "typ", "JWT", "kid", keyId);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer);
+        claims.put("aud", AUDIENCE);
+        claims.put("sub", userId);
+        claims.put("accountId", accountId);
+        claims.put("role", role);
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", expires.getEpochSecond());
+        String signingInput = encode(Json.write(header)) + "." + encode(Json.write(claims));
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(privateKey);
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return new Issued(signingInput + "." + B64.encodeToString(signature.sign()), expires);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Checks signature, algorithm, issuer, audience and expiry; anything wrong is the same 401. */
+    public Caller verify(String token) {
+        try {
+            String[] parts = token.split("\\.", -1);
+            if (parts.length != 3) {
+                throw unauthenticated();
+            }
+            JsonNode header = Json.MAPPER.readTree(B64D.decode(parts[0]));
+            if (!"RS256".equals(header.path("alg").asText())) {
+                throw unauthenticated();
+            }
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initVerify(publicKey);
+            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!signature.verify(B64D.decode(parts[2]))) {
+                throw unauthenticated();
+            }
+            JsonNode claims = Json.MAPPER.readTree(B64D.decode(parts[1]));
+            long exp = claims.path("exp").asLong(0);
+            if (!issuer.equals(claims.path("iss").asText()) || !AUDIENCE.equals(claims.path("aud").asText())
+                    || clock.instant().getEpochSecond() >= exp) {
+                throw unauthenticated();
+            }
+            return new Caller(claims.path("sub").asText(), claims.path("accountId").asText(), claims.path("role").asText());
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception e) {
+            throw unauthenticated();
+        }
+    }
+
+    /** The public key as a JSON Web Key Set, for the API's JWT authorizer. */
+    public Map<String, Object> jwks() {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("kty", "RSA");
+        key.put("use", "sig");
+        key.put("alg", "RS256");
+        key.put("kid", keyId);
+        key.put("n", B64.encodeToString(unsigned(publicKey.getModulus())));
+        key.put("e", B64.encodeToString(unsigned(publicKey.getPublicExponent())));
+        return Map.of("keys", List.of(key));
+    }
+
+    private static ApiException unauthenticated() {
+        return new ApiException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
+    }
+
+    private static String encode(String json) {
+        return B64.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            byte[] trimmed = new byte[bytes.length - 1];
+            System.arraycopy(bytes, 1, trimmed, 0, trimmed.length);
+            return trimmed;
+        }
+        return bytes;
+    }
+
+    private static String thumbprint(RSAPublicKey key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+            return B64.encodeToString(digest).substring(0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package com.cloudphone.service;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.event.DomainEvent;
+import com.cloudphone.event.EventPublisher;
+import com.cloudphone.model.Account;
+import com.cloudphone.model.Ids;
+import com.cloudphone.model.Login;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.Role;
+import com.cloudphone.model.UserKind;
+import com.cloudphone.store.Directory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Adding, listing and editing the members of an account. */
+public final class UserService {
+    private final Directory directory;
+    private final Access access;
+    private final PasswordHasher hasher;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public UserService(Directory directory, Access access, PasswordHasher hasher, EventPublisher events, Clock clock) {
+        this.directory = directory;
+        this.access = access;
+        this.hasher = hasher;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public UserView add(Caller caller, NewUser request) {
+        access.admin(caller);
+        String userId = Ids.next("u");
+        String now = clock.instant().toString();
+        boolean invited = request.kind() == UserKind.INVITED;
+        Invitation invitation = invited ? Invitation.create(userId) : null;
+        Login login = new Login(userId, request.username(), request.email(),
+                invited ? null : hasher.hash(request.password()), 0, null,
+                invited ? invitation.hash() : null, 0);
+        Member member = new Member(caller.accountId(), userId, request.kind(), request.admin() ? Role.ADMIN : Role.USER,
+                invited ? MemberStatus.INVITED : MemberStatus.ACTIVE, request.username(), request.email(),
+                request.displayName(), request.extension(), request.timezone(), request.businessHours(), false, now);
+        directory.addMember(member, login);
+        events.publish(new DomainEvent("UserAdded", caller.accountId(), now, Map.of(
+                "userId", userId, "kind", request.kind().name(), "role", member.role().name(),
+                "addedBy", caller.userId())));
+        return UserView.of(member, invited ? invitation.token() : null);
+    }
+
+    /** Admins see every member; a user sees only themself. */
+    public List<UserView> list(Caller caller) {
+        Member me = access.member(caller);
+        if (!me.isAdmin()) {
+            return List.of(UserView.of(me));
+        }
+        return directory.members(caller.accountId()).stream().map(UserView::of).toList();
+    }
+
+    public UserView get(Caller caller, String userId) {
+        access.selfOrAdmin(caller, userId);
+        return UserView.of(current(caller.accountId(), userId));
+    }
+
+    public UserView patch(Caller caller, String userId, UserPatch patch) {
+        Member actor = access.selfOrAdmin(caller, userId);
+        Member before = current(caller.accountId(), userId);
+        if (!actor.isAdmin() && (patch.admin() != null || patch.suspended() != null)) {
+            throw ApiException.forbidden("Only admins can change admin access or suspend users");
+        }
+        boolean losesAdmin = before.isAdmin() && (Boolean.FALSE.equals(patch.admin()) || Boolean.TRUE.equals(patch.suspended()));
+        if (losesAdmin && otherActiveAdmins(before) == 0) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "The account must keep at least one active admin");
+        }
+        if (patch.password() != null) {
+            checkPasswordChange(actor, before, patch);
+        }
+        Member after = apply(before, patch);
+        List<String> changed = changedFields(before, after);
+        if (!changed.isEmpty()) {
+            directory.updateMember(before, after);
+        }
+        if (patch.password() != null) {
+            directory.changePassword(userId, hasher.hash(patch.password()));
+            changed = new ArrayList<>(changed);
+            changed.add("password");
+        }
+        if (!changed.isEmpty()) {
+            events.publish(new DomainEvent("UserUpdated", caller.accountId(), clock.instant().toString(),
+                    Map.of("userId", userId, "changed", changed, "changedBy", caller.userId())));
+        }
+        return UserView.of(after);
+    }
+
+    private void checkPasswordChange(Member actor, Member target, UserPatch patch) {
+        if (target.kind() != UserKind.INTERNAL && target.status() != MemberStatus.ACTIVE) {
+            throw ApiException.invalid("password", "an invited user sets a password by accepting the invitation");
+        }
+        if (actor.userId().equals(target.userId())) {
+            Login login = directory.login(target.userId()).orElseThrow(() -> ApiException.notFound("Login"));
+            if (patch.currentPassword() == null || !hasher.matches(login.passwordHash(), patch.currentPassword())) {
+                throw ApiException.invalid("currentPassword", "does not match the current password");
+            }
+        }
+    }
+
+    private long otherActiveAdmins(Member target) {
+        return directory.members(target.accountId()).stream()
+                .filter(m -> m.isAdmin() && m.canSignIn() && !m.userId().equals(target.userId()))
+                .count();
+    }
+
+    Member current(String accountId, String userId) {
+        return directory.member(accountId, userId)
+                .filter(m -> m.status() != MemberStatus.REMOVED)
+                .orElseThrow(() -> ApiException.notFound("User"));
+    }
+
+    private static Member apply(Member m, UserPatch p) {
+        Role role = p.admin() == null ? m.role()
+                : p.admin() ? (m.role() == Role.AGENCY_ADMIN ? Role.AGENCY_ADMIN : Role.ADMIN) : Role.USER;
+        return new Member(m.accountId(), m.userId(), m.kind(), role, m.status(), m.username(),
+                p.email() == null ? m.email() : p.email().orElse(null),
+                p.displayName() == null ? m.displayName() : p.displayName(),
+                p.extension() == null ? m.extension() : p.extension().orElse(null),
+                p.timezone() == null ? m.timezone() : p.timezone(),
+                p.businessHours() == null ? m.businessHours() : p.businessHours().orElse(null),
+                p.suspended() == null ? m.suspended() : p.suspended(),
+                m.createdAt());
+    }
+
+    private static List<String> changedFields(Member a, Member b) {
+        Map<String, Boolean> fields = new LinkedHashMap<>();
+        fields.put("displayName", !Objects.equals(a.displayName(), b.displayName()));
+        fields.put("email", !Objects.equals(a.email(), b.email()));
+        fields.put("extension", !Objects.equals(a.extension(), b.extension()));
+        fields.put("timezone", !Objects.equals(a.timezone(), b.timezone()));
+        fields.put("businessHours", !Objects.equals(a.businessHours(), b.businessHours()));
+        fields.put("suspended", a.suspended() != b.suspended());
+        fields.put("admin", a.role() != b.role());
+        return fields.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+    }
+}

@@ -1,0 +1,230 @@
+package com.cloudphone.store;
+
+import static com.cloudphone.store.Transaction.key;
+import static com.cloudphone.store.Transaction.n;
+import static com.cloudphone.store.Transaction.s;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.Account;
+import com.cloudphone.model.Login;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.MemberStatus;
+import com.cloudphone.store.Transaction.Cond;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/** Accounts, their members and the logins behind them. */
+public final class Directory {
+    private static final Cond OWNED_BY = new Cond("#owner = :owner", Map.of("#owner", "owner"), Map.of());
+
+    private final Table table;
+
+    public Directory(Table table) {
+        this.table = table;
+    }
+
+    /** Creates an account with its first member, who takes the first seat. */
+    public void createAccount(Account account, Member owner, Login login) {
+        Account withOwnerSeat = new Account(account.accountId(), account.name(), account.plan(), account.paid(),
+                account.seatLimit(), 1, account.parentAccountId(), account.createdAt());
+        Transaction tx = new Transaction(table)
+                .put(AccountItem.SCHEMA, AccountItem.of(withOwnerSeat), Cond.NEW_ITEM,
+                        new ApiException(ErrorCode.CONFLICT, "Account already exists"));
+        addLoginAndMember(tx, owner, login);
+        tx.commit();
+    }
+
+    /**
+     * Adds a member with a new login, taking one seat. Seat count, username, email and extension uniqueness are
+     * all conditions of one transaction, so concurrent adds cannot overshoot the seat limit.
+     */
+    public void addMember(Member member, Login login) {
+        Transaction tx = new Transaction(table).update(
+                key(Keys.account(member.accountId()), Keys.ACCOUNT_SK),
+                "SET #used = #used + :one",
+                new Cond("attribute_exists(#pk) AND #used < #seats",
+                        Map.of("#pk", Keys.PK, "#used", "seatsUsed", "#seats", "seats"), Map.of(":one", n(1))),
+                new ApiException(ErrorCode.SEAT_LIMIT_REACHED,
+                        "Every seat of the account's plan is taken; upgrade the plan or raise the limit"));
+        addLoginAndMember(tx, member, login);
+        tx.commit();
+    }
+
+    private void addLoginAndMember(Transaction tx, Member member, Login login) {
+        tx.put(LoginItem.SCHEMA, LoginItem.of(login), Cond.NEW_ITEM,
+                new ApiException(ErrorCode.CONFLICT, "Login already exists"));
+        if (login.username() != null) {
+            tx.put(UniqueItem.SCHEMA, UniqueItem.of(Keys.username(login.username()), Keys.UNIQUE_SK, login.userId()),
+                    Cond.NEW_ITEM, taken(ErrorCode.USERNAME_TAKEN, "username", "This username is already in use"));
+        }
+        if (login.email() != null) {
+            tx.put(UniqueItem.SCHEMA, UniqueItem.of(Keys.email(login.email()), Keys.UNIQUE_SK, login.userId()),
+                    Cond.NEW_ITEM, taken(ErrorCode.EMAIL_TAKEN, "email", "This email is already in use"));
+        }
+        tx.put(MemberItem.SCHEMA, MemberItem.of(member), Cond.NEW_ITEM,
+                new ApiException(ErrorCode.CONFLICT, "Member already exists"));
+        if (member.extension() != null) {
+            claimExtension(tx, member);
+        }
+    }
+
+    private static void claimExtension(Transaction tx, Member member) {
+        tx.put(UniqueItem.SCHEMA, UniqueItem.of(Keys.account(member.accountId()), Keys.extension(member.extension()),
+                        member.userId()), Cond.NEW_ITEM,
+                taken(ErrorCode.EXTENSION_TAKEN, "extension", "Extension " + member.extension() + " is already in use"));
+    }
+
+    private static ApiException taken(ErrorCode code, String field, String message) {
+        return new ApiException(code, message, List.of(new com.cloudphone.error.FieldProblem(field, message)));
+    }
+
+    /**
+     * Saves changed settings of a member. Extension and email claims move in the same transaction as the
+     * member item, which must still be the one the caller read (same status).
+     */
+    public void updateMember(Member before, Member after) {
+        Transaction tx = new Transaction(table).put(MemberItem.SCHEMA, MemberItem.of(after),
+                new Cond("attribute_exists(#pk) AND #status = :status", Map.of("#pk", Keys.PK, "#status", "status"),
+                        Map.of(":status", s(before.status().name()))),
+                new ApiException(ErrorCode.CONFLICT, "The user changed meanwhile; reload and try again"));
+        if (!Objects.equals(before.extension(), after.extension())) {
+            if (before.extension() != null) {
+                tx.delete(key(Keys.account(before.accountId()), Keys.extension(before.extension())),
+                        withOwner(before.userId()), new ApiException(ErrorCode.CONFLICT, "Extension claim moved"));
+            }
+            if (after.extension() != null) {
+                claimExtension(tx, after);
+            }
+        }
+        if (!Objects.equals(before.email(), after.email())) {
+            if (before.email() != null) {
+                tx.delete(key(Keys.email(before.email()), Keys.UNIQUE_SK), withOwner(before.userId()),
+                        new ApiException(ErrorCode.CONFLICT, "Email claim moved"));
+            }
+            if (after.email() != null) {
+                tx.put(UniqueItem.SCHEMA, UniqueItem.of(Keys.email(after.email()), Keys.UNIQUE_SK, after.userId()),
+                        Cond.NEW_ITEM, taken(ErrorCode.EMAIL_TAKEN, "email", "This email is already in use"));
+            }
+            tx.update(key(Keys.login(after.userId()), Keys.LOGIN_SK),
+                    after.email() == null ? "REMOVE #email" : "SET #email = :email",
+                    after.email() == null
+                            ? new Cond("attribute_exists(#pk)", Map.of("#pk", Keys.PK, "#email", "email"), Map.of())
+                            : new Cond("attribute_exists(#pk)", Map.of("#pk", Keys.PK, "#email", "email"),
+                                    Map.of(":email", s(after.email()))),
+                    ApiException.notFound("Login"));
+        }
+        tx.commit();
+    }
+
+    private static Cond withOwner(String owner) {
+        return new Cond(OWNED_BY.expression(), OWNED_BY.names(), Map.of(":owner", s(owner)));
+    }
+
+    public Optional<Account> account(String accountId) {
+        return Optional.ofNullable(table.accounts.getItem(r -> r.key(k(Keys.account(accountId), Keys.ACCOUNT_SK))
+                .consistentRead(true))).map(AccountItem::toAccount);
+    }
+
+    public Optional<Member> member(String accountId, String userId) {
+        return Optional.ofNullable(table.members.getItem(r -> r.key(k(Keys.account(accountId), Keys.user(userId)))
+                .consistentRead(true))).map(MemberItem::toMember);
+    }
+
+    /** Members of an account that are not removed, in id order. */
+    public List<Member> members(String accountId) {
+        QueryEnhancedRequest query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.USER_PREFIX)))
+                .consistentRead(true)
+                .build();
+        return table.members.query(query).items().stream()
+                .map(MemberItem::toMember)
+                .filter(m -> m.status() != MemberStatus.REMOVED)
+                .toList();
+    }
+
+    /** Every membership of one login, across accounts (GSI1, eventually consistent). */
+    public List<Member> memberships(String userId) {
+        return table.members.index(Keys.GSI1)
+                .query(QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(
+                        Key.builder().partitionValue(Keys.login(userId)).build())).build())
+                .stream().flatMap(p -> p.items().stream()).map(MemberItem::toMember).toList();
+    }
+
+    public Optional<Login> login(String userId) {
+        return Optional.ofNullable(table.logins.getItem(r -> r.key(k(Keys.login(userId), Keys.LOGIN_SK))
+                .consistentRead(true))).map(LoginItem::toLogin);
+    }
+
+    public Optional<Login> loginByUsername(String username) {
+        return ownerOf(Keys.username(username)).flatMap(this::login);
+    }
+
+    public Optional<Login> loginByEmail(String email) {
+        return ownerOf(Keys.email(email)).flatMap(this::login);
+    }
+
+    private Optional<String> ownerOf(String claimKey) {
+        return Optional.ofNullable(table.uniques.getItem(r -> r.key(k(claimKey, Keys.UNIQUE_SK)).consistentRead(true)))
+                .map(UniqueItem::getOwner);
+    }
+
+    /** Counts a failed sign-in; the fifth in a row locks the login until {@code lockUntil}. Returns the count. */
+    public int recordFailedLogin(String userId, String lockUntil, int maxAttempts) {
+        var result = table.client.updateItem(b -> b.tableName(table.name)
+                .key(key(Keys.login(userId), Keys.LOGIN_SK))
+                .updateExpression("ADD #failed :one")
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#failed", "failedAttempts", "#pk", Keys.PK))
+                .expressionAttributeValues(Map.of(":one", n(1)))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        int failed = Integer.parseInt(result.attributes().get("failedAttempts").n());
+        if (failed >= maxAttempts) {
+            table.client.updateItem(b -> b.tableName(table.name)
+                    .key(key(Keys.login(userId), Keys.LOGIN_SK))
+                    .updateExpression("SET #failed = :zero, #locked = :until")
+                    .expressionAttributeNames(Map.of("#failed", "failedAttempts", "#locked", "lockedUntil"))
+                    .expressionAttributeValues(Map.of(":zero", n(0), ":until", s(lockUntil))));
+        }
+        return failed;
+    }
+
+    public void recordSuccessfulLogin(String userId) {
+        table.client.updateItem(b -> b.tableName(table.name)
+                .key(key(Keys.login(userId), Keys.LOGIN_SK))
+                .updateExpression("SET #failed = :zero REMOVE #locked")
+                .expressionAttributeNames(Map.of("#failed", "failedAttempts", "#locked", "lockedUntil"))
+                .expressionAttributeValues(Map.of(":zero", n(0))));
+    }
+
+    /** Replaces the password hash and bumps the version, so tokens issued before the change stop working. */
+    public void changePassword(String userId, String newHash) {
+        table.client.updateItem(b -> b.tableName(table.name)
+                .key(key(Keys.login(userId), Keys.LOGIN_SK))
+                .updateExpression("SET #hash = :hash, #failed = :zero ADD #version :one REMOVE #locked")
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#hash", "passwordHash", "#failed", "failedAttempts",
+                        "#version", "passwordVersion", "#locked", "lockedUntil", "#pk", Keys.PK))
+                .expressionAttributeValues(Map.of(":hash", s(newHash), ":zero", n(0), ":one", n(1))));
+    }
+
+    /** Sets the first password of an invited login; the invitation works once (its hash is the condition). */
+    public void acceptInvitation(String userId, String invitationHash, String passwordHash) {
+        new Transaction(table).update(key(Keys.login(userId), Keys.LOGIN_SK),
+                "SET #hash = :hash REMOVE #invitation",
+                new Cond("#invitation = :invitation", Map.of("#hash", "passwordHash", "#invitation", "invitationHash"),
+                        Map.of(":hash", s(passwordHash), ":invitation", s(invitationHash))),
+                new ApiException(ErrorCode.UNAUTHENTICATED, "The invitation is not valid or was already used"))
+                .commit();
+    }
+
+    static Key k(String pk, String sk) {
+        return Key.builder().partitionValue(pk).sortValue(sk).build();
+    }
+}

@@ -1,0 +1,34 @@
+package com.cloudphone.store;
+
+import java.util.Locale;
+
+/** Key formats of the single table; docs/table.md explains each access pattern they serve. */
+final class Keys {
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String GSI1 = "gsi1";
+    static final String GSI1_PK = "gsi1pk";
+    static final String GSI1_SK = "gsi1sk";
+
+    static final String USER_PREFIX = "USER#";
+    static final String NUMBER_PREFIX = "NUMBER#";
+    static final String CONTACT_PREFIX = "CONTACT#";
+    static final String ACCOUNT_SK = "ACCOUNT";
+    static final String LOGIN_SK = "LOGIN";
+    static final String UNIQUE_SK = "UNIQUE";
+
+    private Keys() {
+    }
+
+    static String account(String accountId) { return "ACCOUNT#" + accountId; }
+    static String user(String userId) { return USER_PREFIX + userId; }
+    static String login(String userId) { return "LOGIN#" + userId; }
+    static String username(String username) { return "USERNAME#" + username.toLowerCase(Locale.ROOT); }
+    static String email(String email) { return "EMAIL#" + email.toLowerCase(Locale.ROOT); }
+    static String extension(String extension) { return "EXT#" + extension; }
+    static String number(String e164) { return NUMBER_PREFIX + e164; }
+    static String numberClaim(String e164) { return "CLAIM#" + e164; }
+    static String assignee(String accountId, String userId) { return "ACCOUNT#" + accountId + "#ASSIGNEE#" + userId; }
+    static String contacts(String e164) { return CONTACT_PREFIX + e164 + "#"; }
+    static String contact(String e164, String contactId) { return contacts(e164) + contactId; }
+}

@@ -1,0 +1,105 @@
+package com.cloudphone.store;
+
+import static com.cloudphone.store.Directory.k;
+import static com.cloudphone.store.Transaction.key;
+import static com.cloudphone.store.Transaction.s;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.error.FieldProblem;
+import com.cloudphone.model.Contact;
+import com.cloudphone.model.NumberState;
+import com.cloudphone.model.PhoneNumber;
+import com.cloudphone.store.Transaction.Cond;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Phone numbers of accounts and the contacts that travel with them. */
+public final class NumberStore {
+    private final Table table;
+
+    public NumberStore(Table table) {
+        this.table = table;
+    }
+
+    /** Adds a number to an account; a global claim keeps any number owned by one account at most. */
+    public void add(PhoneNumber number) {
+        new Transaction(table)
+                .put(UniqueItem.SCHEMA, UniqueItem.of(Keys.numberClaim(number.number()), Keys.UNIQUE_SK, number.accountId()),
+                        Cond.NEW_ITEM, new ApiException(ErrorCode.NUMBER_TAKEN, "This number is already owned",
+                                List.of(new FieldProblem("number", "already owned by an account"))))
+                .put(NumberItem.SCHEMA, NumberItem.of(number), Cond.NEW_ITEM,
+                        new ApiException(ErrorCode.NUMBER_TAKEN, "This number is already in the account"))
+                .commit();
+    }
+
+    public Optional<PhoneNumber> get(String accountId, String number) {
+        return Optional.ofNullable(table.numbers.getItem(r -> r.key(k(Keys.account(accountId), Keys.number(number)))
+                .consistentRead(true))).map(NumberItem::toNumber);
+    }
+
+    public List<PhoneNumber> list(String accountId) {
+        return table.numbers.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.NUMBER_PREFIX)))
+                        .consistentRead(true).build())
+                .items().stream().map(NumberItem::toNumber).toList();
+    }
+
+    /** Numbers ASSIGNED to one user (GSI1). */
+    public List<PhoneNumber> assignedTo(String accountId, String userId) {
+        return table.numbers.index(Keys.GSI1).query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(
+                                Key.builder().partitionValue(Keys.assignee(accountId, userId)).build())).build())
+                .stream().flatMap(p -> p.items().stream()).map(NumberItem::toNumber)
+                .filter(n -> n.state() == NumberState.ASSIGNED && userId.equals(n.assigneeUserId()))
+                .toList();
+    }
+
+    /**
+     * Moves a number from the state the caller saw to ASSIGNED to {@code updated.assigneeUserId()}, provided the
+     * new assignee is still an active member. If anything changed since it was read, nothing is written.
+     */
+    public void assign(PhoneNumber seen, PhoneNumber updated) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":state", s(seen.state().name()));
+        String expected = "#state = :state";
+        if (seen.assigneeUserId() != null) {
+            expected += " AND #assignee = :assignee";
+            values.put(":assignee", s(seen.assigneeUserId()));
+        } else {
+            expected += " AND attribute_not_exists(#assignee)";
+        }
+        new Transaction(table)
+                .check(key(Keys.account(updated.accountId()), Keys.user(updated.assigneeUserId())),
+                        new Cond("#status = :active", Map.of("#status", "status"), Map.of(":active", s("ACTIVE"))),
+                        ApiException.invalid("userId", "no active user with this id in the account"))
+                .put(NumberItem.SCHEMA, NumberItem.of(updated),
+                        new Cond(expected, Map.of("#state", "state", "#assignee", "assigneeUserId"), values),
+                        new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile; reload and try again"))
+                .commit();
+    }
+
+    /** Adds a contact to a number that is still in service. */
+    public void addContact(Contact contact) {
+        new Transaction(table)
+                .check(key(Keys.account(contact.accountId()), Keys.number(contact.number())),
+                        new Cond("#state <> :released", Map.of("#state", "state"), Map.of(":released", s("RELEASED"))),
+                        new ApiException(ErrorCode.INVALID_STATE, "The number is out of service"))
+                .put(ContactItem.SCHEMA, ContactItem.of(contact), Cond.NEW_ITEM,
+                        new ApiException(ErrorCode.CONFLICT, "Contact already exists"))
+                .commit();
+    }
+
+    public List<Contact> contacts(String accountId, String number) {
+        return table.contacts.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.contacts(number))))
+                        .consistentRead(true).build())
+                .items().stream().map(ContactItem::toContact).toList();
+    }
+}

@@ -1,0 +1,140 @@
+package com.cloudphone.store;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * One TransactWriteItems call whose parts each say which error their failed condition means. Invariants that
+ * span items (seats, unique extensions, number ownership) are kept here, never by reading first.
+ */
+final class Transaction {
+    private static final int MAX_CONFLICT_RETRIES = 8;
+
+    private final Table table;
+    private final List<TransactWriteItem> parts = new ArrayList<>();
+    private final List<ApiException> failures = new ArrayList<>();
+
+    Transaction(Table table) {
+        this.table = table;
+    }
+
+    /** A condition expression with its placeholders. */
+    record Cond(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+        static Cond of(String expression) {
+            return new Cond(expression, Map.of(), Map.of());
+        }
+
+        static final Cond NEW_ITEM = new Cond("attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of());
+        static final Cond EXISTS = new Cond("attribute_exists(#pk)", Map.of("#pk", Keys.PK), Map.of());
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(Keys.PK, s(pk), Keys.SK, s(sk));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    <T extends KeyedItem> Transaction put(StaticTableSchema<T> schema, T item, Cond cond, ApiException ifFails) {
+        Put.Builder put = Put.builder().tableName(table.name).item(schema.itemToMap(item, true));
+        if (cond != null) {
+            put.conditionExpression(cond.expression());
+            if (!cond.names().isEmpty()) put.expressionAttributeNames(cond.names());
+            if (!cond.values().isEmpty()) put.expressionAttributeValues(cond.values());
+        }
+        return add(TransactWriteItem.builder().put(put.build()).build(), ifFails);
+    }
+
+    Transaction update(Map<String, AttributeValue> key, String updateExpression, Cond cond, ApiException ifFails) {
+        Update.Builder update = Update.builder().tableName(table.name).key(key).updateExpression(updateExpression);
+        update.conditionExpression(cond.expression());
+        if (!cond.names().isEmpty()) update.expressionAttributeNames(cond.names());
+        if (!cond.values().isEmpty()) update.expressionAttributeValues(cond.values());
+        return add(TransactWriteItem.builder().update(update.build()).build(), ifFails);
+    }
+
+    Transaction check(Map<String, AttributeValue> key, Cond cond, ApiException ifFails) {
+        ConditionCheck.Builder check = ConditionCheck.builder().tableName(table.name).key(key)
+                .conditionExpression(cond.expression());
+        if (!cond.names().isEmpty()) check.expressionAttributeNames(cond.names());
+        if (!cond.values().isEmpty()) check.expressionAttributeValues(cond.values());
+        return add(TransactWriteItem.builder().conditionCheck(check.build()).build(), ifFails);
+    }
+
+    Transaction delete(Map<String, AttributeValue> key, Cond cond, ApiException ifFails) {
+        Delete.Builder delete = Delete.builder().tableName(table.name).key(key);
+        if (cond != null) {
+            delete.conditionExpression(cond.expression());
+            if (!cond.names().isEmpty()) delete.expressionAttributeNames(cond.names());
+            if (!cond.values().isEmpty()) delete.expressionAttributeValues(cond.values());
+        }
+        return add(TransactWriteItem.builder().delete(delete.build()).build(), ifFails);
+    }
+
+    private Transaction add(TransactWriteItem part, ApiException ifFails) {
+        parts.add(part);
+        failures.add(ifFails);
+        return this;
+    }
+
+    /**
+     * Commits all parts or none. A failed condition raises the error of the first part that failed; a conflict
+     * with another transaction in flight is retried with jittered backoff, since the conditions are re-checked.
+     */
+    void commit() {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                table.client.transactWriteItems(b -> b.transactItems(parts));
+                return;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                for (int i = 0; i < reasons.size(); i++) {
+                    if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                        throw failures.get(i);
+                    }
+                }
+                if (attempt >= MAX_CONFLICT_RETRIES) {
+                    throw new ApiException(ErrorCode.CONFLICT, "The change collided with another one; try again");
+                }
+                backoff(attempt);
+            }
+        }
+    }
+
+    private static void backoff(int attempt) {
+        long ceiling = Math.min(200, 10L << attempt);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(ErrorCode.CONFLICT, "Interrupted while retrying a conflicting change");
+        }
+    }
+
+    static Map<String, AttributeValue> values(Object... pairs) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], (AttributeValue) pairs[i + 1]);
+        }
+        return map;
+    }
+}

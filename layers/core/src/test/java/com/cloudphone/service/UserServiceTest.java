@@ -1,0 +1,112 @@
+package com.cloudphone.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.Plan;
+import com.cloudphone.model.UserKind;
+import com.cloudphone.testing.TestBackend;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class UserServiceTest {
+    private final TestBackend t = new TestBackend();
+
+    private NewUser internal(String username, String extension) {
+        return new NewUser(UserKind.INTERNAL, username, null, "Secret-pass-1", "Name " + username, extension,
+                "America/New_York", null, false);
+    }
+
+    @Test
+    void freeAccountsHaveOnlyTheOwnerSeat() {
+        Caller owner = t.account(Plan.FREE, false, "free-owner", "Owner-pass-1");
+        ApiException e = assertThrows(ApiException.class, () -> t.backend.users.add(owner, internal("second", null)));
+        assertEquals(ErrorCode.SEAT_LIMIT_REACHED, e.code());
+    }
+
+    @Test
+    void teamAccountsStopAtTwentyFiveUsers() {
+        Caller owner = t.account(Plan.TEAM, true, "team-owner", "Owner-pass-1");
+        for (int i = 1; i < 25; i++) {
+            t.backend.users.add(owner, internal("member" + i, null));
+        }
+        ApiException e = assertThrows(ApiException.class, () -> t.backend.users.add(owner, internal("member25", null)));
+        assertEquals(ErrorCode.SEAT_LIMIT_REACHED, e.code());
+        assertEquals(25, t.backend.directory.members(owner.accountId()).size());
+    }
+
+    @Test
+    void extensionsAndUsernamesAreUniqueAndARefusedAddWritesNothing() {
+        Caller owner = t.account(Plan.TEAM, true, "uniq-owner", "Owner-pass-1");
+        t.backend.users.add(owner, internal("alice", "1002"));
+        ApiException ext = assertThrows(ApiException.class, () -> t.backend.users.add(owner, internal("bob", "1002")));
+        assertEquals(ErrorCode.EXTENSION_TAKEN, ext.code());
+        ApiException name = assertThrows(ApiException.class, () -> t.backend.users.add(owner, internal("ALICE", "1003")));
+        assertEquals(ErrorCode.USERNAME_TAKEN, name.code());
+        assertEquals(2, t.backend.directory.account(owner.accountId()).orElseThrow().seatsUsed());
+        assertTrue(t.backend.directory.loginByUsername("bob").isEmpty());
+    }
+
+    @Test
+    void invitedUsersGetAnInvitationAndActivateByAcceptingIt() {
+        Caller owner = t.account(Plan.TEAM, true, "inv-owner", "Owner-pass-1");
+        UserView invited = t.backend.users.add(owner, new NewUser(UserKind.INVITED, null, "Dana@Example.com", null,
+                "Dana", null, null, null, false));
+        assertEquals("INVITED", invited.status());
+        assertNotNull(invited.invitationToken());
+        assertThrows(ApiException.class, () -> t.backend.sessions.signIn("dana@example.com", "Chosen-pass-1", null));
+        Tokens.Issued issued = t.backend.sessions.acceptInvitation(invited.invitationToken(), "Chosen-pass-1");
+        assertNotNull(issued.token());
+        assertEquals("ACTIVE", t.backend.users.get(owner, invited.userId()).status());
+        ApiException reused = assertThrows(ApiException.class,
+                () -> t.backend.sessions.acceptInvitation(invited.invitationToken(), "Other-pass-1"));
+        assertEquals(ErrorCode.UNAUTHENTICATED, reused.code());
+        assertNotNull(t.backend.sessions.signIn("dana@example.com", "Chosen-pass-1", null).token());
+    }
+
+    @Test
+    void aUserSeesAndEditsOnlyThemselfAndCannotBecomeAdmin() {
+        Caller owner = t.account(Plan.TEAM, true, "self-owner", "Owner-pass-1");
+        UserView alice = t.backend.users.add(owner, internal("alice2", "2001"));
+        UserView bob = t.backend.users.add(owner, internal("bob2", "2002"));
+        Caller asAlice = new Caller(alice.userId(), owner.accountId(), "USER");
+
+        assertEquals(1, t.backend.users.list(asAlice).size());
+        assertEquals(ErrorCode.FORBIDDEN, assertThrows(ApiException.class,
+                () -> t.backend.users.get(asAlice, bob.userId())).code());
+        UserPatch makeAdmin = new UserPatch(null, null, null, null, null, null, true, null, null);
+        assertEquals(ErrorCode.FORBIDDEN, assertThrows(ApiException.class,
+                () -> t.backend.users.patch(asAlice, alice.userId(), makeAdmin)).code());
+        UserPatch rename = new UserPatch("Alice Smith", null, Optional.of("2003"), "Europe/Paris", null, null, null, null, null);
+        UserView renamed = t.backend.users.patch(asAlice, alice.userId(), rename);
+        assertEquals("Alice Smith", renamed.displayName());
+        assertEquals("2003", renamed.extension());
+        // the old extension is free again, the new one is taken
+        t.backend.users.add(owner, internal("carol2", "2001"));
+        assertEquals(ErrorCode.EXTENSION_TAKEN, assertThrows(ApiException.class,
+                () -> t.backend.users.add(owner, internal("dave2", "2003"))).code());
+    }
+
+    @Test
+    void theLastAdminCannotBeDemotedOrSuspended() {
+        Caller owner = t.account(Plan.TEAM, true, "last-owner", "Owner-pass-1");
+        UserPatch demote = new UserPatch(null, null, null, null, null, null, false, null, null);
+        assertEquals(ErrorCode.INVALID_STATE, assertThrows(ApiException.class,
+                () -> t.backend.users.patch(owner, owner.userId(), demote)).code());
+    }
+
+    @Test
+    void crossAccountReadsAreNotFound() {
+        Caller a = t.account(Plan.TEAM, true, "owner-a", "Owner-pass-1");
+        Caller b = t.account(Plan.TEAM, true, "owner-b", "Owner-pass-1");
+        UserView inB = t.backend.users.add(b, internal("in-b", null));
+        assertEquals(ErrorCode.NOT_FOUND, assertThrows(ApiException.class,
+                () -> t.backend.users.get(a, inB.userId())).code());
+        assertNull(t.backend.users.list(a).stream().filter(u -> u.userId().equals(inB.userId())).findAny().orElse(null));
+    }
+}

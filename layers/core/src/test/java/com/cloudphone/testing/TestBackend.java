@@ -1,0 +1,57 @@
+package com.cloudphone.testing;
+
+import com.cloudphone.Backend;
+import com.cloudphone.event.LocalEventBus;
+import com.cloudphone.model.Account;
+import com.cloudphone.model.Login;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.Plan;
+import com.cloudphone.model.Role;
+import com.cloudphone.model.UserKind;
+import com.cloudphone.service.Caller;
+import com.cloudphone.service.Tokens;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A backend on a fresh DynamoDB Local table, a local bus and a hand-moved clock; bcrypt at its lowest cost. */
+public final class TestBackend {
+    private static final KeyPair KEYS = Tokens.generateKeys();
+    /** The ids the sample events in events/ carry in their JWT claims. */
+    public static final String SAMPLE_ACCOUNT = "a_sample";
+    public static final String SAMPLE_ADMIN = "u_sampleadmin";
+    public static final String SAMPLE_USER = "u_sampleuser";
+
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
+    public final LocalEventBus bus = new LocalEventBus();
+    public final Backend backend;
+
+    public TestBackend() {
+        Tokens tokens = new Tokens(KEYS, "https://cloudphone.test", Duration.ofHours(1), clock);
+        backend = new Backend(LocalDynamo.freshTable(), tokens, bus, clock, 4);
+    }
+
+    /** Opens an account with an admin owner who can sign in as {@code username} / {@code password}. */
+    public Caller account(Plan plan, boolean paid, String username, String password) {
+        var opened = backend.accounts.open("Acme " + username, plan, paid, null, username, password);
+        return new Caller(opened.owner().userId(), opened.account().accountId(), "ADMIN");
+    }
+
+    /** The account of the sample events: TEAM, with admin {@link #SAMPLE_ADMIN} and user {@link #SAMPLE_USER}. */
+    public void seedSampleAccount() {
+        String now = clock.instant().toString();
+        backend.directory.createAccount(new Account(SAMPLE_ACCOUNT, "Sample", Plan.TEAM, true, null, 1, null, now),
+                member(SAMPLE_ADMIN, Role.ADMIN, "sample-admin", now), login(SAMPLE_ADMIN, "sample-admin"));
+        backend.directory.addMember(member(SAMPLE_USER, Role.USER, "sample-user", now), login(SAMPLE_USER, "sample-user"));
+    }
+
+    private static Member member(String id, Role role, String username, String now) {
+        return new Member(SAMPLE_ACCOUNT, id, UserKind.INTERNAL, role, MemberStatus.ACTIVE, username, null,
+                username, null, "Europe/London", null, false, now);
+    }
+
+    private Login login(String id, String username) {
+        return new Login(id, username, null, backend.hasher.hash("Sample-pass-1"), 0, null, null, 0);
+    }
+}

@@ -1,0 +1,26 @@
+package com.cloudphone.handler;
+
+import com.cloudphone.Backend;
+import com.cloudphone.http.ApiRequest;
+import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Reply;
+import com.cloudphone.http.UserRequests;
+
+/** add-user: {@code POST /users}. An admin adds an internal or invited user, taking a seat. */
+public class AddUserHandler extends HttpFunction {
+    private final Backend backend;
+
+    public AddUserHandler() {
+        this(Backend.fromEnvironment());
+    }
+
+    public AddUserHandler(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    protected Reply handle(ApiRequest request) {
+        var caller = request.caller();
+        return Reply.created(backend.users.add(caller, UserRequests.newUser(request)));
+    }
+}

@@ -1,0 +1,75 @@
+package com.cloudphone.handler;
+
+import static com.cloudphone.testing.Responses.body;
+import static com.cloudphone.testing.Responses.errorCode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.cloudphone.testing.TestBackend;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AddUserHandlerTest {
+    private final TestBackend t = new TestBackend();
+    private AddUserHandler handler;
+
+    @BeforeEach
+    void seed() {
+        t.seedSampleAccount();
+        handler = new AddUserHandler(t.backend);
+    }
+
+    @Test
+    void addsAnInternalUserFromTheSampleEvent() {
+        var response = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("add-user.json"), null);
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        var user = body(response);
+        assertEquals("jordan.lee", user.path("username").asText());
+        assertEquals("1002", user.path("extension").asText());
+        assertEquals("America/Chicago", user.path("timezone").asText());
+        assertEquals("09:00", user.path("businessHours").path("MONDAY").path("open").asText());
+        assertFalse(response.getBody().contains("Welcome-2026"), "the password never comes back");
+        assertFalse(response.getBody().toLowerCase().contains("hash"));
+        assertEquals("UserAdded", t.bus.published().get(t.bus.published().size() - 1).type());
+        assertTrue(t.backend.directory.loginByUsername("jordan.lee").isPresent());
+    }
+
+    @Test
+    void addsAnInvitedUserWithAnInvitationToken() {
+        var response = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("add-user-invited.json"), null);
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        assertEquals("INVITED", body(response).path("status").asText());
+        assertTrue(body(response).path("invitationToken").asText().startsWith(body(response).path("userId").asText() + "."));
+    }
+
+    @Test
+    void aUserTokenCannotAddUsers() {
+        var response = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("add-user-by-user.json"), null);
+        assertEquals(403, response.getStatusCode());
+        assertEquals("FORBIDDEN", errorCode(response));
+        assertTrue(t.backend.directory.loginByUsername("sneaky").isEmpty());
+    }
+
+    @Test
+    void noTokenIsUnauthenticated() {
+        var response = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("add-user-no-token.json"), null);
+        assertEquals(401, response.getStatusCode());
+        assertEquals("UNAUTHENTICATED", errorCode(response));
+    }
+
+    @Test
+    void badFieldsAreAllNamedAndNothingIsWritten() {
+        var event = EventLoader.loadApiGatewayHttpEvent("add-user.json");
+        event.setBody("{\"kind\":\"INTERNAL\",\"username\":\"x\",\"password\":\"short\",\"displayName\":\"\","
+                + "\"extension\":\"12a\",\"timezone\":\"Mars/Base\",\"accountId\":\"a_other\"}");
+        var response = handler.handleRequest(event, null);
+        assertEquals(400, response.getStatusCode());
+        var fields = body(response).path("error").path("details").findValuesAsText("field");
+        for (String f : new String[] {"username", "password", "displayName", "extension", "timezone", "accountId"}) {
+            assertTrue(fields.contains(f), f + " missing from " + fields);
+        }
+        assertEquals(2, t.backend.directory.members(TestBackend.SAMPLE_ACCOUNT).size());
+    }
+}

@@ -1,0 +1,55 @@
+package com.cloudphone.handler;
+
+import com.cloudphone.Backend;
+import com.cloudphone.http.ApiRequest;
+import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Input;
+import com.cloudphone.http.Reply;
+import com.cloudphone.model.Rules;
+import java.util.Map;
+import java.util.Set;
+
+/** Sign-in, invitation acceptance and the public signing key. These routes need no token. */
+public class SessionsHandler extends HttpFunction {
+    private final Backend backend;
+
+    public SessionsHandler() {
+        this(Backend.fromEnvironment());
+    }
+
+    public SessionsHandler(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    protected Reply handle(ApiRequest request) {
+        return switch (request.routeKey()) {
+            case "POST /sessions" -> {
+                Input in = request.input(Set.of("username", "email", "password", "accountId"));
+                String username = in.text("username", false, 254);
+                String email = in.text("email", false, 254);
+                if ((username == null) == (email == null) && in.ok("username") && in.ok("email")) {
+                    in.problem("username", "give exactly one of username or email");
+                }
+                String password = in.secret("password", true);
+                String accountId = in.text("accountId", false, 64);
+                in.done();
+                var issued = backend.sessions.signIn(username != null ? username : email, password, accountId);
+                yield Reply.created(Map.of("token", issued.token(), "expiresAt", issued.expiresAt().toString()));
+            }
+            case "POST /invitations/accept" -> {
+                Input in = request.input(Set.of("token", "password"));
+                String token = in.text("token", true, 200);
+                String password = in.secret("password", true);
+                if (password != null) {
+                    in.problems(Rules.passwordProblems("password", password));
+                }
+                in.done();
+                var issued = backend.sessions.acceptInvitation(token, password);
+                yield Reply.created(Map.of("token", issued.token(), "expiresAt", issued.expiresAt().toString()));
+            }
+            case "GET /.well-known/jwks.json" -> Reply.ok(backend.tokens.jwks());
+            default -> throw noRoute(request);
+        };
+    }
+}

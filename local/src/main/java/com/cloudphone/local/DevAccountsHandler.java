@@ -1,0 +1,57 @@
+package com.cloudphone.local;
+
+import com.cloudphone.Backend;
+import com.cloudphone.http.ApiRequest;
+import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Input;
+import com.cloudphone.http.Reply;
+import com.cloudphone.model.Plan;
+import com.cloudphone.model.Rules;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Local only, not in template.yaml: {@code POST /dev/accounts} opens an account with an admin owner and returns
+ * the owner's token, so a newcomer can start. In AWS, accounts come from billing.
+ */
+final class DevAccountsHandler extends HttpFunction {
+    private final Backend backend;
+
+    DevAccountsHandler(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    protected Reply handle(ApiRequest request) {
+        Input in = request.input(Set.of("name", "plan", "paid", "seatLimit", "ownerUsername", "ownerPassword"));
+        String name = in.text("name", true, 100);
+        Plan plan = in.choice("plan", Plan.class, true);
+        Boolean paid = in.bool("paid");
+        Integer seatLimit = in.integer("seatLimit", 1, 10_000);
+        if (seatLimit != null && plan != Plan.TEAM) {
+            in.problem("seatLimit", "only TEAM accounts have a raised seat limit");
+        }
+        String username = in.text("ownerUsername", false, 64);
+        if (username != null && !Rules.isUsername(username)) {
+            in.problem("ownerUsername", "must be 3-64 letters, digits, dots, dashes or underscores");
+        }
+        String password = in.secret("ownerPassword", false);
+        if (password != null) {
+            in.problems(Rules.passwordProblems("ownerPassword", password));
+            if (username == null) {
+                in.problem("ownerUsername", "is required with ownerPassword");
+            }
+        }
+        in.done();
+        var opened = backend.accounts.open(name, plan, paid == null ? plan != Plan.FREE : paid, seatLimit, username,
+                password);
+        var issued = backend.tokens.issue(opened.owner().userId(), opened.account().accountId(), "ADMIN");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accountId", opened.account().accountId());
+        body.put("ownerUserId", opened.owner().userId());
+        body.put("token", issued.token());
+        body.put("expiresAt", issued.expiresAt().toString());
+        return Reply.created(body);
+    }
+}

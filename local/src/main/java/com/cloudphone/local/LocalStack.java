@@ -1,0 +1,262 @@
+package com.cloudphone.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.cloudphone.Backend;
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.event.LocalEventBus;
+import com.cloudphone.handler.AddUserHandler;
+import com.cloudphone.handler.AssignNumberHandler;
+import com.cloudphone.handler.NumbersHandler;
+import com.cloudphone.handler.SessionsHandler;
+import com.cloudphone.handler.UsersHandler;
+import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Log;
+import com.cloudphone.service.Caller;
+import com.cloudphone.service.Tokens;
+import com.cloudphone.store.Table;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The local stack: the same handler classes as in Lambda, behind an HTTP server that plays API Gateway (routes,
+ * the JWT authorizer, payload 2.0 events), on DynamoDB Local and an in-process event bus.
+ */
+public final class LocalStack implements AutoCloseable {
+    private final LocalDatabase database;
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final Backend backend;
+    private final LocalEventBus bus;
+    private final List<Route> routes;
+
+    public record Options(int port, Path dataDir, int bcryptCost, Clock clock) {
+        public static Options defaults() {
+            return new Options(3000, null, 10, Clock.systemUTC());
+        }
+    }
+
+    private LocalStack(Options options) throws Exception {
+        this.database = LocalDatabase.start(options.dataDir());
+        Table table = new Table(database.client(), "cloudphone-users");
+        table.createIfMissing();
+        this.bus = new LocalEventBus();
+        Tokens tokens = new Tokens(Tokens.generateKeys(), "https://cloudphone.local", Duration.ofHours(1), options.clock());
+        this.backend = new Backend(table, tokens, bus, options.clock(), options.bcryptCost());
+        bus.subscribe(e -> Log.info("event published", Map.of("type", e.type(), "accountId", e.accountId())));
+        this.routes = routes(backend);
+        this.workers = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4));
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 512);
+        server.createContext("/", this::serve);
+        server.setExecutor(workers);
+        server.start();
+    }
+
+    public static LocalStack start(Options options) throws Exception {
+        return new LocalStack(options);
+    }
+
+    /** The routes of template.yaml, plus the local-only account opener. */
+    private static List<Route> routes(Backend backend) {
+        var addUser = new AddUserHandler(backend);
+        var users = new UsersHandler(backend);
+        var numbers = new NumbersHandler(backend);
+        var assign = new AssignNumberHandler(backend);
+        var sessions = new SessionsHandler(backend);
+        return List.of(
+                Route.of("POST /sessions", sessions, true),
+                Route.of("POST /invitations/accept", sessions, true),
+                Route.of("GET /.well-known/jwks.json", sessions, true),
+                Route.of("POST /dev/accounts", new DevAccountsHandler(backend), true),
+                Route.of("POST /users", addUser, false),
+                Route.of("GET /users", users, false),
+                Route.of("GET /users/{userId}", users, false),
+                Route.of("PATCH /users/{userId}", users, false),
+                Route.of("GET /users/{userId}/contacts", users, false),
+                Route.of("POST /numbers", numbers, false),
+                Route.of("GET /numbers", numbers, false),
+                Route.of("POST /numbers/{number}/contacts", numbers, false),
+                Route.of("PUT /numbers/{number}/assignee", assign, false));
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    public URI databaseEndpoint() {
+        return database.endpoint();
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public LocalEventBus bus() {
+        return bus;
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            APIGatewayV2HTTPResponse response = dispatch(exchange);
+            byte[] body = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
+            if (response.getHeaders() != null) {
+                response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            }
+            exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+    }
+
+    private APIGatewayV2HTTPResponse dispatch(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        for (Route route : routes) {
+            Optional<Map<String, String>> params = route.match(method, path);
+            if (params.isPresent()) {
+                APIGatewayV2HTTPEvent event = event(exchange, route, params.get());
+                if (!route.isPublic()) {
+                    try {
+                        Caller caller = backend.tokens.verify(bearer(exchange));
+                        event.getRequestContext().setAuthorizer(authorizer(caller));
+                    } catch (ApiException e) {
+                        return HttpFunction.error(e);
+                    }
+                }
+                return route.function().handleRequest(event, null);
+            }
+        }
+        return HttpFunction.error(new ApiException(ErrorCode.ROUTE_NOT_FOUND, "No route " + method + " " + path));
+    }
+
+    private static String bearer(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
+        }
+        return header.substring(7).trim();
+    }
+
+    private static APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer(Caller caller) {
+        Map<String, String> claims = new HashMap<>();
+        claims.put("sub", caller.userId());
+        claims.put("accountId", caller.accountId());
+        claims.put("role", caller.role());
+        return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
+                .build();
+    }
+
+    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Route route, Map<String, String> params)
+            throws IOException {
+        URI uri = exchange.getRequestURI();
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(route.routeKey())
+                .withRawPath(uri.getRawPath())
+                .withRawQueryString(uri.getRawQuery() == null ? "" : uri.getRawQuery())
+                .withQueryStringParameters(query(uri.getRawQuery()))
+                .withHeaders(headers)
+                .withPathParameters(params.isEmpty() ? null : params)
+                .withBody(body.length == 0 ? null : new String(body, StandardCharsets.UTF_8))
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withRouteKey(route.routeKey())
+                        .withStage("$default")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(exchange.getRequestMethod())
+                                .withPath(uri.getRawPath())
+                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                                .build())
+                        .build())
+                .build();
+    }
+
+    private static Map<String, String> query(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.merge(key, value, (a, b) -> a + "," + b);
+        }
+        return params;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop(0);
+        workers.shutdownNow();
+        database.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options defaults = Options.defaults();
+        int port = defaults.port();
+        Path data = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--data" -> data = Path.of(args[++i]);
+                case "--help", "-h" -> {
+                    System.out.println("usage: local/start [--port 3000] [--data DIR]   (in memory unless --data is given)");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
+            }
+        }
+        LocalStack stack = start(new Options(port, data, defaults.bcryptCost(), defaults.clock()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stack.close();
+            } catch (Exception ignored) {
+                // shutting down anyway
+            }
+        }));
+        System.out.printf("""
+                Cloud phone user management, local stack
+                  API:       %s
+                  DynamoDB:  %s (%s)
+                Get a token by opening an account:
+                  curl -s -X POST %s/dev/accounts -H 'content-type: application/json' \\
+                       -d '{"name":"Acme","plan":"TEAM","paid":true,"ownerUsername":"owner","ownerPassword":"Owner-pass-1"}'
+                then send it as 'Authorization: Bearer <token>'. Ctrl-C stops the stack.
+                """, stack.url(), stack.databaseEndpoint(), data == null ? "in memory" : "data in " + data.toAbsolutePath(),
+                stack.url());
+    }
+}

@@ -1,0 +1,68 @@
+package com.cloudphone.local;
+
+import com.cloudphone.http.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A small JSON client for the local stack, as the web console would call it. */
+final class Http {
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private final URI base;
+
+    Http(URI base) {
+        this.base = base;
+    }
+
+    record Answer(int status, JsonNode body, String raw) {
+        String code() {
+            return body.path("error").path("code").asText();
+        }
+
+        String text(String field) {
+            return body.path(field).asText();
+        }
+    }
+
+    Answer call(String method, String path, String token, String body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body))
+                    .header("content-type", "application/json");
+            if (token != null) {
+                request.header("authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String raw = response.body();
+            JsonNode json = raw == null || raw.isEmpty() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(raw);
+            return new Answer(response.statusCode(), json, raw);
+        } catch (Exception e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        }
+    }
+
+    Answer get(String path, String token) {
+        return call("GET", path, token, null);
+    }
+
+    Answer post(String path, String token, String body) {
+        return call("POST", path, token, body);
+    }
+
+    /** Opens an account on the dev route; returns its JSON ({accountId, ownerUserId, token}). */
+    Answer openAccount(String name, String plan, String ownerUsername) {
+        return post("/dev/accounts", null, "{\"name\":\"" + name + "\",\"plan\":\"" + plan + "\",\"paid\":true,"
+                + "\"ownerUsername\":\"" + ownerUsername + "\",\"ownerPassword\":\"Owner-pass-1\"}");
+    }
+
+    String signIn(String username, String password) {
+        Answer a = post("/sessions", null, "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        if (a.status() != 201) {
+            throw new AssertionError("sign-in failed: " + a.raw());
+        }
+        return a.text("token");
+    }
+}

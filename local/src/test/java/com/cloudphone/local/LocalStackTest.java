@@ -1,0 +1,205 @@
+package com.cloudphone.local;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The HTTP contract, end to end through the local stack: routes, JWT check, handlers, DynamoDB Local. */
+class LocalStackTest {
+    private static LocalStack stack;
+    private static Http http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = LocalStack.start(new LocalStack.Options(0, null, 4, Clock.systemUTC()));
+        http = new Http(stack.url());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        stack.close();
+    }
+
+    private static String addUserBody(String username, String extension) {
+        return "{\"kind\":\"INTERNAL\",\"username\":\"" + username + "\",\"password\":\"Welcome-2026\","
+                + "\"displayName\":\"" + username + "\"" + (extension == null ? "" : ",\"extension\":\"" + extension + "\"") + "}";
+    }
+
+    @Test
+    void theReadmeSessionWorks() {
+        Http.Answer account = http.openAccount("Readme Co", "TEAM", "readme-owner");
+        assertEquals(201, account.status(), account.raw());
+        String token = account.text("token");
+
+        Http.Answer user = http.post("/users", token, addUserBody("readme-jordan", "1002"));
+        assertEquals(201, user.status(), user.raw());
+        Http.Answer number = http.post("/numbers", token, "{\"number\":\"+14155550100\"}");
+        assertEquals(201, number.status(), number.raw());
+        Http.Answer assigned = http.call("PUT", "/numbers/%2B14155550100/assignee", token,
+                "{\"userId\":\"" + user.text("userId") + "\"}");
+        assertEquals(200, assigned.status(), assigned.raw());
+        assertEquals("ASSIGNED", assigned.text("state"));
+
+        Http.Answer listed = http.get("/users", token);
+        assertEquals(2, listed.body().path("users").size());
+        Http.Answer jwks = http.get("/.well-known/jwks.json", null);
+        assertEquals("RSA", jwks.body().path("keys").get(0).path("kty").asText());
+    }
+
+    @Test
+    void contactsFollowAReassignedNumber() {
+        String token = http.openAccount("Follow Co", "TEAM", "follow-owner").text("token");
+        String ann = http.post("/users", token, addUserBody("follow-ann", null)).text("userId");
+        String ben = http.post("/users", token, addUserBody("follow-ben", null)).text("userId");
+        http.post("/numbers", token, "{\"number\":\"+14155550200\"}");
+        http.call("PUT", "/numbers/%2B14155550200/assignee", token, "{\"userId\":\"" + ann + "\"}");
+        assertEquals(201, http.post("/numbers/%2B14155550200/contacts", token,
+                "{\"name\":\"Lead One\",\"phone\":\"+14155550999\"}").status());
+        assertEquals(1, http.get("/users/" + ann + "/contacts", token).body().path("contacts").size());
+
+        assertEquals(200, http.call("PUT", "/numbers/%2B14155550200/assignee", token, "{\"userId\":\"" + ben + "\"}").status());
+        assertEquals(0, http.get("/users/" + ann + "/contacts", token).body().path("contacts").size());
+        assertEquals("Lead One", http.get("/users/" + ben + "/contacts", token).body().path("contacts").get(0).path("name").asText());
+    }
+
+    @Test
+    void malformedRequestsGetA4xxAndChangeNothing() {
+        String token = http.openAccount("Bad Input Co", "TEAM", "bad-owner").text("token");
+        String user = http.post("/users", token, addUserBody("bad-existing", "3001")).text("userId");
+        http.post("/numbers", token, "{\"number\":\"+14155550300\"}");
+        String n = "/numbers/%2B14155550300";
+
+        record Case(String method, String path, String body, int status) {
+        }
+        List<Case> cases = List.of(
+                new Case("POST", "/users", "{bad", 400),
+                new Case("POST", "/users", "[]", 400),
+                new Case("POST", "/users", "{\"username\":\"nokind\",\"password\":\"Welcome-2026\",\"displayName\":\"x\"}", 400),
+                new Case("POST", "/users", "{\"kind\":\"ROBOT\",\"displayName\":\"x\"}", 400),
+                new Case("POST", "/users", "{\"kind\":\"INTERNAL\",\"username\":\"nopass\",\"displayName\":\"x\"}", 400),
+                new Case("POST", "/users", "{\"kind\":\"INTERNAL\",\"username\":\"weak1\",\"password\":\"password\",\"displayName\":\"x\"}", 400),
+                new Case("POST", "/users", "{\"kind\":\"INTERNAL\",\"username\":\"weak2\",\"password\":\"lowercase1\",\"displayName\":\"x\"}", 400),
+                new Case("POST", "/users", "{\"kind\":\"INTERNAL\",\"username\":\"a\",\"password\":\"Welcome-2026\",\"displayName\":\"x\"}", 400),
+                new Case("POST", "/users", "{\"kind\":\"INTERNAL\",\"username\":\"ext1\",\"password\":\"Welcome-2026\",\"displayName\":\"x\",\"extension\":\"12ab\"}", 400),
+                new Case("POST", "/users", "{\"kind\":\"INTERNAL\",\"username\":\"tz1\",\"password\":\"Welcome-2026\",\"displayName\":\"x\",\"timezone\":\"Mars/Olympus\"}", 400),
+                new Case("POST", "/users", "{\"kind\":\"INTERNAL\",\"username\":\"acct1\",\"password\":\"Welcome-2026\",\"displayName\":\"x\",\"accountId\":\"a_other\"}", 400),
+                new Case("POST", "/users", "{\"kind\":\"INTERNAL\",\"username\":\"bh1\",\"password\":\"Welcome-2026\",\"displayName\":\"x\",\"businessHours\":{\"FUNDAY\":{\"open\":\"09:00\",\"close\":\"17:00\"}}}", 400),
+                new Case("POST", "/users", "{\"kind\":\"INTERNAL\",\"username\":\"bh2\",\"password\":\"Welcome-2026\",\"displayName\":\"x\",\"businessHours\":{\"MONDAY\":{\"open\":\"18:00\",\"close\":\"09:00\"}}}", 400),
+                new Case("POST", "/users", "{\"kind\":\"INVITED\",\"email\":\"not-an-email\",\"displayName\":\"x\"}", 400),
+                new Case("POST", "/users", "{\"kind\":\"INTERNAL\",\"username\":\"long1\",\"password\":\"Welcome-2026\",\"displayName\":\"" + "x".repeat(101) + "\"}", 400),
+                new Case("POST", "/users", addUserBody("dup-ext", "3001"), 409),
+                new Case("POST", "/users", addUserBody("bad-existing", null), 409),
+                new Case("POST", "/numbers", "{\"number\":\"12345\"}", 400),
+                new Case("POST", "/numbers", "{\"number\":\"+14155550300\"}", 409),
+                new Case("POST", "/numbers", "{}", 400),
+                new Case("PUT", "/numbers/%2B14155559999/assignee", "{\"userId\":\"" + user + "\"}", 404),
+                new Case("PUT", n + "/assignee", "{\"userId\":\"u_nobody\"}", 400),
+                new Case("PUT", "/numbers/not-a-number/assignee", "{\"userId\":\"" + user + "\"}", 400),
+                new Case("PUT", n + "/assignee", "{}", 400),
+                new Case("PUT", n + "/assignee", "{\"userId\":42}", 400),
+                new Case("PATCH", "/users/" + user, "{\"timezone\":\"Nowhere\"}", 400),
+                new Case("PATCH", "/users/" + user, "{\"admin\":\"yes\"}", 400),
+                new Case("PATCH", "/users/" + user, "{\"password\":\"weak\"}", 400),
+                new Case("PATCH", "/users/u_unknown", "{\"displayName\":\"Ghost\"}", 404),
+                new Case("GET", "/numbers?state=LOST", null, 400),
+                new Case("POST", n + "/contacts", "{\"name\":\"\",\"phone\":\"+14155550000\"}", 400),
+                new Case("POST", "/sessions", "{}", 400),
+                new Case("GET", "/nowhere", null, 404));
+        assertTrue(cases.size() >= 20);
+
+        Set<Map<String, AttributeValue>> before = snapshot();
+        int eventsBefore = stack.bus().published().size();
+        List<Executable> checks = new ArrayList<>();
+        for (Case c : cases) {
+            Http.Answer a = http.call(c.method(), c.path(), c.path().startsWith("/sessions") ? null : token, c.body());
+            checks.add(() -> assertEquals(c.status(), a.status(), c + " -> " + a.raw()));
+            checks.add(() -> assertFalse(a.code().isEmpty(), c + " has no error code: " + a.raw()));
+        }
+        assertAll(checks);
+        assertEquals(before, snapshot(), "a rejected request wrote to the table");
+        assertEquals(eventsBefore, stack.bus().published().size(), "a rejected request published an event");
+    }
+
+    private static Set<Map<String, AttributeValue>> snapshot() {
+        var table = stack.backend().table;
+        return new HashSet<>(table.client().scanPaginator(b -> b.tableName(table.name())).items().stream().toList());
+    }
+
+    @Test
+    void anotherAccountsDataIsOutOfReach() {
+        String tokenA = http.openAccount("Cross A", "TEAM", "cross-a").text("token");
+        String tokenB = http.openAccount("Cross B", "TEAM", "cross-b").text("token");
+        String inB = http.post("/users", tokenB, addUserBody("cross-b-user", null)).text("userId");
+        http.post("/numbers", tokenB, "{\"number\":\"+14155550400\"}");
+
+        assertEquals(404, http.get("/users/" + inB, tokenA).status());
+        assertEquals(404, http.call("PATCH", "/users/" + inB, tokenA, "{\"suspended\":true}").status());
+        assertEquals(404, http.call("PUT", "/numbers/%2B14155550400/assignee", tokenA, "{\"userId\":\"" + inB + "\"}").status());
+        assertEquals(0, http.get("/numbers", tokenA).body().path("numbers").size());
+        // the same number cannot be owned by a second account either
+        assertEquals(409, http.post("/numbers", tokenA, "{\"number\":\"+14155550400\"}").status());
+        assertFalse(http.get("/users", tokenA).raw().contains(inB));
+    }
+
+    @Test
+    void aUserTokenIsRefusedOnAdminRoutes() {
+        String admin = http.openAccount("Roles Co", "TEAM", "roles-owner").text("token");
+        String userId = http.post("/users", admin, addUserBody("roles-user", null)).text("userId");
+        http.post("/numbers", admin, "{\"number\":\"+14155550500\"}");
+        String user = http.signIn("roles-user", "Welcome-2026");
+
+        assertEquals(403, http.post("/users", user, addUserBody("roles-sneak", null)).status());
+        assertEquals(403, http.post("/numbers", user, "{\"number\":\"+14155550501\"}").status());
+        assertEquals(403, http.call("PUT", "/numbers/%2B14155550500/assignee", user, "{\"userId\":\"" + userId + "\"}").status());
+        assertEquals(403, http.call("PATCH", "/users/" + userId, user, "{\"admin\":true}").status());
+        assertEquals(200, http.call("PATCH", "/users/" + userId, user, "{\"displayName\":\"Me\"}").status());
+        assertEquals(1, http.get("/users", user).body().path("users").size());
+        assertEquals(401, http.get("/users", null).status());
+        assertEquals(401, http.get("/users", "not-a-token").status());
+    }
+
+    @Test
+    void signInIsRefusedAfterSuspensionAndWithAnOldPassword() {
+        String admin = http.openAccount("Suspend Co", "TEAM", "suspend-owner").text("token");
+        String userId = http.post("/users", admin, addUserBody("suspend-me", null)).text("userId");
+        String user = http.signIn("suspend-me", "Welcome-2026");
+
+        assertEquals(200, http.call("PATCH", "/users/" + userId, user,
+                "{\"password\":\"Changed-2026\",\"currentPassword\":\"Welcome-2026\"}").status());
+        assertEquals(401, http.post("/sessions", null, "{\"username\":\"suspend-me\",\"password\":\"Welcome-2026\"}").status());
+        String fresh = http.signIn("suspend-me", "Changed-2026");
+
+        assertEquals(200, http.call("PATCH", "/users/" + userId, admin, "{\"suspended\":true}").status());
+        assertEquals(403, http.post("/sessions", null, "{\"username\":\"suspend-me\",\"password\":\"Changed-2026\"}").status());
+        assertEquals(401, http.get("/users/" + userId, fresh).status());
+    }
+
+    @Test
+    void aDataFolderKeepsAccountsAcrossRestarts() throws Exception {
+        Path dir = Files.createTempDirectory("cloudphone-data");
+        String accountId;
+        try (LocalStack first = LocalStack.start(new LocalStack.Options(0, dir, 4, Clock.systemUTC()))) {
+            accountId = new Http(first.url()).openAccount("Durable Co", "SOLO", "durable-owner").text("accountId");
+        }
+        try (LocalStack second = LocalStack.start(new LocalStack.Options(0, dir, 4, Clock.systemUTC()))) {
+            String token = new Http(second.url()).signIn("durable-owner", "Owner-pass-1");
+            assertEquals(1, new Http(second.url()).get("/users", token).body().path("users").size());
+            assertTrue(second.backend().directory.account(accountId).isPresent());
+        }
+    }
+}

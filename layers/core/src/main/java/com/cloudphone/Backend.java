@@ -24,6 +24,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Everything a function needs, wired once per process. Lambda handlers take {@link #fromEnvironment()} in their
@@ -74,6 +75,22 @@ public final class Backend {
         return b;
     }
 
+    /**
+     * The token signing key: a PKCS#8 PEM from Secrets Manager in AWS, or from JWT_PRIVATE_KEY; without either, a
+     * key made for this process only (tokens then die with it).
+     */
+    private static String signingKey(Map<String, String> env, Region region) {
+        String secretArn = env.get("SIGNING_KEY_SECRET_ARN");
+        if (secretArn == null) {
+            return env.get("JWT_PRIVATE_KEY");
+        }
+        try (SecretsManagerClient secrets = SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.create()).region(region)
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build()) {
+            return secrets.getSecretValue(b -> b.secretId(secretArn)).secretString();
+        }
+    }
+
     static Backend build(Map<String, String> env) {
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
         var dynamo = DynamoDbClient.builder()
@@ -86,7 +103,7 @@ public final class Backend {
         }
         Table table = new Table(dynamo.build(), env.getOrDefault("TABLE_NAME", "cloudphone-users"));
         Clock clock = Clock.systemUTC();
-        String pem = env.get("JWT_PRIVATE_KEY");
+        String pem = signingKey(env, region);
         Tokens tokens = new Tokens(pem == null ? Tokens.generateKeys() : Tokens.fromPem(pem),
                 env.getOrDefault("TOKEN_ISSUER", "https://cloudphone.local"), Duration.ofHours(1), clock);
         EventPublisher events = new EventBridgePublisher(

@@ -85,6 +85,7 @@ public final class LocalStack implements AutoCloseable {
                 Route.of("POST /sessions", sessions, true),
                 Route.of("POST /invitations/accept", sessions, true),
                 Route.of("GET /.well-known/jwks.json", sessions, true),
+                Route.of("GET /.well-known/openid-configuration", sessions, true),
                 Route.of("POST /dev/accounts", new DevAccountsHandler(backend), true),
                 Route.of("POST /users", addUser, false),
                 Route.of("GET /users", users, false),

@@ -131,6 +131,16 @@ public final class Tokens {
         }
     }
 
+    public String issuer() {
+        return issuer;
+    }
+
+    /** The discovery document API Gateway's JWT authorizer reads from {issuer}/.well-known/openid-configuration. */
+    public Map<String, Object> discovery() {
+        return Map.of("issuer", issuer, "jwks_uri", issuer + "/.well-known/jwks.json",
+                "id_token_signing_alg_values_supported", List.of("RS256"));
+    }
+
     /** The public key as a JSON Web Key Set, for the API's JWT authorizer. */
     public Map<String, Object> jwks() {
         Map<String, Object> key = new LinkedHashMap<>();

@@ -12,6 +12,23 @@ import com.cloudphone.service.UserService;
 import com.cloudphone.store.Directory;
 import com.cloudphone.store.NumberStore;
 import com.cloudphone.store.Table;
+import com.cloudphone.store.CallLog;
+import com.cloudphone.store.CallflowStore;
+import com.cloudphone.store.DeviceStore;
+import com.cloudphone.store.JobStore;
+import com.cloudphone.store.QueueStore;
+import com.cloudphone.store.TombstoneStore;
+import com.cloudphone.service.CallService;
+import com.cloudphone.service.CallflowService;
+import com.cloudphone.service.DeletionService;
+import com.cloudphone.service.DeviceService;
+import com.cloudphone.service.OffboardingService;
+import com.cloudphone.service.PurgeService;
+import com.cloudphone.service.QueueService;
+import com.cloudphone.workflow.OffboardingSteps;
+import com.cloudphone.workflow.StepFunctionsStarter;
+import com.cloudphone.workflow.WorkflowStarter;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,8 +60,23 @@ public final class Backend {
     public final NumberService numberService;
     public final SessionService sessions;
     public final AccountService accounts;
+    public final QueueStore queueStore;
+    public final CallflowStore callflowStore;
+    public final DeviceStore deviceStore;
+    public final CallLog callLog;
+    public final TombstoneStore tombstones;
+    public final JobStore jobs;
+    public final QueueService queues;
+    public final CallflowService callflows;
+    public final DeviceService devices;
+    public final CallService calls;
+    public final DeletionService deletion;
+    public final PurgeService purge;
+    public final OffboardingService offboarding;
+    public final OffboardingSteps steps;
 
-    public Backend(Table table, Tokens tokens, EventPublisher events, Clock clock, int bcryptCost) {
+    public Backend(Table table, Tokens tokens, EventPublisher events, Clock clock, int bcryptCost,
+                   WorkflowStarter workflow) {
         this.table = table;
         this.directory = new Directory(table);
         this.numbers = new NumberStore(table);
@@ -54,9 +86,25 @@ public final class Backend {
         this.events = events;
         this.clock = clock;
         this.users = new UserService(directory, access, hasher, events, clock);
-        this.numberService = new NumberService(numbers, access, events, clock);
+        this.callflowStore = new CallflowStore(table);
+        this.numberService = new NumberService(numbers, callflowStore, access, events, clock);
         this.sessions = new SessionService(directory, hasher, tokens, events, clock);
         this.accounts = new AccountService(directory, hasher, events, clock);
+        this.queueStore = new QueueStore(table);
+        this.deviceStore = new DeviceStore(table);
+        this.callLog = new CallLog(table);
+        this.tombstones = new TombstoneStore(table);
+        this.jobs = new JobStore(table);
+        this.queues = new QueueService(queueStore, directory, access, events, clock);
+        this.callflows = new CallflowService(callflowStore, access, events, clock);
+        this.devices = new DeviceService(deviceStore, directory, access, events, clock);
+        this.calls = new CallService(callLog, directory, access);
+        this.deletion = new DeletionService(directory, queueStore, callflows, numberService, deviceStore, tombstones,
+                access, events, clock);
+        this.purge = new PurgeService(directory, tombstones, callLog, deviceStore, events, clock);
+        this.offboarding = new OffboardingService(directory, deletion, callflows, numberService, jobs, access, workflow,
+                clock);
+        this.steps = new OffboardingSteps(queues, callflows, numberService, deletion, purge, jobs, clock);
     }
 
     private static volatile Backend fromEnvironment;
@@ -110,6 +158,27 @@ public final class Backend {
                 EventBridgeClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region)
                         .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build(),
                 env.getOrDefault("EVENT_BUS_NAME", "default"));
-        return new Backend(table, tokens, events, clock, Integer.parseInt(env.getOrDefault("BCRYPT_COST", "10")));
+        return new Backend(table, tokens, events, clock, Integer.parseInt(env.getOrDefault("BCRYPT_COST", "10")),
+                stepFunctions(env, region));
+    }
+
+    /** StartExecution on the offboarding state machine; the client is built on the first start only. */
+    private static WorkflowStarter stepFunctions(Map<String, String> env, Region region) {
+        String arn = env.get("STATE_MACHINE_ARN");
+        return new WorkflowStarter() {
+            private StepFunctionsStarter starter;
+
+            @Override
+            public synchronized void start(String name, String inputJson) {
+                if (arn == null) {
+                    throw new IllegalStateException("STATE_MACHINE_ARN is not set for this function");
+                }
+                if (starter == null) {
+                    starter = new StepFunctionsStarter(SfnClient.builder().httpClient(UrlConnectionHttpClient.create())
+                            .region(region).credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build(), arn);
+                }
+                starter.start(name, inputJson);
+            }
+        };
     }
 }

@@ -60,7 +60,8 @@ public final class LocalStack implements AutoCloseable {
         table.createIfMissing();
         this.bus = new LocalEventBus();
         Tokens tokens = new Tokens(Tokens.generateKeys(), "https://cloudphone.local", Duration.ofHours(1), options.clock());
-        this.backend = new Backend(table, tokens, bus, options.clock(), options.bcryptCost());
+        this.backend = new Backend(table, tokens, bus, options.clock(), options.bcryptCost(),
+                (name, input) -> { throw new IllegalStateException("no workflow runner yet"); });
         bus.subscribe(e -> Log.info("event published", Map.of("type", e.type(), "accountId", e.accountId())));
         this.routes = routes(backend);
         this.workers = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4));

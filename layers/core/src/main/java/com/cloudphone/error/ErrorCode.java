@@ -18,6 +18,9 @@ public enum ErrorCode {
     INVALID_STATE(409),
     CONFLICT(409),
     PLAN_FEATURE_UNAVAILABLE(409),
+    USER_HAS_DEPENDENCIES(409),
+    USER_LOGGED_IN(409),
+    JOB_IN_PROGRESS(409),
     INTERNAL(500);
 
     private final int status;

@@ -9,6 +9,8 @@ import com.cloudphone.model.Ids;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.NumberState;
 import com.cloudphone.model.PhoneNumber;
+import com.cloudphone.model.Callflow;
+import com.cloudphone.store.CallflowStore;
 import com.cloudphone.store.NumberStore;
 import java.time.Clock;
 import java.util.HashMap;
@@ -18,12 +20,14 @@ import java.util.Map;
 /** Numbers of an account: adding, assigning (and reassigning), and the contacts that follow them. */
 public final class NumberService {
     private final NumberStore numbers;
+    private final CallflowStore callflows;
     private final Access access;
     private final EventPublisher events;
     private final Clock clock;
 
-    public NumberService(NumberStore numbers, Access access, EventPublisher events, Clock clock) {
+    public NumberService(NumberStore numbers, CallflowStore callflows, Access access, EventPublisher events, Clock clock) {
         this.numbers = numbers;
+        this.callflows = callflows;
         this.access = access;
         this.events = events;
         this.clock = clock;
@@ -32,7 +36,7 @@ public final class NumberService {
     public PhoneNumber add(Caller caller, String number) {
         access.admin(caller);
         String now = clock.instant().toString();
-        PhoneNumber added = new PhoneNumber(caller.accountId(), number, NumberState.AVAILABLE, null, now);
+        PhoneNumber added = new PhoneNumber(caller.accountId(), number, NumberState.AVAILABLE, null, null, now);
         numbers.add(added);
         events.publish(new DomainEvent("NumberAdded", caller.accountId(), now, Map.of("number", number)));
         return added;
@@ -52,7 +56,11 @@ public final class NumberService {
      */
     public PhoneNumber assign(Caller caller, String number, String userId) {
         access.admin(caller);
-        PhoneNumber seen = numbers.get(caller.accountId(), number).orElseThrow(() -> ApiException.notFound("Number"));
+        return assign(caller.accountId(), number, userId);
+    }
+
+    PhoneNumber assign(String accountId, String number, String userId) {
+        PhoneNumber seen = numbers.get(accountId, number).orElseThrow(() -> ApiException.notFound("Number"));
         if (seen.state() == NumberState.RELEASED) {
             throw new ApiException(ErrorCode.INVALID_STATE, "A released number is out of service and cannot be assigned");
         }
@@ -60,7 +68,7 @@ public final class NumberService {
             return seen;
         }
         String now = clock.instant().toString();
-        PhoneNumber updated = new PhoneNumber(seen.accountId(), number, NumberState.ASSIGNED, userId, now);
+        PhoneNumber updated = new PhoneNumber(seen.accountId(), number, NumberState.ASSIGNED, userId, seen.callflowId(), now);
         numbers.assign(seen, updated);
         Map<String, Object> detail = new HashMap<>();
         detail.put("number", number);
@@ -68,8 +76,93 @@ public final class NumberService {
         if (seen.assigneeUserId() != null) {
             detail.put("previousUserId", seen.assigneeUserId());
         }
-        events.publish(new DomainEvent("NumberAssigned", caller.accountId(), now, detail));
+        events.publish(new DomainEvent("NumberAssigned", accountId, now, detail));
         return updated;
+    }
+
+    /** release-number: out of service for good; its contacts move to {@code heir}, another number in service. */
+    public PhoneNumber release(Caller caller, String number, String heir) {
+        access.admin(caller);
+        return release(caller.accountId(), number, heir);
+    }
+
+    PhoneNumber release(String accountId, String number, String heir) {
+        PhoneNumber seen = numbers.get(accountId, number).orElseThrow(() -> ApiException.notFound("Number"));
+        if (heir.equals(number)) {
+            throw ApiException.invalid("contactsHeir", "must be another number than the one released");
+        }
+        PhoneNumber heirNumber = numbers.get(accountId, heir)
+                .filter(h -> h.state() != NumberState.RELEASED)
+                .orElseThrow(() -> ApiException.invalid("contactsHeir", "must be a number of the account that is in service"));
+        String now = clock.instant().toString();
+        PhoneNumber released = new PhoneNumber(accountId, number, NumberState.RELEASED, null, null, now);
+        int moved = numbers.release(seen, released, heirNumber.number(), routing(seen));
+        if (seen.state() != NumberState.RELEASED) {
+            events.publish(new DomainEvent("NumberReleased", accountId, now, Map.of("number", number,
+                    "contactsHeir", heir, "contactsMoved", moved)));
+        }
+        return seen.state() == NumberState.RELEASED ? seen : released;
+    }
+
+    /** Recycling (deactivation): back to AVAILABLE in the account, unassigned and unrouted, still owned. */
+    public PhoneNumber recycle(Caller caller, String number) {
+        access.admin(caller);
+        return recycle(caller.accountId(), number);
+    }
+
+    PhoneNumber recycle(String accountId, String number) {
+        PhoneNumber seen = numbers.get(accountId, number).orElseThrow(() -> ApiException.notFound("Number"));
+        if (seen.state() == NumberState.RELEASED) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "A released number is out of service and cannot be recycled");
+        }
+        if (seen.state() == NumberState.AVAILABLE && seen.callflowId() == null) {
+            return seen;
+        }
+        String now = clock.instant().toString();
+        PhoneNumber recycled = new PhoneNumber(accountId, number, NumberState.AVAILABLE, null, null, now);
+        numbers.recycle(seen, recycled, routing(seen));
+        Map<String, Object> detail = new HashMap<>();
+        detail.put("number", number);
+        if (seen.assigneeUserId() != null) {
+            detail.put("previousUserId", seen.assigneeUserId());
+        }
+        events.publish(new DomainEvent("NumberRecycled", accountId, now, detail));
+        return recycled;
+    }
+
+    /** Offboarding: give the leaving user's number to another user; done already if it no longer is theirs. */
+    public PhoneNumber reassignFor(String accountId, String number, String leavingUserId, String toUserId) {
+        PhoneNumber seen = numbers.get(accountId, number).orElseThrow(() -> ApiException.notFound("Number"));
+        if (!leavingUserId.equals(seen.assigneeUserId())) {
+            return seen;
+        }
+        return assign(accountId, number, toUserId);
+    }
+
+    /** Offboarding: recycle the leaving user's number; done already if it no longer is theirs. */
+    public PhoneNumber recycleFor(String accountId, String number, String leavingUserId) {
+        PhoneNumber seen = numbers.get(accountId, number).orElseThrow(() -> ApiException.notFound("Number"));
+        if (!leavingUserId.equals(seen.assigneeUserId())) {
+            return seen;
+        }
+        return recycle(accountId, number);
+    }
+
+    /** Offboarding: release the number with a contacts heir; releasing it again only moves stragglers. */
+    public PhoneNumber releaseFor(String accountId, String number, String heir) {
+        return release(accountId, number, heir);
+    }
+
+    private Callflow routing(PhoneNumber n) {
+        return n.callflowId() == null ? null : callflows.get(n.accountId(), n.callflowId()).orElse(null);
+    }
+
+    public java.util.Optional<PhoneNumber> find(String accountId, String number) {
+        return numbers.get(accountId, number);
+    }
+
+    public List<PhoneNumber> assignedTo(String accountId, String userId) {
+        return numbers.assignedTo(accountId, userId);
     }
 
     /** Admins add contacts to any number; a user only to a number assigned to them. */

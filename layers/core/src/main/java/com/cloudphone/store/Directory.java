@@ -9,7 +9,9 @@ import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
+import com.cloudphone.model.DeviceSession;
 import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.Tombstone;
 import com.cloudphone.store.Transaction.Cond;
 import java.util.List;
 import java.util.Map;
@@ -222,6 +224,71 @@ public final class Directory {
                         Map.of(":hash", s(passwordHash), ":invitation", s(invitationHash))),
                 new ApiException(ErrorCode.UNAUTHENTICATED, "The invitation is not valid or was already used"))
                 .commit();
+    }
+
+    /** The member's dependency counter (see {@link Links}); read before checking blockers. */
+    public long links(String accountId, String userId) {
+        MemberItem item = table.members.getItem(r -> r.key(k(Keys.account(accountId), Keys.user(userId))).consistentRead(true));
+        return item == null || item.getLinks() == null ? 0 : item.getLinks();
+    }
+
+    /**
+     * Removes a member at once: status REMOVED, seat freed, extension released, tombstone with the purge due time.
+     * Conditional on the member being unchanged since {@code linksSeen} was read, so nothing started depending on
+     * them after their blockers were checked.
+     */
+    public void removeMember(Member member, long linksSeen, Tombstone tombstone) {
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> values = new java.util.HashMap<>();
+        values.put(":removed", s(MemberStatus.REMOVED.name()));
+        values.put(":status", s(member.status().name()));
+        values.put(":at", s(tombstone.removedAt()));
+        String linksCondition;
+        if (linksSeen == 0) {
+            linksCondition = "attribute_not_exists(#links)";
+        } else {
+            linksCondition = "#links = :links";
+            values.put(":links", n(linksSeen));
+        }
+        Transaction tx = new Transaction(table)
+                .update(key(Keys.account(member.accountId()), Keys.user(member.userId())),
+                        "SET #status = :removed, #removedAt = :at",
+                        new Cond("#status = :status AND " + linksCondition,
+                                Map.of("#status", "status", "#links", "links", "#removedAt", "removedAt"), values),
+                        new ApiException(ErrorCode.CONFLICT,
+                                "The user changed while being deleted (something new depends on them); check again"))
+                .update(key(Keys.account(member.accountId()), Keys.ACCOUNT_SK), "SET #used = #used - :one",
+                        new Cond("#used > :zero", Map.of("#used", "seatsUsed"), Map.of(":one", n(1), ":zero", n(0))),
+                        new ApiException(ErrorCode.CONFLICT, "The account's seat count is inconsistent"))
+                .put(TombstoneItem.SCHEMA, TombstoneItem.of(tombstone), Cond.NEW_ITEM,
+                        new ApiException(ErrorCode.CONFLICT, "The user was already removed"));
+        if (member.extension() != null) {
+            tx.delete(key(Keys.account(member.accountId()), Keys.extension(member.extension())),
+                    withOwner(member.userId()), new ApiException(ErrorCode.CONFLICT, "Extension claim moved"));
+        }
+        tx.commit();
+    }
+
+    /**
+     * Erases a removed member's personal data: the member item, their device sessions and, unless the login still
+     * belongs to another account, the login and its username and email claims. Returns how many items went.
+     */
+    public int erase(Member member, List<DeviceSession> devices, boolean keepLogin) {
+        BatchWriter batch = new BatchWriter(table);
+        batch.delete(key(Keys.account(member.accountId()), Keys.user(member.userId())));
+        devices.forEach(d -> batch.delete(DeviceStore.keyOf(d)));
+        if (!keepLogin) {
+            login(member.userId()).ifPresent(login -> {
+                batch.delete(key(Keys.login(login.userId()), Keys.LOGIN_SK));
+                if (login.username() != null) batch.delete(key(Keys.username(login.username()), Keys.UNIQUE_SK));
+                if (login.email() != null) batch.delete(key(Keys.email(login.email()), Keys.UNIQUE_SK));
+            });
+        }
+        return batch.flush();
+    }
+
+    /** Marks a tombstone purged, which also takes it out of the pending-purge index. */
+    public void markPurged(Tombstone purged) {
+        table.tombstones.putItem(TombstoneItem.of(purged));
     }
 
     static Key k(String pk, String sk) {

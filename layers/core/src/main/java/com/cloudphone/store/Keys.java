@@ -13,6 +13,12 @@ final class Keys {
     static final String USER_PREFIX = "USER#";
     static final String NUMBER_PREFIX = "NUMBER#";
     static final String CONTACT_PREFIX = "CONTACT#";
+    static final String QUEUE_PREFIX = "QUEUE#";
+    static final String CALLFLOW_PREFIX = "CALLFLOW#";
+    static final String DEVICE_PREFIX = "DEVICE#";
+    static final String CALL_PREFIX = "CALL#";
+    static final String JOB_PREFIX = "JOB#";
+    static final String PURGE_PENDING = "PURGE#PENDING";
     static final String ACCOUNT_SK = "ACCOUNT";
     static final String LOGIN_SK = "LOGIN";
     static final String UNIQUE_SK = "UNIQUE";
@@ -29,6 +35,15 @@ final class Keys {
     static String number(String e164) { return NUMBER_PREFIX + e164; }
     static String numberClaim(String e164) { return "CLAIM#" + e164; }
     static String assignee(String accountId, String userId) { return "ACCOUNT#" + accountId + "#ASSIGNEE#" + userId; }
+    static String queue(String queueId) { return QUEUE_PREFIX + queueId; }
+    static String callflow(String callflowId) { return CALLFLOW_PREFIX + callflowId; }
+    static String devices(String userId) { return DEVICE_PREFIX + userId + "#"; }
+    static String device(String userId, String deviceId) { return devices(userId) + deviceId; }
+    static String call(String startedAt, String callId) { return CALL_PREFIX + startedAt + "#" + callId; }
+    static String callsOf(String accountId, String userId) { return "ACCOUNT#" + accountId + "#CALLS#" + userId; }
+    static String tombstone(String userId) { return "TOMBSTONE#" + userId; }
+    static String jobsOf(String accountId, String userId) { return "ACCOUNT#" + accountId + "#JOBS#" + userId; }
+    static String job(String jobId) { return JOB_PREFIX + jobId; }
     static String contacts(String e164) { return CONTACT_PREFIX + e164 + "#"; }
     static String contact(String e164, String contactId) { return contacts(e164) + contactId; }
 }

@@ -31,6 +31,7 @@ public final class MemberItem extends KeyedItem {
             .addAttribute(EnhancedType.mapOf(String.class, String.class),
                     a -> a.name("businessHours").getter(MemberItem::getBusinessHours).setter(MemberItem::setBusinessHours))
             .addAttribute(Boolean.class, a -> a.name("suspended").getter(MemberItem::getSuspended).setter(MemberItem::setSuspended))
+            .addAttribute(Long.class, a -> a.name("links").getter(MemberItem::getLinks).setter(MemberItem::setLinks))
             .addAttribute(String.class, a -> a.name("createdAt").getter(MemberItem::getCreatedAt).setter(MemberItem::setCreatedAt))
             .build();
 
@@ -46,6 +47,7 @@ public final class MemberItem extends KeyedItem {
     private String timezone;
     private Map<String, String> businessHours;
     private Boolean suspended;
+    private Long links;
     private String createdAt;
 
     public MemberItem() {
@@ -125,6 +127,9 @@ public final class MemberItem extends KeyedItem {
     public void setBusinessHours(Map<String, String> v) { businessHours = v; }
     public Boolean getSuspended() { return suspended; }
     public void setSuspended(Boolean v) { suspended = v; }
+    /** Bumped by every write that makes something depend on the member; deletion conditions on it. */
+    public Long getLinks() { return links; }
+    public void setLinks(Long v) { links = v; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String v) { createdAt = v; }
 }

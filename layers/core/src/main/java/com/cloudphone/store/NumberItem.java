@@ -13,6 +13,7 @@ public final class NumberItem extends KeyedItem {
             .addAttribute(String.class, a -> a.name("number").getter(NumberItem::getNumber).setter(NumberItem::setNumber))
             .addAttribute(String.class, a -> a.name("state").getter(NumberItem::getState).setter(NumberItem::setState))
             .addAttribute(String.class, a -> a.name("assigneeUserId").getter(NumberItem::getAssigneeUserId).setter(NumberItem::setAssigneeUserId))
+            .addAttribute(String.class, a -> a.name("callflowId").getter(NumberItem::getCallflowId).setter(NumberItem::setCallflowId))
             .addAttribute(String.class, a -> a.name("updatedAt").getter(NumberItem::getUpdatedAt).setter(NumberItem::setUpdatedAt))
             .build();
 
@@ -20,6 +21,7 @@ public final class NumberItem extends KeyedItem {
     private String number;
     private String state;
     private String assigneeUserId;
+    private String callflowId;
     private String updatedAt;
 
     public NumberItem() {
@@ -38,12 +40,13 @@ public final class NumberItem extends KeyedItem {
         item.number = n.number();
         item.state = n.state().name();
         item.assigneeUserId = n.assigneeUserId();
+        item.callflowId = n.callflowId();
         item.updatedAt = n.updatedAt();
         return item;
     }
 
     PhoneNumber toNumber() {
-        return new PhoneNumber(accountId, number, NumberState.valueOf(state), assigneeUserId, updatedAt);
+        return new PhoneNumber(accountId, number, NumberState.valueOf(state), assigneeUserId, callflowId, updatedAt);
     }
 
     public String getAccountId() { return accountId; }
@@ -54,6 +57,8 @@ public final class NumberItem extends KeyedItem {
     public void setState(String v) { state = v; }
     public String getAssigneeUserId() { return assigneeUserId; }
     public void setAssigneeUserId(String v) { assigneeUserId = v; }
+    public String getCallflowId() { return callflowId; }
+    public void setCallflowId(String v) { callflowId = v; }
     public String getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(String v) { updatedAt = v; }
 }

@@ -66,6 +66,58 @@ public final class NumberStore {
      * new assignee is still an active member. If anything changed since it was read, nothing is written.
      */
     public void assign(PhoneNumber seen, PhoneNumber updated) {
+        Transaction tx = new Transaction(table);
+        Links.link(tx, updated.accountId(), updated.assigneeUserId(), "userId");
+        tx.put(NumberItem.SCHEMA, NumberItem.of(updated), unchangedSince(seen),
+                        new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile; reload and try again"))
+                .commit();
+    }
+
+    /**
+     * Returns a number to AVAILABLE in the account (deactivation): no assignee and out of its callflow, if any.
+     * {@code routing} is the callflow that routed it, as read.
+     */
+    public void recycle(PhoneNumber seen, PhoneNumber recycled, com.cloudphone.model.Callflow routing) {
+        Transaction tx = new Transaction(table);
+        tx.put(NumberItem.SCHEMA, NumberItem.of(recycled), unchangedSince(seen),
+                new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile; reload and try again"));
+        if (routing != null) {
+            CallflowStore.unroute(tx, routing, seen.number());
+        }
+        tx.commit();
+    }
+
+    /**
+     * Releases a number for good. Its contacts move to {@code heir} first (25 per batch, keeping their ids, so a
+     * retry after a crash just moves what is left); then the number is marked RELEASED, unassigned and unrouted,
+     * on condition the heir is still in service. The global claim stays: a released number is never reclaimed.
+     */
+    public int release(PhoneNumber seen, PhoneNumber released, String heir, com.cloudphone.model.Callflow routing) {
+        BatchWriter batch = new BatchWriter(table);
+        List<Contact> moving = contacts(seen.accountId(), seen.number());
+        for (Contact c : moving) {
+            Contact moved = new Contact(c.accountId(), heir, c.contactId(), c.name(), c.phone(), c.createdAt());
+            batch.put(ContactItem.SCHEMA.itemToMap(ContactItem.of(moved), true));
+            batch.delete(key(Keys.account(c.accountId()), Keys.contact(c.number(), c.contactId())));
+        }
+        batch.flush();
+        if (seen.state() == NumberState.RELEASED) {
+            return moving.size();
+        }
+        Transaction tx = new Transaction(table)
+                .check(key(Keys.account(seen.accountId()), Keys.number(heir)),
+                        new Cond("#state <> :released", Map.of("#state", "state"), Map.of(":released", s("RELEASED"))),
+                        ApiException.invalid("contactsHeir", "must be a number of the account that is in service"))
+                .put(NumberItem.SCHEMA, NumberItem.of(released), unchangedSince(seen),
+                        new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile; reload and try again"));
+        if (routing != null) {
+            CallflowStore.unroute(tx, routing, seen.number());
+        }
+        tx.commit();
+        return moving.size();
+    }
+
+    private static Cond unchangedSince(PhoneNumber seen) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":state", s(seen.state().name()));
         String expected = "#state = :state";
@@ -75,14 +127,7 @@ public final class NumberStore {
         } else {
             expected += " AND attribute_not_exists(#assignee)";
         }
-        new Transaction(table)
-                .check(key(Keys.account(updated.accountId()), Keys.user(updated.assigneeUserId())),
-                        new Cond("#status = :active", Map.of("#status", "status"), Map.of(":active", s("ACTIVE"))),
-                        ApiException.invalid("userId", "no active user with this id in the account"))
-                .put(NumberItem.SCHEMA, NumberItem.of(updated),
-                        new Cond(expected, Map.of("#state", "state", "#assignee", "assigneeUserId"), values),
-                        new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile; reload and try again"))
-                .commit();
+        return new Cond(expected, Map.of("#state", "state", "#assignee", "assigneeUserId"), values);
     }
 
     /** Adds a contact to a number that is still in service. */

@@ -26,6 +26,12 @@ public final class Table {
     final DynamoDbTable<UniqueItem> uniques;
     final DynamoDbTable<NumberItem> numbers;
     final DynamoDbTable<ContactItem> contacts;
+    final DynamoDbTable<QueueItem> queues;
+    final DynamoDbTable<CallflowItem> callflows;
+    final DynamoDbTable<DeviceItem> devices;
+    final DynamoDbTable<CallItem> calls;
+    final DynamoDbTable<TombstoneItem> tombstones;
+    final DynamoDbTable<JobItem> jobs;
 
     public Table(DynamoDbClient client, String name) {
         this.client = client;
@@ -37,6 +43,12 @@ public final class Table {
         this.uniques = enhanced.table(name, UniqueItem.SCHEMA);
         this.numbers = enhanced.table(name, NumberItem.SCHEMA);
         this.contacts = enhanced.table(name, ContactItem.SCHEMA);
+        this.queues = enhanced.table(name, QueueItem.SCHEMA);
+        this.callflows = enhanced.table(name, CallflowItem.SCHEMA);
+        this.devices = enhanced.table(name, DeviceItem.SCHEMA);
+        this.calls = enhanced.table(name, CallItem.SCHEMA);
+        this.tombstones = enhanced.table(name, TombstoneItem.SCHEMA);
+        this.jobs = enhanced.table(name, JobItem.SCHEMA);
     }
 
     public String name() {

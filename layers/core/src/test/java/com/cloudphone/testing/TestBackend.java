@@ -26,10 +26,13 @@ public final class TestBackend {
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
     public final LocalEventBus bus = new LocalEventBus();
     public final Backend backend;
+    /** Executions the services asked for: name and input JSON. */
+    public final java.util.List<String[]> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public TestBackend() {
         Tokens tokens = new Tokens(KEYS, "https://cloudphone.test", Duration.ofHours(1), clock);
-        backend = new Backend(LocalDynamo.freshTable(), tokens, bus, clock, 4);
+        backend = new Backend(LocalDynamo.freshTable(), tokens, bus, clock, 4,
+                (name, input) -> started.add(new String[] {name, input}));
     }
 
     /** Opens an account with an admin owner who can sign in as {@code username} / {@code password}. */

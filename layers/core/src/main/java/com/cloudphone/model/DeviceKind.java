@@ -1,0 +1,3 @@
+package com.cloudphone.model;
+
+public enum DeviceKind { SOFTPHONE, DESK_PHONE }

@@ -1,0 +1,58 @@
+package com.cloudphone.service;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.model.Call;
+import com.cloudphone.model.Ids;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.MemberStatus;
+import com.cloudphone.store.CallLog;
+import com.cloudphone.store.Directory;
+import java.util.List;
+
+/**
+ * The call log. Calls stay when their user is deleted; a removed user can no longer be used as a filter, and
+ * purge replaces their details with an anonymous label.
+ */
+public final class CallService {
+    static final int PAGE = 200;
+    private final CallLog calls;
+    private final Directory directory;
+    private final Access access;
+
+    public CallService(CallLog calls, Directory directory, Access access) {
+        this.calls = calls;
+        this.directory = directory;
+        this.access = access;
+    }
+
+    /** Records a call handled by {@code userId} (an active member), with their name and extension as of now. */
+    public Call record(Caller caller, String from, String to, String userId, int durationSeconds, String startedAt) {
+        access.admin(caller);
+        Member user = filterable(caller.accountId(), userId);
+        Call call = new Call(caller.accountId(), Ids.next("call"), from, to, userId, user.displayName(),
+                user.extension(), durationSeconds, startedAt, null);
+        calls.record(call);
+        return call;
+    }
+
+    /** Admins see every call (or one user's); a user sees their own. */
+    public List<Call> list(Caller caller, String userId) {
+        Member me = access.member(caller);
+        if (!me.isAdmin()) {
+            if (userId != null && !userId.equals(me.userId())) {
+                throw ApiException.forbidden("Users can only see their own calls");
+            }
+            return calls.of(caller.accountId(), me.userId(), PAGE);
+        }
+        if (userId == null) {
+            return calls.recent(caller.accountId(), PAGE);
+        }
+        filterable(caller.accountId(), userId);
+        return calls.of(caller.accountId(), userId, PAGE);
+    }
+
+    private Member filterable(String accountId, String userId) {
+        return directory.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
+                .orElseThrow(() -> ApiException.invalid("userId", "no user " + userId + " in the account"));
+    }
+}

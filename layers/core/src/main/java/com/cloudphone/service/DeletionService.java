@@ -1,0 +1,144 @@
+package com.cloudphone.service;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.event.DomainEvent;
+import com.cloudphone.event.EventPublisher;
+import com.cloudphone.model.Account;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.Queue;
+import com.cloudphone.model.Tombstone;
+import com.cloudphone.store.DeviceStore;
+import com.cloudphone.store.Directory;
+import com.cloudphone.store.QueueStore;
+import com.cloudphone.store.TombstoneStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deleting a user: every blocker at once (SPEC rule 7), refusal while any remains, and otherwise immediate
+ * removal with a tombstone whose purge is due now (free accounts) or in 28 days (paid).
+ */
+public final class DeletionService {
+    public static final Duration PAID_PURGE_WINDOW = Duration.ofDays(28);
+
+    private final Directory directory;
+    private final QueueStore queues;
+    private final CallflowService callflows;
+    private final NumberService numbers;
+    private final DeviceStore devices;
+    private final TombstoneStore tombstones;
+    private final Access access;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public DeletionService(Directory directory, QueueStore queues, CallflowService callflows, NumberService numbers,
+                           DeviceStore devices, TombstoneStore tombstones, Access access, EventPublisher events,
+                           Clock clock) {
+        this.directory = directory;
+        this.queues = queues;
+        this.callflows = callflows;
+        this.numbers = numbers;
+        this.devices = devices;
+        this.tombstones = tombstones;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public record Deleted(String userId, String removedAt, String purgeAt) {
+        static Deleted of(Tombstone t) {
+            return new Deleted(t.userId(), t.removedAt(), t.purgeAt());
+        }
+    }
+
+    /** The check call: the same list the refusal gives, changing nothing. */
+    public List<Blocker> blockers(Caller caller, String userId) {
+        access.admin(caller);
+        return blockersOf(current(caller.accountId(), userId));
+    }
+
+    public List<Blocker> blockersOf(Member member) {
+        List<Blocker> all = new ArrayList<>();
+        for (Queue q : queues.list(member.accountId())) {
+            if (q.memberUserIds().contains(member.userId())) {
+                all.add(Blocker.queue(q, member.extension()));
+            }
+        }
+        callflows.naming(member.accountId(), member.userId()).forEach(c -> all.add(Blocker.callflow(c, member.userId())));
+        numbers.assignedTo(member.accountId(), member.userId()).forEach(n -> all.add(Blocker.number(n.number())));
+        devices.of(member.accountId(), member.userId()).forEach(d -> all.add(Blocker.device(d)));
+        return all;
+    }
+
+    /** delete-user over HTTP: refused with every blocker listed, or done at once. */
+    public Deleted delete(Caller caller, String userId) {
+        access.admin(caller);
+        return Deleted.of(remove(current(caller.accountId(), userId)));
+    }
+
+    /**
+     * The workflow's delete step: the same rules, and safe to repeat: a user already removed answers with their
+     * tombstone.
+     */
+    public Deleted deleteIfPresent(String accountId, String userId) {
+        Member member = directory.member(accountId, userId).orElse(null);
+        if (member == null || member.status() == MemberStatus.REMOVED) {
+            return tombstones.get(accountId, userId).map(Deleted::of)
+                    .orElseThrow(() -> ApiException.notFound("User"));
+        }
+        return Deleted.of(remove(member));
+    }
+
+    private Tombstone remove(Member member) {
+        if (member.isAdmin() && directory.members(member.accountId()).stream()
+                .noneMatch(m -> m.isAdmin() && m.canSignIn() && !m.userId().equals(member.userId()))) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "The last admin of an account cannot be deleted");
+        }
+        long links = directory.links(member.accountId(), member.userId());
+        List<Blocker> blockers = blockersOf(member);
+        if (!blockers.isEmpty()) {
+            boolean onlyDevices = blockers.stream().allMatch(b -> b.type().equals("DEVICE"));
+            throw new ApiException(onlyDevices ? ErrorCode.USER_LOGGED_IN : ErrorCode.USER_HAS_DEPENDENCIES,
+                    onlyDevices ? "The user is still logged in on " + blockers.size() + " device(s); log them out first"
+                            : "The user still has " + blockers.size() + " dependencies; remove them first",
+                    blockers);
+        }
+        Account account = directory.account(member.accountId()).orElseThrow(() -> ApiException.notFound("Account"));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant purgeAt = account.paid() ? now.plus(PAID_PURGE_WINDOW) : now;
+        Tombstone tombstone = new Tombstone(member.accountId(), member.userId(), now.toString(), purgeAt.toString(),
+                null, label(member.accountId(), member.userId()));
+        directory.removeMember(member, links, tombstone);
+        events.publish(new DomainEvent("UserRemoved", member.accountId(), now.toString(), Map.of(
+                "userId", member.userId(), "purgeAt", purgeAt.toString(), "paidSeats", account.seats(),
+                "seatsUsed", account.seatsUsed() - 1)));
+        return tombstone;
+    }
+
+    private Member current(String accountId, String userId) {
+        return directory.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
+                .orElseThrow(() -> ApiException.notFound("User"));
+    }
+
+    /** A stable, anonymous stand-in for the person in history: the same user always gets the same label. */
+    static String label(String accountId, String userId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((accountId + "/" + userId).getBytes(StandardCharsets.UTF_8));
+            return "Removed user " + HexFormat.of().formatHex(digest, 0, 2);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

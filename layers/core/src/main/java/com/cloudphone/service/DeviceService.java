@@ -1,0 +1,61 @@
+package com.cloudphone.service;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.event.DomainEvent;
+import com.cloudphone.event.EventPublisher;
+import com.cloudphone.model.DeviceKind;
+import com.cloudphone.model.DeviceSession;
+import com.cloudphone.model.Ids;
+import com.cloudphone.model.MemberStatus;
+import com.cloudphone.store.DeviceStore;
+import com.cloudphone.store.Directory;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** Device sessions: a user logging in on a softphone or desk phone, and logging out. */
+public final class DeviceService {
+    private final DeviceStore devices;
+    private final Directory directory;
+    private final Access access;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public DeviceService(DeviceStore devices, Directory directory, Access access, EventPublisher events, Clock clock) {
+        this.devices = devices;
+        this.directory = directory;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public DeviceSession logIn(Caller caller, String userId, DeviceKind kind, String name) {
+        access.selfOrAdmin(caller, userId);
+        requireMember(caller.accountId(), userId);
+        DeviceSession device = new DeviceSession(caller.accountId(), userId, Ids.next("d"), kind, name,
+                clock.instant().toString());
+        devices.logIn(device);
+        events.publish(new DomainEvent("DeviceLoggedIn", caller.accountId(), device.loggedInAt(),
+                Map.of("userId", userId, "deviceId", device.deviceId(), "kind", kind.name())));
+        return device;
+    }
+
+    public void logOut(Caller caller, String userId, String deviceId) {
+        access.selfOrAdmin(caller, userId);
+        if (!devices.logOut(caller.accountId(), userId, deviceId)) {
+            throw ApiException.notFound("Device session");
+        }
+        events.publish(new DomainEvent("DeviceLoggedOut", caller.accountId(), clock.instant().toString(),
+                Map.of("userId", userId, "deviceId", deviceId)));
+    }
+
+    public List<DeviceSession> list(Caller caller, String userId) {
+        access.selfOrAdmin(caller, userId);
+        return devices.of(caller.accountId(), userId);
+    }
+
+    private void requireMember(String accountId, String userId) {
+        directory.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
+                .orElseThrow(() -> ApiException.notFound("User"));
+    }
+}

@@ -1,0 +1,229 @@
+package com.cloudphone.service;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.error.FieldProblem;
+import com.cloudphone.http.Json;
+import com.cloudphone.model.Callflow;
+import com.cloudphone.model.CallflowKind;
+import com.cloudphone.model.Ids;
+import com.cloudphone.model.Job;
+import com.cloudphone.model.JobStatus;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.NumberState;
+import com.cloudphone.model.PhoneNumber;
+import com.cloudphone.service.OffboardingPlan.CallflowAction;
+import com.cloudphone.service.OffboardingPlan.CallflowActionKind;
+import com.cloudphone.service.OffboardingPlan.NumberAction;
+import com.cloudphone.service.OffboardingPlan.NumberActionKind;
+import com.cloudphone.store.Directory;
+import com.cloudphone.store.JobStore;
+import com.cloudphone.workflow.WorkflowStarter;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Offboarding in one request: the plan is checked against the user's blockers up front (400 naming whatever it
+ * leaves), then the ordered-deletion workflow runs it as a job the caller can poll. Posting the same plan after
+ * a failure resumes: what the first run already did counts as done.
+ */
+public final class OffboardingService {
+    private final Directory directory;
+    private final DeletionService deletion;
+    private final CallflowService callflows;
+    private final NumberService numbers;
+    private final JobStore jobs;
+    private final Access access;
+    private final WorkflowStarter starter;
+    private final Clock clock;
+
+    public OffboardingService(Directory directory, DeletionService deletion, CallflowService callflows,
+                              NumberService numbers, JobStore jobs, Access access, WorkflowStarter starter, Clock clock) {
+        this.directory = directory;
+        this.deletion = deletion;
+        this.callflows = callflows;
+        this.numbers = numbers;
+        this.jobs = jobs;
+        this.access = access;
+        this.starter = starter;
+        this.clock = clock;
+    }
+
+    public record Started(String jobId) {
+    }
+
+    public Started start(Caller caller, String userId, OffboardingPlan plan) {
+        access.admin(caller);
+        Member member = directory.member(caller.accountId(), userId).filter(m -> m.status() != MemberStatus.REMOVED)
+                .orElseThrow(() -> ApiException.notFound("User"));
+        Optional<Job> previous = jobs.latestFor(caller.accountId(), userId);
+        String planJson = Json.write(plan);
+        if (previous.isPresent() && previous.get().status() == JobStatus.RUNNING) {
+            if (previous.get().planJson().equals(planJson)) {
+                return new Started(previous.get().jobId());
+            }
+            throw new ApiException(ErrorCode.JOB_IN_PROGRESS,
+                    "Offboarding job " + previous.get().jobId() + " is still running for this user");
+        }
+        OffboardingPlan earlier = previous.map(j -> read(j.planJson())).orElse(null);
+        List<FieldProblem> problems = check(member, plan, earlier);
+        if (!problems.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
+                    "The plan leaves dependencies of the user unhandled or is not valid", problems);
+        }
+        String now = clock.instant().toString();
+        Job job = new Job(caller.accountId(), Ids.next("job"), userId, JobStatus.RUNNING, "STARTING", planJson,
+                Map.of(), null, now, now);
+        jobs.create(job);
+        starter.start(job.jobId(), Json.write(input(job, plan)));
+        return new Started(job.jobId());
+    }
+
+    /** delete-user over HTTP: removes at once, then hands the purge (now or in 28 days) to the workflow. */
+    public DeletionService.Deleted deleteNow(Caller caller, String userId) {
+        DeletionService.Deleted deleted = deletion.delete(caller, userId);
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("mode", "PURGE_ONLY");
+        input.put("accountId", caller.accountId());
+        input.put("userId", userId);
+        input.put("deletion", Map.of("purgeAt", deleted.purgeAt()));
+        starter.start("purge-" + caller.accountId() + "-" + userId, Json.write(input));
+        return deleted;
+    }
+
+    private static Map<String, Object> input(Job job, OffboardingPlan plan) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("mode", "OFFBOARD");
+        input.put("jobId", job.jobId());
+        input.put("accountId", job.accountId());
+        input.put("userId", job.userId());
+        input.put("plan", Map.of("queues", plan.removeFromAllQueues() ? "REMOVE_ALL" : "KEEP",
+                "callflows", plan.callflows(), "numbers", plan.numbers()));
+        return input;
+    }
+
+    private List<FieldProblem> check(Member member, OffboardingPlan plan, OffboardingPlan earlier) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String userId = member.userId();
+        Set<String> blockingCallflows = new java.util.HashSet<>();
+        Set<String> blockingNumbers = new java.util.HashSet<>();
+        for (Blocker b : deletion.blockersOf(member)) {
+            switch (b.type()) {
+                case "QUEUE" -> {
+                    if (!plan.removeFromAllQueues()) {
+                        problems.add(new FieldProblem("queues", "the user (extension " + b.extension() + ") is in queue "
+                                + b.name() + ": set queues to REMOVE_ALL"));
+                    }
+                }
+                case "CALLFLOW" -> {
+                    blockingCallflows.add(b.callflowId());
+                    if (plan.callflow(b.callflowId()).isEmpty()) {
+                        problems.add(new FieldProblem("callflows", "no action for " + b.kind().toLowerCase() + " callflow "
+                                + b.name() + " (" + b.callflowId() + "), versions " + b.versions()));
+                    }
+                }
+                case "NUMBER" -> {
+                    blockingNumbers.add(b.number());
+                    if (plan.number(b.number()).isEmpty()) {
+                        problems.add(new FieldProblem("numbers", "number " + b.number()
+                                + " is still assigned to the user: REASSIGN, RECYCLE or RELEASE it"));
+                    }
+                }
+                default -> {
+                    // logged-in devices are checked by the workflow right before the delete
+                }
+            }
+        }
+        for (CallflowAction a : plan.callflows()) {
+            String field = "callflows[" + a.callflowId() + "]";
+            Optional<Callflow> callflow = callflows.find(member.accountId(), a.callflowId());
+            boolean resumed = earlier != null && earlier.callflow(a.callflowId()).isPresent();
+            if (!blockingCallflows.contains(a.callflowId())) {
+                if (!resumed) {
+                    problems.add(new FieldProblem(field, callflow.isEmpty() ? "no such callflow in the account"
+                            : "this callflow does not involve the user"));
+                }
+                continue;
+            }
+            if (a.action() == CallflowActionKind.DROP_FROM_GROUP && callflow.get().kind() != CallflowKind.GROUP) {
+                problems.add(new FieldProblem(field, "DROP_FROM_GROUP applies to group callflows; move a direct line's numbers"));
+            }
+            if (a.action() == CallflowActionKind.MOVE_NUMBERS) {
+                String target = a.targetCallflowId();
+                if (target == null || target.equals(a.callflowId())) {
+                    problems.add(new FieldProblem(field + ".targetCallflowId", "must name another callflow"));
+                } else if (callflows.find(member.accountId(), target).isEmpty()) {
+                    problems.add(new FieldProblem(field + ".targetCallflowId", "no such callflow in the account"));
+                } else if (plan.callflow(target).map(t -> t.action() == CallflowActionKind.MOVE_NUMBERS).orElse(false)) {
+                    problems.add(new FieldProblem(field + ".targetCallflowId", "is itself being deleted by this plan"));
+                }
+            }
+        }
+        for (NumberAction a : plan.numbers()) {
+            String field = "numbers[" + a.number() + "]";
+            boolean resumed = earlier != null && earlier.number(a.number()).isPresent();
+            if (!blockingNumbers.contains(a.number())) {
+                if (!resumed) {
+                    problems.add(new FieldProblem(field, "this number is not assigned to the user"));
+                }
+                continue;
+            }
+            if (a.action() == NumberActionKind.REASSIGN) {
+                boolean heirOk = a.toUserId() != null && !a.toUserId().equals(userId)
+                        && directory.member(member.accountId(), a.toUserId()).map(m -> m.status() == MemberStatus.ACTIVE).orElse(false);
+                if (!heirOk) {
+                    problems.add(new FieldProblem(field + ".toUserId", "must be another active user of the account"));
+                }
+            }
+            if (a.action() == NumberActionKind.RELEASE) {
+                String heir = a.contactsHeir();
+                Optional<PhoneNumber> heirNumber = heir == null ? Optional.empty() : numbers.find(member.accountId(), heir);
+                boolean heirReleased = plan.number(heir == null ? "" : heir)
+                        .map(h -> h.action() == NumberActionKind.RELEASE).orElse(false);
+                if (heirNumber.isEmpty() || heir.equals(a.number()) || heirNumber.get().state() == NumberState.RELEASED
+                        || heirReleased) {
+                    problems.add(new FieldProblem(field + ".contactsHeir",
+                            "must be another number of the account that stays in service"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    public record JobView(String jobId, String userId, String status, String currentStep, Object plan,
+                          Map<String, Object> steps, Object error, String createdAt, String updatedAt) {
+    }
+
+    public JobView job(Caller caller, String jobId) {
+        access.admin(caller);
+        Job job = jobs.get(caller.accountId(), jobId).orElseThrow(() -> ApiException.notFound("Job"));
+        Map<String, Object> steps = new LinkedHashMap<>();
+        job.stepsJson().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> steps.put(e.getKey(), tree(e.getValue())));
+        return new JobView(job.jobId(), job.userId(), job.status().name(), job.currentStep(), tree(job.planJson()),
+                steps, job.errorJson() == null ? null : tree(job.errorJson()), job.createdAt(), job.updatedAt());
+    }
+
+    private static Object tree(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (Exception e) {
+            return json;
+        }
+    }
+
+    static OffboardingPlan read(String planJson) {
+        try {
+            return Json.MAPPER.readValue(planJson, new TypeReference<OffboardingPlan>() { });
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package com.cloudphone.service;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.event.DomainEvent;
+import com.cloudphone.event.EventPublisher;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.Tombstone;
+import com.cloudphone.store.CallLog;
+import com.cloudphone.store.DeviceStore;
+import com.cloudphone.store.Directory;
+import com.cloudphone.store.TombstoneStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * purge-data: erases a removed member's personal data once their tombstone is due, and anonymises their calls.
+ * Run by the workflow after its Wait, and by an hourly sweep that catches any execution that was lost.
+ */
+public final class PurgeService {
+    private final Directory directory;
+    private final TombstoneStore tombstones;
+    private final CallLog calls;
+    private final DeviceStore devices;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public PurgeService(Directory directory, TombstoneStore tombstones, CallLog calls, DeviceStore devices,
+                        EventPublisher events, Clock clock) {
+        this.directory = directory;
+        this.tombstones = tombstones;
+        this.calls = calls;
+        this.devices = devices;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Purges one member. A tombstone already purged changes nothing; one not yet due is refused, so the 28-day
+     * window of paid accounts is never cut short.
+     */
+    public Map<String, Object> purge(String accountId, String userId) {
+        Tombstone tombstone = tombstones.get(accountId, userId)
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No removed user " + userId + " to purge"));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("userId", userId);
+        if (tombstone.purged()) {
+            result.put("outcome", "ALREADY_PURGED");
+            result.put("purgedAt", tombstone.purgedAt());
+            return result;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        if (now.isBefore(Instant.parse(tombstone.purgeAt()))) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "Purge is not due before " + tombstone.purgeAt());
+        }
+        int anonymised = calls.anonymise(accountId, userId, tombstone.label());
+        Member member = directory.member(accountId, userId).orElse(null);
+        int erased = 0;
+        boolean keepLogin = true;
+        if (member != null && member.status() == MemberStatus.REMOVED) {
+            keepLogin = directory.memberships(userId).stream()
+                    .anyMatch(m -> !m.accountId().equals(accountId) && m.status() != MemberStatus.REMOVED);
+            erased = directory.erase(member, devices.of(accountId, userId), keepLogin);
+        }
+        Tombstone purged = new Tombstone(accountId, userId, tombstone.removedAt(), tombstone.purgeAt(), now.toString(),
+                tombstone.label());
+        directory.markPurged(purged);
+        events.publish(new DomainEvent("UserPurged", accountId, now.toString(),
+                Map.of("userId", userId, "callsAnonymised", anonymised, "loginKept", keepLogin)));
+        result.put("outcome", "PURGED");
+        result.put("purgedAt", now.toString());
+        result.put("callsAnonymised", anonymised);
+        result.put("itemsErased", erased);
+        result.put("loginKept", keepLogin);
+        return result;
+    }
+
+    /** The scheduled sweep: purges every due tombstone; one failure does not stop the others. */
+    public Map<String, Object> sweep() {
+        String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        List<String> purged = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (Tombstone t : tombstones.due(now)) {
+            try {
+                purge(t.accountId(), t.userId());
+                purged.add(t.accountId() + "/" + t.userId());
+            } catch (RuntimeException e) {
+                failed.add(t.accountId() + "/" + t.userId());
+            }
+        }
+        return Map.of("purged", purged, "failed", failed);
+    }
+}

@@ -1,0 +1,93 @@
+package com.cloudphone.service;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.event.DomainEvent;
+import com.cloudphone.event.EventPublisher;
+import com.cloudphone.model.Ids;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.Queue;
+import com.cloudphone.store.Directory;
+import com.cloudphone.store.QueueStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Call queues: creating them, listing them with members by extension, and taking a user out. */
+public final class QueueService {
+    private final QueueStore queues;
+    private final Directory directory;
+    private final Access access;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public QueueService(QueueStore queues, Directory directory, Access access, EventPublisher events, Clock clock) {
+        this.queues = queues;
+        this.directory = directory;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public record MemberView(String userId, String extension, String displayName) {
+    }
+
+    public record QueueView(String queueId, String name, List<MemberView> members, String createdAt) {
+    }
+
+    public QueueView create(Caller caller, String name, List<String> memberUserIds) {
+        access.admin(caller);
+        Queue queue = new Queue(caller.accountId(), Ids.next("q"), name, memberUserIds.stream().distinct().toList(),
+                clock.instant().toString());
+        queues.create(queue);
+        return view(queue, membersById(caller.accountId()));
+    }
+
+    public List<QueueView> list(Caller caller) {
+        access.admin(caller);
+        Map<String, Member> members = membersById(caller.accountId());
+        return queues.list(caller.accountId()).stream().map(q -> view(q, members)).toList();
+    }
+
+    /** remove-from-queue. Taking out someone who is not a member is a no-op, so retries are safe. */
+    public QueueView removeMember(Caller caller, String queueId, String userId) {
+        access.admin(caller);
+        Queue before = queues.get(caller.accountId(), queueId).orElseThrow(() -> ApiException.notFound("Queue"));
+        Queue after = queues.removeMember(caller.accountId(), queueId, userId);
+        if (before.memberUserIds().contains(userId)) {
+            published(caller.accountId(), queueId, userId);
+        }
+        return view(after, membersById(caller.accountId()));
+    }
+
+    /** Takes the user out of every queue of the account; returns the queues they were in. */
+    public List<String> removeFromAll(String accountId, String userId) {
+        List<String> removed = new ArrayList<>();
+        for (Queue q : queues.list(accountId)) {
+            if (q.memberUserIds().contains(userId)) {
+                queues.removeMember(accountId, q.queueId(), userId);
+                published(accountId, q.queueId(), userId);
+                removed.add(q.queueId());
+            }
+        }
+        return removed;
+    }
+
+    private void published(String accountId, String queueId, String userId) {
+        events.publish(new DomainEvent("UserRemovedFromQueue", accountId, clock.instant().toString(),
+                Map.of("queueId", queueId, "userId", userId)));
+    }
+
+    private Map<String, Member> membersById(String accountId) {
+        return directory.members(accountId).stream().collect(Collectors.toMap(Member::userId, Function.identity()));
+    }
+
+    private static QueueView view(Queue q, Map<String, Member> members) {
+        return new QueueView(q.queueId(), q.name(), q.memberUserIds().stream().map(id -> {
+            Member m = members.get(id);
+            return new MemberView(id, m == null ? null : m.extension(), m == null ? null : m.displayName());
+        }).toList(), q.createdAt());
+    }
+}

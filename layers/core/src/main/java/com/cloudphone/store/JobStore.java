@@ -1,0 +1,63 @@
+package com.cloudphone.store;
+
+import static com.cloudphone.store.Directory.k;
+import static com.cloudphone.store.Transaction.key;
+import static com.cloudphone.store.Transaction.s;
+
+import com.cloudphone.model.Job;
+import com.cloudphone.model.JobStatus;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Offboarding jobs and their progress, written by the workflow's tasks. */
+public final class JobStore {
+    private final Table table;
+
+    public JobStore(Table table) {
+        this.table = table;
+    }
+
+    public void create(Job job) {
+        table.jobs.putItem(JobItem.of(job));
+    }
+
+    public Optional<Job> get(String accountId, String jobId) {
+        return Optional.ofNullable(table.jobs.getItem(r -> r.key(k(Keys.account(accountId), Keys.job(jobId)))
+                .consistentRead(true))).map(JobItem::toJob);
+    }
+
+    /** The user's most recent offboarding job, if any. */
+    public Optional<Job> latestFor(String accountId, String userId) {
+        return table.jobs.index(Keys.GSI1).query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                                .partitionValue(Keys.jobsOf(accountId, userId)).build()))
+                        .scanIndexForward(false).limit(1).build())
+                .stream().flatMap(p -> p.items().stream()).findFirst().map(JobItem::toJob);
+    }
+
+    /** Records a step's result (JSON) and makes it the current step. Writing it again changes nothing new. */
+    public void recordStep(String accountId, String jobId, String step, String resultJson, JobStatus status, String now) {
+        Map<String, String> names = new HashMap<>(Map.of("#steps", "steps", "#step", step, "#current", "currentStep",
+                "#status", "status", "#updated", "updatedAt"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":result", s(resultJson), ":step", s(step),
+                ":status", s(status.name()), ":now", s(now)));
+        table.client.updateItem(b -> b.tableName(table.name).key(key(Keys.account(accountId), Keys.job(jobId)))
+                .updateExpression("SET #steps.#step = :result, #current = :step, #status = :status, #updated = :now")
+                .conditionExpression("attribute_exists(#steps)")
+                .expressionAttributeNames(names).expressionAttributeValues(values));
+    }
+
+    public void fail(String accountId, String jobId, String errorJson, String now) {
+        table.client.updateItem(b -> b.tableName(table.name).key(key(Keys.account(accountId), Keys.job(jobId)))
+                .updateExpression("SET #status = :failed, #error = :error, #updated = :now")
+                .conditionExpression("attribute_exists(#status)")
+                .expressionAttributeNames(Map.of("#status", "status", "#error", "error", "#updated", "updatedAt"))
+                .expressionAttributeValues(Map.of(":failed", s(JobStatus.FAILED.name()), ":error", s(errorJson),
+                        ":now", s(now))));
+    }
+}

@@ -1,0 +1,162 @@
+package com.cloudphone.workflow;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.http.Json;
+import com.cloudphone.model.JobStatus;
+import com.cloudphone.service.CallflowService;
+import com.cloudphone.service.DeletionService;
+import com.cloudphone.service.NumberService;
+import com.cloudphone.service.PurgeService;
+import com.cloudphone.service.QueueService;
+import com.cloudphone.store.JobStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The tasks of the ordered-deletion state machine. Each takes the state's input (ids and, for list steps, one
+ * plan item), does its part idempotently, records it on the job, and returns what it did. Failures that a retry
+ * cannot fix are raised as {@link StepFailed}.
+ */
+public final class OffboardingSteps {
+    private final QueueService queues;
+    private final CallflowService callflows;
+    private final NumberService numbers;
+    private final DeletionService deletion;
+    private final PurgeService purge;
+    private final JobStore jobs;
+    private final Clock clock;
+
+    public OffboardingSteps(QueueService queues, CallflowService callflows, NumberService numbers,
+                            DeletionService deletion, PurgeService purge, JobStore jobs, Clock clock) {
+        this.queues = queues;
+        this.callflows = callflows;
+        this.numbers = numbers;
+        this.deletion = deletion;
+        this.purge = purge;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /** Step 1: out of every queue. */
+    public Map<String, Object> removeFromQueues(JsonNode in) {
+        return step(in, "queues", "REMOVE_FROM_QUEUES", JobStatus.RUNNING, () -> {
+            if (!"REMOVE_ALL".equals(in.path("queues").asText("REMOVE_ALL"))) {
+                return Map.of("outcome", "SKIPPED");
+            }
+            return Map.of("removedFrom", queues.removeFromAll(text(in, "accountId"), text(in, "userId")), "outcome", "DONE");
+        });
+    }
+
+    /** Step 2, per callflow: move a direct line's numbers and delete it, or drop the user from a group. */
+    public Map<String, Object> callflow(JsonNode in) {
+        JsonNode item = in.path("item");
+        String callflowId = text(item, "callflowId");
+        return step(in, "callflow:" + callflowId, "CALLFLOWS", JobStatus.RUNNING, () ->
+                switch (text(item, "action")) {
+                    case "MOVE_NUMBERS" -> callflows.moveNumbersAndDelete(text(in, "accountId"), callflowId,
+                            text(item, "targetCallflowId"));
+                    case "DROP_FROM_GROUP" -> callflows.dropFromGroup(text(in, "accountId"), callflowId, text(in, "userId"));
+                    default -> throw new ApiException(ErrorCode.VALIDATION_FAILED, "Unknown callflow action " + item);
+                });
+    }
+
+    /** Step 3, per number: reassign, recycle or release it. Each is a no-op when already done. */
+    public Map<String, Object> number(JsonNode in) {
+        JsonNode item = in.path("item");
+        String accountId = text(in, "accountId");
+        String number = text(item, "number");
+        return step(in, "number:" + number, "NUMBERS", JobStatus.RUNNING, () -> {
+            var result = switch (text(item, "action")) {
+                case "REASSIGN" -> numbers.reassignFor(accountId, number, text(in, "userId"), text(item, "toUserId"));
+                case "RECYCLE" -> numbers.recycleFor(accountId, number, text(in, "userId"));
+                case "RELEASE" -> numbers.releaseFor(accountId, number, text(item, "contactsHeir"));
+                default -> throw new ApiException(ErrorCode.VALIDATION_FAILED, "Unknown number action " + item);
+            };
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("number", number);
+            out.put("action", text(item, "action"));
+            out.put("state", result.state().name());
+            if (result.assigneeUserId() != null) out.put("assigneeUserId", result.assigneeUserId());
+            return out;
+        });
+    }
+
+    /** Step 4 and 5: refuse while any device is logged in, then delete; the answer carries purgeAt for the Wait. */
+    public Map<String, Object> deleteUser(JsonNode in) {
+        return step(in, "deleteUser", "WAITING_FOR_PURGE", JobStatus.WAITING_FOR_PURGE, () -> {
+            var deleted = deletion.deleteIfPresent(text(in, "accountId"), text(in, "userId"));
+            return Map.of("userId", deleted.userId(), "removedAt", deleted.removedAt(), "purgeAt", deleted.purgeAt());
+        });
+    }
+
+    /** Step 6: purge the personal data once due. */
+    public Map<String, Object> purgeData(JsonNode in) {
+        return step(in, "purge", "DONE", JobStatus.SUCCEEDED,
+                () -> purge.purge(text(in, "accountId"), text(in, "userId")));
+    }
+
+    /**
+     * The Catch target: marks the job FAILED with the error. A StepFailed carries our error body in the Lambda
+     * error message; anything else is reported as it came.
+     */
+    public Map<String, Object> recordFailure(JsonNode in) {
+        JsonNode error = in.path("error");
+        String name = error.path("Error").asText("States.TaskFailed");
+        JsonNode body = errorBody(name, error.path("Cause").asText(""));
+        if (in.hasNonNull("jobId")) {
+            jobs.fail(text(in, "accountId"), text(in, "jobId"), Json.write(body), clock.instant().toString());
+        }
+        return Map.of("recorded", true, "code", body.path("code").asText());
+    }
+
+    private static JsonNode errorBody(String name, String cause) {
+        String message = cause;
+        try {
+            JsonNode lambdaError = Json.MAPPER.readTree(cause);
+            if (lambdaError != null && lambdaError.hasNonNull("errorMessage")) {
+                message = lambdaError.get("errorMessage").asText();
+            }
+        } catch (Exception notJson) {
+            // the cause was plain text
+        }
+        if (StepFailed.ERROR_NAME.equals(name)) {
+            try {
+                return Json.MAPPER.readTree(message);
+            } catch (Exception e) {
+                // fall through to a generic body
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", "STEP_ERROR");
+        body.put("message", name + ": " + message);
+        body.put("details", java.util.List.of());
+        return Json.MAPPER.valueToTree(body);
+    }
+
+    private Map<String, Object> step(JsonNode in, String key, String current, JobStatus status,
+                                     Supplier<Map<String, Object>> work) {
+        Map<String, Object> result;
+        try {
+            result = work.get();
+        } catch (ApiException e) {
+            throw new StepFailed(e);
+        }
+        if (in.hasNonNull("jobId")) {
+            jobs.recordStep(text(in, "accountId"), text(in, "jobId"), key, Json.write(result), status,
+                    clock.instant().toString());
+        }
+        return result;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new StepFailed(new ApiException(ErrorCode.VALIDATION_FAILED, "Task input lacks " + field));
+        }
+        return value.asText();
+    }
+}

@@ -8,6 +8,11 @@ import com.cloudphone.error.ErrorCode;
 import com.cloudphone.event.LocalEventBus;
 import com.cloudphone.handler.AddUserHandler;
 import com.cloudphone.handler.AssignNumberHandler;
+import com.cloudphone.handler.CallflowsHandler;
+import com.cloudphone.handler.CallsHandler;
+import com.cloudphone.handler.DeleteUserHandler;
+import com.cloudphone.handler.QueuesHandler;
+import com.cloudphone.handler.ReleaseNumberHandler;
 import com.cloudphone.handler.NumbersHandler;
 import com.cloudphone.handler.SessionsHandler;
 import com.cloudphone.handler.UsersHandler;
@@ -76,12 +81,17 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The routes of template.yaml, plus the local-only account opener. */
-    private static List<Route> routes(Backend backend) {
+    static List<Route> routes(Backend backend) {
         var addUser = new AddUserHandler(backend);
         var users = new UsersHandler(backend);
         var numbers = new NumbersHandler(backend);
         var assign = new AssignNumberHandler(backend);
         var sessions = new SessionsHandler(backend);
+        var queues = new QueuesHandler(backend);
+        var callflows = new CallflowsHandler(backend);
+        var release = new ReleaseNumberHandler(backend);
+        var deleteUser = new DeleteUserHandler(backend);
+        var calls = new CallsHandler(backend);
         return List.of(
                 Route.of("POST /sessions", sessions, true),
                 Route.of("POST /invitations/accept", sessions, true),
@@ -96,7 +106,28 @@ public final class LocalStack implements AutoCloseable {
                 Route.of("POST /numbers", numbers, false),
                 Route.of("GET /numbers", numbers, false),
                 Route.of("POST /numbers/{number}/contacts", numbers, false),
-                Route.of("PUT /numbers/{number}/assignee", assign, false));
+                Route.of("PUT /numbers/{number}/assignee", assign, false),
+                Route.of("GET /users/{userId}/devices", users, false),
+                Route.of("POST /users/{userId}/devices", users, false),
+                Route.of("DELETE /users/{userId}/devices/{deviceId}", users, false),
+                Route.of("POST /queues", queues, false),
+                Route.of("GET /queues", queues, false),
+                Route.of("DELETE /queues/{queueId}/members/{userId}", queues, false),
+                Route.of("POST /callflows", callflows, false),
+                Route.of("GET /callflows", callflows, false),
+                Route.of("GET /callflows/{callflowId}", callflows, false),
+                Route.of("POST /callflows/{callflowId}/reassign", callflows, false),
+                Route.of("POST /callflows/{callflowId}/versions", callflows, false),
+                Route.of("DELETE /callflows/{callflowId}/versions/{version}", callflows, false),
+                Route.of("DELETE /callflows/{callflowId}", callflows, false),
+                Route.of("POST /numbers/{number}/release", release, false),
+                Route.of("POST /numbers/{number}/recycle", release, false),
+                Route.of("GET /users/{userId}/deletion-blockers", deleteUser, false),
+                Route.of("DELETE /users/{userId}", deleteUser, false),
+                Route.of("POST /users/{userId}/offboarding", deleteUser, false),
+                Route.of("GET /jobs/{jobId}", deleteUser, false),
+                Route.of("POST /calls", calls, false),
+                Route.of("GET /calls", calls, false));
     }
 
     public int port() {

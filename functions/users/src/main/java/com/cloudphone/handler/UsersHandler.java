@@ -5,7 +5,10 @@ import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
 import com.cloudphone.http.Reply;
 import com.cloudphone.http.UserRequests;
+import com.cloudphone.http.Input;
+import com.cloudphone.model.DeviceKind;
 import java.util.Map;
+import java.util.Set;
 
 /** Reading and editing users: list, one user, settings/suspend/admin access, and a user's contacts. */
 public class UsersHandler extends HttpFunction {
@@ -29,6 +32,19 @@ public class UsersHandler extends HttpFunction {
                     Reply.ok(backend.users.patch(caller, request.path("userId"), UserRequests.patch(request)));
             case "GET /users/{userId}/contacts" ->
                     Reply.ok(Map.of("contacts", backend.numberService.contactsOf(caller, request.path("userId"))));
+            case "GET /users/{userId}/devices" ->
+                    Reply.ok(Map.of("devices", backend.devices.list(caller, request.path("userId"))));
+            case "POST /users/{userId}/devices" -> {
+                Input in = request.input(Set.of("kind", "name"));
+                DeviceKind kind = in.choice("kind", DeviceKind.class, true);
+                String name = in.text("name", true, 100);
+                in.done();
+                yield Reply.created(backend.devices.logIn(caller, request.path("userId"), kind, name));
+            }
+            case "DELETE /users/{userId}/devices/{deviceId}" -> {
+                backend.devices.logOut(caller, request.path("userId"), request.path("deviceId"));
+                yield new Reply(204, null);
+            }
             default -> throw noRoute(request);
         };
     }

@@ -48,15 +48,32 @@ public final class Directory {
      * all conditions of one transaction, so concurrent adds cannot overshoot the seat limit.
      */
     public void addMember(Member member, Login login) {
-        Transaction tx = new Transaction(table).update(
-                key(Keys.account(member.accountId()), Keys.ACCOUNT_SK),
-                "SET #used = #used + :one",
+        Transaction tx = new Transaction(table);
+        takeSeat(tx, member.accountId());
+        addLoginAndMember(tx, member, login);
+        tx.commit();
+    }
+
+    /** Adds an existing login to another account (agency case), taking a seat there. */
+    public void addMembership(Member member) {
+        Transaction tx = new Transaction(table);
+        takeSeat(tx, member.accountId());
+        tx.check(key(Keys.login(member.userId()), Keys.LOGIN_SK), Cond.EXISTS, ApiException.notFound("Login"))
+                .put(MemberItem.SCHEMA, MemberItem.of(member), Cond.NEW_ITEM,
+                        new ApiException(ErrorCode.CONFLICT, "Already a member of this account"));
+        if (member.extension() != null) {
+            claimExtension(tx, member);
+        }
+        tx.commit();
+    }
+
+    /** The seat rule: used seats go up by one only while below the account's effective cap. */
+    private static void takeSeat(Transaction tx, String accountId) {
+        tx.update(key(Keys.account(accountId), Keys.ACCOUNT_SK), "SET #used = #used + :one",
                 new Cond("attribute_exists(#pk) AND #used < #seats",
                         Map.of("#pk", Keys.PK, "#used", "seatsUsed", "#seats", "seats"), Map.of(":one", n(1))),
                 new ApiException(ErrorCode.SEAT_LIMIT_REACHED,
                         "Every seat of the account's plan is taken; upgrade the plan or raise the limit"));
-        addLoginAndMember(tx, member, login);
-        tx.commit();
     }
 
     private void addLoginAndMember(Transaction tx, Member member, Login login) {

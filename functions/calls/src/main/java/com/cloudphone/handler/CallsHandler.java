@@ -1,0 +1,54 @@
+package com.cloudphone.handler;
+
+import com.cloudphone.Backend;
+import com.cloudphone.http.ApiRequest;
+import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Input;
+import com.cloudphone.http.NumberRequests;
+import com.cloudphone.http.Reply;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+
+/** The call log: record a call, list calls (optionally one user's). History outlives users. */
+public class CallsHandler extends HttpFunction {
+    private final Backend backend;
+
+    public CallsHandler() {
+        this(Backend.fromEnvironment());
+    }
+
+    public CallsHandler(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    protected Reply handle(ApiRequest request) {
+        var caller = request.caller();
+        return switch (request.routeKey()) {
+            case "POST /calls" -> {
+                Input in = request.input(Set.of("from", "to", "userId", "durationSeconds", "startedAt"));
+                String from = NumberRequests.number(in, "from");
+                String to = NumberRequests.number(in, "to");
+                String userId = in.text("userId", true, 64);
+                Integer duration = in.integer("durationSeconds", 0, 86_400);
+                if (duration == null && in.ok("durationSeconds")) {
+                    in.problem("durationSeconds", "is required");
+                }
+                String startedAt = in.text("startedAt", true, 40);
+                if (startedAt != null) {
+                    try {
+                        startedAt = Instant.parse(startedAt).toString();
+                    } catch (DateTimeParseException e) {
+                        in.problem("startedAt", "must be an ISO-8601 instant such as 2026-11-24T09:00:00Z");
+                    }
+                }
+                in.done();
+                yield Reply.created(backend.calls.record(caller, from, to, userId, duration, startedAt));
+            }
+            case "GET /calls" -> Reply.ok(Map.of("calls", backend.calls.list(caller, request.query("userId").orElse(null))));
+            default -> throw noRoute(request);
+        };
+    }
+}

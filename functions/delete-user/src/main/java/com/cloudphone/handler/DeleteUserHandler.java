@@ -1,0 +1,37 @@
+package com.cloudphone.handler;
+
+import com.cloudphone.Backend;
+import com.cloudphone.http.ApiRequest;
+import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.OffboardingRequests;
+import com.cloudphone.http.Reply;
+import java.util.Map;
+
+/** delete-user: the blocker check, the delete itself, one-request offboarding, and its job status. */
+public class DeleteUserHandler extends HttpFunction {
+    private final Backend backend;
+
+    public DeleteUserHandler() {
+        this(Backend.fromEnvironment());
+    }
+
+    public DeleteUserHandler(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    protected Reply handle(ApiRequest request) {
+        var caller = request.caller();
+        return switch (request.routeKey()) {
+            case "GET /users/{userId}/deletion-blockers" ->
+                    Reply.ok(Map.of("blockers", backend.deletion.blockers(caller, request.path("userId"))));
+            case "DELETE /users/{userId}" -> Reply.ok(backend.offboarding.deleteNow(caller, request.path("userId")));
+            case "POST /users/{userId}/offboarding" -> {
+                String userId = request.path("userId");
+                yield new Reply(202, backend.offboarding.start(caller, userId, OffboardingRequests.plan(request)));
+            }
+            case "GET /jobs/{jobId}" -> Reply.ok(backend.offboarding.job(caller, request.path("jobId")));
+            default -> throw noRoute(request);
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package com.cloudphone.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.cloudphone.Backend;
+import com.cloudphone.http.Log;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * purge-data, on the hourly EventBridge schedule: purges every tombstone past its purgeAt, so an execution that
+ * was lost never keeps personal data beyond its window.
+ */
+public class PurgeSweepHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    private final Backend backend;
+
+    public PurgeSweepHandler() {
+        this(Backend.fromEnvironment());
+    }
+
+    public PurgeSweepHandler(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        Map<String, Object> result = backend.purge.sweep();
+        Map<String, Object> log = new LinkedHashMap<>();
+        log.put("requestId", context == null ? null : context.getAwsRequestId());
+        log.put("scheduledAt", event == null || event.getTime() == null ? null : event.getTime().toString());
+        log.put("purged", ((List<?>) result.get("purged")).size());
+        log.put("failed", ((List<?>) result.get("failed")).size());
+        Log.info("purge sweep", log);
+        return result;
+    }
+}

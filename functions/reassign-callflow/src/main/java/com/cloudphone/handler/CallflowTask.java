@@ -1,0 +1,24 @@
+package com.cloudphone.handler;
+
+import com.cloudphone.Backend;
+import com.cloudphone.workflow.TaskFunction;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/** reassign-callflow, as the workflow's per-callflow step: MOVE_NUMBERS or DROP_FROM_GROUP. */
+public class CallflowTask extends TaskFunction {
+    private final Backend backend;
+
+    public CallflowTask() {
+        this(Backend.fromEnvironment());
+    }
+
+    public CallflowTask(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    protected Map<String, Object> run(JsonNode input) {
+        return backend.steps.callflow(input);
+    }
+}

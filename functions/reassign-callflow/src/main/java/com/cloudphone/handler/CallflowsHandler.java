@@ -1,0 +1,117 @@
+package com.cloudphone.handler;
+
+import com.cloudphone.Backend;
+import com.cloudphone.http.ApiRequest;
+import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Input;
+import com.cloudphone.http.Reply;
+import com.cloudphone.error.ApiException;
+import com.cloudphone.model.CallflowKind;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Versioned callflows: create, read, reassign-callflow, save a group version, delete versions and callflows. */
+public class CallflowsHandler extends HttpFunction {
+    private final Backend backend;
+
+    public CallflowsHandler() {
+        this(Backend.fromEnvironment());
+    }
+
+    public CallflowsHandler(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    protected Reply handle(ApiRequest request) {
+        var caller = request.caller();
+        return switch (request.routeKey()) {
+            case "POST /callflows" -> {
+                Input in = request.input(Set.of("name", "kind", "numbers", "userId", "dialUserIds"));
+                String name = in.text("name", true, 100);
+                CallflowKind kind = in.choice("kind", CallflowKind.class, true);
+                List<String> numbers = numbers(in);
+                String userId = in.text("userId", kind == CallflowKind.DIRECT, 64);
+                List<String> dial = strings(in, "dialUserIds");
+                if (kind == CallflowKind.DIRECT && in.has("dialUserIds")) {
+                    in.problem("dialUserIds", "a direct line routes to one userId");
+                }
+                if (kind == CallflowKind.GROUP && userId != null) {
+                    in.problem("userId", "a group dials dialUserIds");
+                }
+                if (kind == CallflowKind.GROUP && dial.isEmpty() && in.ok("dialUserIds")) {
+                    in.problem("dialUserIds", "a group needs at least one user to dial");
+                }
+                in.done();
+                yield Reply.created(backend.callflows.create(caller, name, kind, numbers, userId, dial));
+            }
+            case "GET /callflows" -> Reply.ok(Map.of("callflows", backend.callflows.list(caller)));
+            case "GET /callflows/{callflowId}" -> Reply.ok(backend.callflows.view(caller, request.path("callflowId")));
+            case "POST /callflows/{callflowId}/reassign" -> {
+                Input in = request.input(Set.of("targetCallflowId"));
+                String target = in.text("targetCallflowId", true, 64);
+                in.done();
+                yield Reply.ok(backend.callflows.reassign(caller, request.path("callflowId"), target));
+            }
+            case "POST /callflows/{callflowId}/versions" -> {
+                Input in = request.input(Set.of("dialUserIds"));
+                List<String> dial = strings(in, "dialUserIds");
+                if (dial.isEmpty() && in.ok("dialUserIds")) {
+                    in.problem("dialUserIds", "a group needs at least one user to dial");
+                }
+                in.done();
+                yield Reply.created(backend.callflows.newVersion(caller, request.path("callflowId"), dial));
+            }
+            case "DELETE /callflows/{callflowId}/versions/{version}" ->
+                    Reply.ok(backend.callflows.deleteVersion(caller, request.path("callflowId"), version(request)));
+            case "DELETE /callflows/{callflowId}" -> {
+                backend.callflows.delete(caller, request.path("callflowId"));
+                yield new Reply(204, null);
+            }
+            default -> throw noRoute(request);
+        };
+    }
+
+    private static int version(ApiRequest request) {
+        try {
+            int version = Integer.parseInt(request.path("version"));
+            if (version < 1) throw new NumberFormatException();
+            return version;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("version", "must be a positive whole number");
+        }
+    }
+
+    private static List<String> numbers(Input in) {
+        List<String> numbers = strings(in, "numbers");
+        for (String n : numbers) {
+            if (!com.cloudphone.model.Rules.isE164(n)) {
+                in.problem("numbers", n + " is not an E.164 number");
+            }
+        }
+        return numbers;
+    }
+
+    static List<String> strings(Input in, String field) {
+        JsonNode node = in.node(field);
+        List<String> values = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return values;
+        }
+        if (!node.isArray()) {
+            in.problem(field, "must be a list");
+            return values;
+        }
+        node.forEach(v -> {
+            if (v.isTextual() && !v.asText().isBlank()) {
+                values.add(v.asText());
+            } else {
+                in.problem(field, "must hold strings");
+            }
+        });
+        return values;
+    }
+}

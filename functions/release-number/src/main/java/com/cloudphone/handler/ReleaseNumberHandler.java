@@ -1,0 +1,38 @@
+package com.cloudphone.handler;
+
+import com.cloudphone.Backend;
+import com.cloudphone.http.ApiRequest;
+import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Input;
+import com.cloudphone.http.NumberRequests;
+import com.cloudphone.http.Reply;
+import java.util.Set;
+
+/** release-number: release (out of service, contacts to an heir) or recycle (back to AVAILABLE) a number. */
+public class ReleaseNumberHandler extends HttpFunction {
+    private final Backend backend;
+
+    public ReleaseNumberHandler() {
+        this(Backend.fromEnvironment());
+    }
+
+    public ReleaseNumberHandler(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    protected Reply handle(ApiRequest request) {
+        var caller = request.caller();
+        String number = NumberRequests.pathNumber(request);
+        return switch (request.routeKey()) {
+            case "POST /numbers/{number}/release" -> {
+                Input in = request.input(Set.of("contactsHeir"));
+                String heir = NumberRequests.number(in, "contactsHeir");
+                in.done();
+                yield Reply.ok(backend.numberService.release(caller, number, heir));
+            }
+            case "POST /numbers/{number}/recycle" -> Reply.ok(backend.numberService.recycle(caller, number));
+            default -> throw noRoute(request);
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package com.cloudphone.handler;
+
+import com.cloudphone.Backend;
+import com.cloudphone.http.ApiRequest;
+import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Input;
+import com.cloudphone.http.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Queues: create, list (members by extension), and remove-from-queue. */
+public class QueuesHandler extends HttpFunction {
+    private final Backend backend;
+
+    public QueuesHandler() {
+        this(Backend.fromEnvironment());
+    }
+
+    public QueuesHandler(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    protected Reply handle(ApiRequest request) {
+        var caller = request.caller();
+        return switch (request.routeKey()) {
+            case "POST /queues" -> {
+                Input in = request.input(Set.of("name", "memberUserIds"));
+                String name = in.text("name", true, 100);
+                List<String> members = ids(in, "memberUserIds");
+                in.done();
+                yield Reply.created(backend.queues.create(caller, name, members));
+            }
+            case "GET /queues" -> Reply.ok(Map.of("queues", backend.queues.list(caller)));
+            case "DELETE /queues/{queueId}/members/{userId}" ->
+                    Reply.ok(backend.queues.removeMember(caller, request.path("queueId"), request.path("userId")));
+            default -> throw noRoute(request);
+        };
+    }
+
+    static List<String> ids(Input in, String field) {
+        JsonNode node = in.node(field);
+        List<String> ids = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return ids;
+        }
+        if (!node.isArray()) {
+            in.problem(field, "must be a list of user ids");
+            return ids;
+        }
+        node.forEach(id -> {
+            if (id.isTextual() && !id.asText().isBlank()) {
+                ids.add(id.asText());
+            } else {
+                in.problem(field, "must hold user ids (strings)");
+            }
+        });
+        return ids;
+    }
+}

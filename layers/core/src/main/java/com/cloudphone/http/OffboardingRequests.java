@@ -1,0 +1,107 @@
+package com.cloudphone.http;
+
+import com.cloudphone.model.Rules;
+import com.cloudphone.service.OffboardingPlan;
+import com.cloudphone.service.OffboardingPlan.CallflowAction;
+import com.cloudphone.service.OffboardingPlan.CallflowActionKind;
+import com.cloudphone.service.OffboardingPlan.NumberAction;
+import com.cloudphone.service.OffboardingPlan.NumberActionKind;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reads the offboarding plan: {queues, callflows: [...], numbers: [...]}, naming every malformed entry. */
+public final class OffboardingRequests {
+    private OffboardingRequests() {
+    }
+
+    public static OffboardingPlan plan(ApiRequest request) {
+        Input in = request.input(Set.of("queues", "callflows", "numbers"));
+        String queues = in.text("queues", false, 20);
+        if (queues != null && !queues.equals("REMOVE_ALL")) {
+            in.problem("queues", "must be REMOVE_ALL (or left out when the user is in no queue)");
+        }
+        List<CallflowAction> callflows = new ArrayList<>();
+        Set<String> seenCallflows = new HashSet<>();
+        for (JsonNode entry : list(in, "callflows")) {
+            String id = entry.path("callflowId").asText("");
+            String field = "callflows[" + id + "]";
+            if (id.isEmpty()) {
+                in.problem("callflows", "every entry needs a callflowId");
+                continue;
+            }
+            if (!seenCallflows.add(id)) {
+                in.problem(field, "appears more than once");
+            }
+            CallflowActionKind action = kind(in, field + ".action", entry.path("action"), CallflowActionKind.class);
+            String target = entry.hasNonNull("targetCallflowId") ? entry.get("targetCallflowId").asText() : null;
+            if (action == CallflowActionKind.MOVE_NUMBERS && target == null) {
+                in.problem(field + ".targetCallflowId", "is required to MOVE_NUMBERS");
+            }
+            if (action != null) {
+                callflows.add(new CallflowAction(id, action, target));
+            }
+        }
+        List<NumberAction> numbers = new ArrayList<>();
+        Set<String> seenNumbers = new HashSet<>();
+        for (JsonNode entry : list(in, "numbers")) {
+            String number = entry.path("number").asText("");
+            String field = "numbers[" + number + "]";
+            if (!Rules.isE164(number)) {
+                in.problem("numbers", "every entry needs an E.164 number, got '" + number + "'");
+                continue;
+            }
+            if (!seenNumbers.add(number)) {
+                in.problem(field, "appears more than once");
+            }
+            NumberActionKind action = kind(in, field + ".action", entry.path("action"), NumberActionKind.class);
+            String toUserId = entry.hasNonNull("toUserId") ? entry.get("toUserId").asText() : null;
+            String heir = entry.hasNonNull("contactsHeir") ? entry.get("contactsHeir").asText() : null;
+            if (action == NumberActionKind.REASSIGN && toUserId == null) {
+                in.problem(field + ".toUserId", "is required to REASSIGN");
+            }
+            if (action == NumberActionKind.RELEASE && !Rules.isE164(heir)) {
+                in.problem(field + ".contactsHeir", "an E.164 number is required to RELEASE");
+            }
+            if (action != null) {
+                numbers.add(new NumberAction(number, action, toUserId, heir));
+            }
+        }
+        in.done();
+        return new OffboardingPlan("REMOVE_ALL".equals(queues), callflows, numbers);
+    }
+
+    private static List<JsonNode> list(Input in, String field) {
+        JsonNode node = in.node(field);
+        List<JsonNode> entries = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return entries;
+        }
+        if (!node.isArray()) {
+            in.problem(field, "must be a list");
+            return entries;
+        }
+        node.forEach(entry -> {
+            if (entry.isObject()) {
+                entries.add(entry);
+            } else {
+                in.problem(field, "entries must be objects");
+            }
+        });
+        return entries;
+    }
+
+    private static <E extends Enum<E>> E kind(Input in, String field, JsonNode value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.asText("").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> names = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) names.add(constant.name());
+            in.problem(field, "must be one of " + names);
+            return null;
+        }
+    }
+}

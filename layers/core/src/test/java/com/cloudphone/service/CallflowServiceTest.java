@@ -1,0 +1,70 @@
+package com.cloudphone.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.CallflowKind;
+import com.cloudphone.model.Plan;
+import com.cloudphone.service.CallflowService.CallflowView;
+import com.cloudphone.testing.Scenario;
+import com.cloudphone.testing.TestBackend;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CallflowServiceTest {
+    private final TestBackend t = new TestBackend();
+    private final Scenario s = new Scenario(t, Plan.TEAM, true);
+    private final CallflowService callflows = t.backend.callflows;
+
+    @Test
+    void groupEditsMakeVersionsAndOnlyAvailableOnesCanBeDeleted() {
+        UserView a = s.user("1001");
+        UserView b = s.user("1002");
+        CallflowView group = callflows.create(s.admin, "Sales", CallflowKind.GROUP, List.of(s.number("+14155550001")),
+                null, List.of(a.userId(), b.userId()));
+        assertEquals("ACTIVE", group.status());
+        assertEquals(1, group.versions().size());
+
+        CallflowView edited = callflows.newVersion(s.admin, group.callflowId(), List.of(a.userId()));
+        assertEquals(List.of("AVAILABLE", "ACTIVE"), edited.versions().stream().map(CallflowService.VersionView::status).toList());
+        assertEquals(ErrorCode.INVALID_STATE, assertThrows(ApiException.class,
+                () -> callflows.deleteVersion(s.admin, group.callflowId(), 2)).code());
+        CallflowView pruned = callflows.deleteVersion(s.admin, group.callflowId(), 1);
+        assertEquals(List.of(2), pruned.versions().stream().map(CallflowService.VersionView::version).toList());
+    }
+
+    @Test
+    void reassigningMovesEveryNumberAndLeavesTheSourceAvailableToDelete() {
+        UserView a = s.user("1001");
+        UserView sup = s.user("1009");
+        CallflowView direct = callflows.create(s.admin, "Direct 1001", CallflowKind.DIRECT,
+                List.of(s.number("+14155550011"), s.number("+14155550012")), a.userId(), List.of());
+        CallflowView supervisor = callflows.create(s.admin, "Supervisor", CallflowKind.DIRECT,
+                List.of(s.number("+14155550019")), sup.userId(), List.of());
+
+        assertEquals(ErrorCode.INVALID_STATE, assertThrows(ApiException.class,
+                () -> callflows.delete(s.admin, direct.callflowId())).code());
+        CallflowView emptied = callflows.reassign(s.admin, direct.callflowId(), supervisor.callflowId());
+        assertEquals("AVAILABLE", emptied.status());
+        assertEquals(3, callflows.view(s.admin, supervisor.callflowId()).numbers().size());
+        assertEquals(supervisor.callflowId(),
+                t.backend.numbers.get(s.admin.accountId(), "+14155550011").orElseThrow().callflowId());
+        callflows.delete(s.admin, direct.callflowId());
+        assertEquals(ErrorCode.NOT_FOUND, assertThrows(ApiException.class,
+                () -> callflows.view(s.admin, direct.callflowId())).code());
+    }
+
+    @Test
+    void aNumberIsRoutedByOneCallflowAtMostAndUsersMustBeActive() {
+        UserView a = s.user("1001");
+        String n = s.number("+14155550021");
+        callflows.create(s.admin, "First", CallflowKind.DIRECT, List.of(n), a.userId(), List.of());
+        assertEquals(ErrorCode.CONFLICT, assertThrows(ApiException.class, () -> callflows.create(s.admin, "Second",
+                CallflowKind.DIRECT, List.of(n), a.userId(), List.of())).code());
+        assertEquals(ErrorCode.VALIDATION_FAILED, assertThrows(ApiException.class, () -> callflows.create(s.admin,
+                "Ghost", CallflowKind.GROUP, List.of(), null, List.of("u_nobody"))).code());
+        assertEquals(1, callflows.list(s.admin).size());
+    }
+}

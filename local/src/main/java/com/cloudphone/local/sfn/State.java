@@ -34,6 +34,8 @@ sealed interface State {
             if (maxDelaySeconds != null) {
                 seconds = Math.min(seconds, maxDelaySeconds);
             }
+            // No Standard execution outlives a year; the cap keeps a runaway backoff from overflowing the clock.
+            seconds = Math.min(seconds, 366 * 86400);
             if (fullJitter) {
                 seconds = random.nextDouble() * seconds;
             }

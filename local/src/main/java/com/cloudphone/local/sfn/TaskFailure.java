@@ -10,7 +10,7 @@ public class TaskFailure extends RuntimeException {
 
     public TaskFailure(String error, String cause) {
         super(error + (cause == null ? "" : ": " + cause));
-        this.error = error;
+        this.error = java.util.Objects.requireNonNull(error, "error");
         this.cause = cause;
     }
 

@@ -40,6 +40,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.nio.file.Files;
+import com.cloudphone.handler.PurgeSweepHandler;
+import com.cloudphone.local.sfn.Sleeper;
 
 /**
  * The local stack: the same handler classes as in Lambda, behind an HTTP server that plays API Gateway (routes,
@@ -52,10 +57,26 @@ public final class LocalStack implements AutoCloseable {
     private final Backend backend;
     private final LocalEventBus bus;
     private final List<Route> routes;
+    private final LocalWorkflow workflow;
+    private final ScheduledExecutorService scheduler;
 
-    public record Options(int port, Path dataDir, int bcryptCost, Clock clock) {
+    /** {@code sweepEvery}: how often the purge sweep runs (the template's hourly schedule); null for never. */
+    public record Options(int port, Path dataDir, int bcryptCost, Clock clock, Sleeper sleeper, Duration sweepEvery) {
         public static Options defaults() {
-            return new Options(3000, null, 10, Clock.systemUTC());
+            return new Options(3000, null, 10, Clock.systemUTC(), Sleeper.realTime(Clock.systemUTC()), Duration.ofHours(1));
+        }
+
+        /** For tests: any free port, fast hashing, time under the test's control, no background sweep. */
+        public static Options forTests(LocalClock clock) {
+            return new Options(0, null, 4, clock, clock, null);
+        }
+
+        public Options withPort(int newPort) {
+            return new Options(newPort, dataDir, bcryptCost, clock, sleeper, sweepEvery);
+        }
+
+        public Options withData(Path dir) {
+            return new Options(port, dir, bcryptCost, clock, sleeper, sweepEvery);
         }
     }
 
@@ -65,8 +86,19 @@ public final class LocalStack implements AutoCloseable {
         table.createIfMissing();
         this.bus = new LocalEventBus();
         Tokens tokens = new Tokens(Tokens.generateKeys(), "https://cloudphone.local", Duration.ofHours(1), options.clock());
-        this.backend = new Backend(table, tokens, bus, options.clock(), options.bcryptCost(),
-                (name, input) -> { throw new IllegalStateException("no workflow runner yet"); });
+        this.workflow = new LocalWorkflow(options.clock(), options.sleeper());
+        this.backend = new Backend(table, tokens, bus, options.clock(), options.bcryptCost(), workflow);
+        workflow.attach(backend, projectRoot());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "purge-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        if (options.sweepEvery() != null) {
+            PurgeSweepHandler sweep = new PurgeSweepHandler(backend);
+            long every = options.sweepEvery().toSeconds();
+            scheduler.scheduleAtFixedRate(() -> sweep.handleRequest(null, null), every, every, TimeUnit.SECONDS);
+        }
         bus.subscribe(e -> Log.info("event published", Map.of("type", e.type(), "accountId", e.accountId())));
         this.routes = routes(backend);
         this.workers = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4));
@@ -148,6 +180,22 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalEventBus bus() {
         return bus;
+    }
+
+    public LocalWorkflow workflow() {
+        return workflow;
+    }
+
+    /** The checkout's root: the nearest folder up from here that holds template.yaml. */
+    static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("run the local stack from inside the project (no template.yaml found)");
+        }
+        return dir;
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -255,6 +303,8 @@ public final class LocalStack implements AutoCloseable {
     public void close() throws Exception {
         server.stop(0);
         workers.shutdownNow();
+        scheduler.shutdownNow();
+        workflow.shutdown();
         database.close();
     }
 
@@ -273,7 +323,7 @@ public final class LocalStack implements AutoCloseable {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
             }
         }
-        LocalStack stack = start(new Options(port, data, defaults.bcryptCost(), defaults.clock()));
+        LocalStack stack = start(defaults.withPort(port).withData(data));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 stack.close();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +25,7 @@ class LocalStackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start(new LocalStack.Options(0, null, 4, Clock.systemUTC()));
+        stack = LocalStack.start(LocalStack.Options.forTests(new LocalClock(java.time.Instant.now())));
         http = new Http(stack.url());
     }
 
@@ -193,10 +192,10 @@ class LocalStackTest {
     void aDataFolderKeepsAccountsAcrossRestarts() throws Exception {
         Path dir = Files.createTempDirectory("cloudphone-data");
         String accountId;
-        try (LocalStack first = LocalStack.start(new LocalStack.Options(0, dir, 4, Clock.systemUTC()))) {
+        try (LocalStack first = LocalStack.start(LocalStack.Options.forTests(new LocalClock(java.time.Instant.now())).withData(dir))) {
             accountId = new Http(first.url()).openAccount("Durable Co", "SOLO", "durable-owner").text("accountId");
         }
-        try (LocalStack second = LocalStack.start(new LocalStack.Options(0, dir, 4, Clock.systemUTC()))) {
+        try (LocalStack second = LocalStack.start(LocalStack.Options.forTests(new LocalClock(java.time.Instant.now())).withData(dir))) {
             String token = new Http(second.url()).signIn("durable-owner", "Owner-pass-1");
             assertEquals(1, new Http(second.url()).get("/users", token).body().path("users").size());
             assertTrue(second.backend().directory.account(accountId).isPresent());

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 final class Console {
     final Http http;
     final String accountId;
+    final String ownerUserId;
     private final String owner;
     String token;
 
@@ -22,6 +23,7 @@ final class Console {
         this.token = account.text("token");
         this.owner = prefix + "-owner";
         this.accountId = account.text("accountId");
+        this.ownerUserId = account.text("ownerUserId");
     }
 
     /** Signs the owner in again: after the test clock jumps days ahead, the old token has expired. */

@@ -40,11 +40,12 @@ public final class JobStore {
                 .stream().flatMap(p -> p.items().stream()).findFirst().map(JobItem::toJob);
     }
 
-    /** Records a step's result (JSON) and makes it the current step. Writing it again changes nothing new. */
-    public void recordStep(String accountId, String jobId, String step, String resultJson, JobStatus status, String now) {
+    /** Records a step's result (JSON) and where the job now is. Writing it again changes nothing new. */
+    public void recordStep(String accountId, String jobId, String step, String resultJson, String currentStep,
+                           JobStatus status, String now) {
         Map<String, String> names = new HashMap<>(Map.of("#steps", "steps", "#step", step, "#current", "currentStep",
                 "#status", "status", "#updated", "updatedAt"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":result", s(resultJson), ":step", s(step),
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":result", s(resultJson), ":step", s(currentStep),
                 ":status", s(status.name()), ":now", s(now)));
         table.client.updateItem(b -> b.tableName(table.name).key(key(Keys.account(accountId), Keys.job(jobId)))
                 .updateExpression("SET #steps.#step = :result, #current = :step, #status = :status, #updated = :now")

@@ -146,7 +146,7 @@ public final class OffboardingSteps {
             throw new StepFailed(e);
         }
         if (in.hasNonNull("jobId")) {
-            jobs.recordStep(text(in, "accountId"), text(in, "jobId"), key, Json.write(result), status,
+            jobs.recordStep(text(in, "accountId"), text(in, "jobId"), key, Json.write(result), current, status,
                     clock.instant().toString());
         }
         return result;

@@ -84,7 +84,7 @@ public final class DeletionService {
     /** delete-user over HTTP: refused with every blocker listed, or done at once. */
     public Deleted delete(Caller caller, String userId) {
         access.admin(caller);
-        return Deleted.of(remove(current(caller.accountId(), userId)));
+        return Deleted.of(remove(current(caller.accountId(), userId), false));
     }
 
     /**
@@ -97,10 +97,14 @@ public final class DeletionService {
             return tombstones.get(accountId, userId).map(Deleted::of)
                     .orElseThrow(() -> ApiException.notFound("User"));
         }
-        return Deleted.of(remove(member));
+        return Deleted.of(remove(member, true));
     }
 
-    private Tombstone remove(Member member) {
+    /**
+     * Over HTTP any blocker is USER_HAS_DEPENDENCIES; the workflow, which has dealt with everything else, names
+     * the one thing it cannot: USER_LOGGED_IN when only device sessions remain.
+     */
+    private Tombstone remove(Member member, boolean fromWorkflow) {
         if (member.isAdmin() && directory.members(member.accountId()).stream()
                 .noneMatch(m -> m.isAdmin() && m.canSignIn() && !m.userId().equals(member.userId()))) {
             throw new ApiException(ErrorCode.INVALID_STATE, "The last admin of an account cannot be deleted");
@@ -108,7 +112,7 @@ public final class DeletionService {
         long links = directory.links(member.accountId(), member.userId());
         List<Blocker> blockers = blockersOf(member);
         if (!blockers.isEmpty()) {
-            boolean onlyDevices = blockers.stream().allMatch(b -> b.type().equals("DEVICE"));
+            boolean onlyDevices = fromWorkflow && blockers.stream().allMatch(b -> b.type().equals("DEVICE"));
             throw new ApiException(onlyDevices ? ErrorCode.USER_LOGGED_IN : ErrorCode.USER_HAS_DEPENDENCIES,
                     onlyDevices ? "The user is still logged in on " + blockers.size() + " device(s); log them out first"
                             : "The user still has " + blockers.size() + " dependencies; remove them first",

@@ -12,6 +12,8 @@ import com.cloudphone.service.UserService;
 import com.cloudphone.store.Directory;
 import com.cloudphone.store.NumberStore;
 import com.cloudphone.store.Table;
+import com.cloudphone.store.IdempotencyStore;
+import com.cloudphone.http.Idempotency;
 import com.cloudphone.store.CallLog;
 import com.cloudphone.store.CallflowStore;
 import com.cloudphone.store.DeviceStore;
@@ -74,6 +76,7 @@ public final class Backend {
     public final PurgeService purge;
     public final OffboardingService offboarding;
     public final OffboardingSteps steps;
+    public final Idempotency idempotency;
 
     public Backend(Table table, Tokens tokens, EventPublisher events, Clock clock, int bcryptCost,
                    WorkflowStarter workflow) {
@@ -104,6 +107,7 @@ public final class Backend {
         this.purge = new PurgeService(directory, tombstones, callLog, deviceStore, events, clock);
         this.offboarding = new OffboardingService(directory, deletion, callflows, numberService, jobs, access, workflow,
                 clock);
+        this.idempotency = new Idempotency(new IdempotencyStore(table), clock);
         this.steps = new OffboardingSteps(queues, callflows, numberService, deletion, purge, jobs, clock);
     }
 

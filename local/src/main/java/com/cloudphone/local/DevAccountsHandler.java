@@ -19,6 +19,7 @@ final class DevAccountsHandler extends HttpFunction {
     private final Backend backend;
 
     DevAccountsHandler(Backend backend) {
+        super(null);
         this.backend = backend;
     }
 

@@ -27,6 +27,10 @@ final class Http {
     }
 
     Answer call(String method, String path, String token, String body) {
+        return call(method, path, token, body, java.util.Map.of());
+    }
+
+    Answer call(String method, String path, String token, String body, java.util.Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -35,6 +39,7 @@ final class Http {
             if (token != null) {
                 request.header("authorization", "Bearer " + token);
             }
+            headers.forEach(request::header);
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
             JsonNode json = raw == null || raw.isEmpty() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(raw);

@@ -189,6 +189,31 @@ class LocalStackTest {
     }
 
     @Test
+    void aRetriedRequestWithTheSameIdempotencyKeyActsOnce() {
+        Http.Answer account = http.openAccount("Retry Co", "SOLO", "retry-owner");
+        String token = account.text("token");
+        Map<String, String> key = Map.of("Idempotency-Key", "add-user-0001");
+        Http.Answer first = http.call("POST", "/users", token, addUserBody("retry-once", "4001"), key);
+        Http.Answer second = http.call("POST", "/users", token, addUserBody("retry-once", "4001"), key);
+        assertEquals(201, first.status(), first.raw());
+        assertEquals(201, second.status(), second.raw());
+        assertEquals(first.raw(), second.raw());
+        assertEquals(2, http.get("/users", token).body().path("users").size());
+        assertEquals(2, stack.backend().directory.account(account.text("accountId")).orElseThrow().seatsUsed());
+
+        Http.Answer reused = http.call("POST", "/users", token, addUserBody("retry-other", "4002"), key);
+        assertEquals(422, reused.status(), reused.raw());
+        assertEquals("IDEMPOTENCY_KEY_REUSED", reused.code());
+        assertEquals(400, http.call("POST", "/users", token, addUserBody("retry-bad", "4003"),
+                Map.of("Idempotency-Key", "short")).status());
+
+        Map<String, String> other = Map.of("Idempotency-Key", "add-number-0001");
+        assertEquals(400, http.call("POST", "/numbers", token, "{\"number\":\"12\"}", other).status());
+        assertEquals(201, http.call("POST", "/numbers", token, "{\"number\":\"12\"}".replace("12", "+14155550600"),
+                Map.of("Idempotency-Key", "add-number-0002")).status());
+    }
+
+    @Test
     void aDataFolderKeepsAccountsAcrossRestarts() throws Exception {
         Path dir = Files.createTempDirectory("cloudphone-data");
         String accountId;

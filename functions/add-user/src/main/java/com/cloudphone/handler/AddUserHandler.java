@@ -15,6 +15,7 @@ public class AddUserHandler extends HttpFunction {
     }
 
     public AddUserHandler(Backend backend) {
+        super(backend.idempotency);
         this.backend = backend;
     }
 

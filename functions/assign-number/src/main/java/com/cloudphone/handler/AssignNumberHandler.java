@@ -17,6 +17,7 @@ public class AssignNumberHandler extends HttpFunction {
     }
 
     public AssignNumberHandler(Backend backend) {
+        super(backend.idempotency);
         this.backend = backend;
     }
 

@@ -20,6 +20,7 @@ public class CallsHandler extends HttpFunction {
     }
 
     public CallsHandler(Backend backend) {
+        super(backend.idempotency);
         this.backend = backend;
     }
 

@@ -16,6 +16,7 @@ public class DeleteUserHandler extends HttpFunction {
     }
 
     public DeleteUserHandler(Backend backend) {
+        super(backend.idempotency);
         this.backend = backend;
     }
 

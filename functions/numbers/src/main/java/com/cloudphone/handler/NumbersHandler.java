@@ -19,6 +19,7 @@ public class NumbersHandler extends HttpFunction {
     }
 
     public NumbersHandler(Backend backend) {
+        super(backend.idempotency);
         this.backend = backend;
     }
 

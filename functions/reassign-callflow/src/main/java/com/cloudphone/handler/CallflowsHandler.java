@@ -22,6 +22,7 @@ public class CallflowsHandler extends HttpFunction {
     }
 
     public CallflowsHandler(Backend backend) {
+        super(backend.idempotency);
         this.backend = backend;
     }
 

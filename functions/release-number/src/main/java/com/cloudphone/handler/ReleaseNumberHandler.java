@@ -17,6 +17,7 @@ public class ReleaseNumberHandler extends HttpFunction {
     }
 
     public ReleaseNumberHandler(Backend backend) {
+        super(backend.idempotency);
         this.backend = backend;
     }
 

@@ -20,6 +20,7 @@ public class QueuesHandler extends HttpFunction {
     }
 
     public QueuesHandler(Backend backend) {
+        super(backend.idempotency);
         this.backend = backend;
     }
 

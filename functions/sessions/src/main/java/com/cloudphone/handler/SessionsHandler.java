@@ -18,6 +18,7 @@ public class SessionsHandler extends HttpFunction {
     }
 
     public SessionsHandler(Backend backend) {
+        super(backend.idempotency);
         this.backend = backend;
     }
 

@@ -19,6 +19,7 @@ public class UsersHandler extends HttpFunction {
     }
 
     public UsersHandler(Backend backend) {
+        super(backend.idempotency);
         this.backend = backend;
     }
 

@@ -21,6 +21,7 @@ public enum ErrorCode {
     USER_HAS_DEPENDENCIES(409),
     USER_LOGGED_IN(409),
     JOB_IN_PROGRESS(409),
+    IDEMPOTENCY_KEY_REUSED(422),
     INTERNAL(500);
 
     private final int status;

@@ -46,6 +46,31 @@ public final class ApiRequest {
         return Optional.ofNullable(params == null ? null : params.get(name));
     }
 
+    /** The route's method (API Gateway's routeKey is "METHOD /path"). */
+    public String method() {
+        String key = routeKey();
+        int space = key.indexOf(' ');
+        return space < 0 ? "" : key.substring(0, space);
+    }
+
+    /** A request header; API Gateway gives header names in lower case. */
+    public Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        String value = headers.get(name);
+        if (value == null) {
+            value = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+        return Optional.ofNullable(value);
+    }
+
+    public String rawPath() {
+        return event.getRawPath() == null ? "" : event.getRawPath();
+    }
+
     public String body() {
         String body = event.getBody();
         if (body != null && event.getIsBase64Encoded()) {
@@ -71,7 +96,7 @@ public final class ApiRequest {
     }
 
     /** The caller's ids for logs, when the request carries them. */
-    Optional<Caller> callerIfAny() {
+    public Optional<Caller> callerIfAny() {
         try {
             return Optional.of(caller());
         } catch (ApiException e) {

@@ -16,6 +16,12 @@ import java.util.Map;
  */
 public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json");
+    private final Idempotency idempotency;
+
+    /** {@code idempotency} may be null for routes that need none (sign-in is naturally repeatable). */
+    protected HttpFunction(Idempotency idempotency) {
+        this.idempotency = idempotency;
+    }
 
     protected abstract Reply handle(ApiRequest request);
 
@@ -32,8 +38,8 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
         });
         APIGatewayV2HTTPResponse response;
         try {
-            Reply reply = handle(request);
-            response = respond(reply.status(), reply.body() == null ? null : Json.write(reply.body()));
+            Reply reply = idempotency == null ? handle(request) : idempotency.run(request, () -> handle(request));
+            response = respond(reply.status(), body(reply));
             log.put("status", reply.status());
             log.put("ms", (System.nanoTime() - started) / 1_000_000);
             Log.info("request", log);
@@ -51,6 +57,13 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
             Log.error(String.valueOf(e.getMessage()), log);
         }
         return response;
+    }
+
+    private static String body(Reply reply) {
+        if (reply.body() instanceof Idempotency.Replayed replayed) {
+            return replayed.json();
+        }
+        return reply.body() == null ? null : Json.write(reply.body());
     }
 
     public static APIGatewayV2HTTPResponse error(ApiException e) {

@@ -1,0 +1,88 @@
+package com.cloudphone.http;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.service.Caller;
+import com.cloudphone.store.IdempotencyStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * SPEC rule 13: a mutating request sent again with the same {@code Idempotency-Key} does not act twice. The first
+ * one claims the key, acts, and keeps its response for 24 hours; a retry gets that response back. The same key
+ * with a different request is refused, and so is a retry while the first is still running.
+ */
+public final class Idempotency {
+    static final String HEADER = "idempotency-key";
+    static final Duration KEPT_FOR = Duration.ofHours(24);
+    private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
+
+    private final IdempotencyStore store;
+    private final Clock clock;
+
+    public Idempotency(IdempotencyStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The response the request's handling produced, or the one a previous identical request kept. */
+    Reply run(ApiRequest request, Supplier<Reply> handling) {
+        String key = request.header(HEADER).orElse(null);
+        Caller caller = request.callerIfAny().orElse(null);
+        if (key == null || caller == null || !MUTATING.contains(request.method())) {
+            return handling.get();
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ApiException.invalid("Idempotency-Key", "must be 8-100 letters, digits, dots, dashes, colons or underscores");
+        }
+        String scoped = caller.userId() + "#" + key;
+        String hash = hash(request);
+        long now = clock.instant().getEpochSecond();
+        if (!store.claim(caller.accountId(), scoped, hash, now, now + KEPT_FOR.toSeconds())) {
+            IdempotencyStore.Record previous = store.get(caller.accountId(), scoped)
+                    .orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "Retry the request"));
+            if (!previous.requestHash().equals(hash)) {
+                throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was used for a different request");
+            }
+            if (!previous.done()) {
+                throw new ApiException(ErrorCode.CONFLICT, "The first request with this Idempotency-Key is still running");
+            }
+            return new Reply(previous.status(), new Replayed(previous.body()));
+        }
+        try {
+            Reply reply = handling.get();
+            store.complete(caller.accountId(), scoped, reply.status(), reply.body() == null ? null : Json.write(reply.body()));
+            return reply;
+        } catch (RuntimeException e) {
+            store.release(caller.accountId(), scoped);
+            throw e;
+        }
+    }
+
+    /** A kept response body, already JSON. */
+    record Replayed(String json) {
+    }
+
+    private static String hash(ApiRequest request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.routeKey() + "\n" + request.rawPath() + "\n").getBytes(StandardCharsets.UTF_8));
+            String body = request.body();
+            if (body != null) {
+                digest.update(body.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -20,6 +20,7 @@ import com.cloudphone.store.DeviceStore;
 import com.cloudphone.store.JobStore;
 import com.cloudphone.store.QueueStore;
 import com.cloudphone.store.TombstoneStore;
+import com.cloudphone.service.BillingService;
 import com.cloudphone.service.CallService;
 import com.cloudphone.service.CallflowService;
 import com.cloudphone.service.DeletionService;
@@ -77,6 +78,7 @@ public final class Backend {
     public final OffboardingService offboarding;
     public final OffboardingSteps steps;
     public final Idempotency idempotency;
+    public final BillingService billing;
 
     public Backend(Table table, Tokens tokens, EventPublisher events, Clock clock, int bcryptCost,
                    WorkflowStarter workflow) {
@@ -107,6 +109,7 @@ public final class Backend {
         this.purge = new PurgeService(directory, tombstones, callLog, deviceStore, events, clock);
         this.offboarding = new OffboardingService(directory, deletion, callflows, numberService, jobs, access, workflow,
                 clock);
+        this.billing = new BillingService(directory, events);
         this.idempotency = new Idempotency(new IdempotencyStore(table), clock);
         this.steps = new OffboardingSteps(queues, callflows, numberService, deletion, purge, jobs, clock);
     }

@@ -83,7 +83,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(Options options) throws Exception {
         this.database = LocalDatabase.start(options.dataDir());
         Table table = new Table(database.client(), "cloudphone-users");
-        table.createIfMissing();
+        createWhenFileIsFree(table);
         this.bus = new LocalEventBus();
         Tokens tokens = new Tokens(Tokens.generateKeys(), "https://cloudphone.local", Duration.ofHours(1), options.clock());
         this.workflow = new LocalWorkflow(options.clock(), options.sleeper());
@@ -108,6 +108,24 @@ public final class LocalStack implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * With a data folder, a stack stopped a moment ago may still hold the SQLite file ("database is locked",
+     * a 500 from DynamoDB Local): wait for it, a few seconds at most.
+     */
+    private static void createWhenFileIsFree(Table table) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                table.createIfMissing();
+                return;
+            } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException e) {
+                if (e.statusCode() != 500 || attempt >= 50) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     public static LocalStack start(Options options) throws Exception {
         return new LocalStack(options);
     }
@@ -130,6 +148,7 @@ public final class LocalStack implements AutoCloseable {
                 Route.of("GET /.well-known/jwks.json", sessions, true),
                 Route.of("GET /.well-known/openid-configuration", sessions, true),
                 Route.of("POST /dev/accounts", new DevAccountsHandler(backend), true),
+                Route.of("POST /dev/billing-events", new DevBillingHandler(backend), true),
                 Route.of("POST /users", addUser, false),
                 Route.of("GET /users", users, false),
                 Route.of("GET /users/{userId}", users, false),

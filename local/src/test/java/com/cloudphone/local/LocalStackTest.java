@@ -214,6 +214,21 @@ class LocalStackTest {
     }
 
     @Test
+    void billingEventsOnTheLocalBusChangeTheAccount() {
+        Http.Answer account = http.openAccount("Billing Co", "SOLO", "billing-owner");
+        String token = account.text("token");
+        assertEquals(201, http.post("/users", token, addUserBody("billing-second", null)).status());
+        assertEquals(409, http.post("/users", token, addUserBody("billing-third", null)).status());
+        Http.Answer upgraded = http.post("/dev/billing-events", null, "{\"detailType\":\"PlanChanged\",\"detail\":"
+                + "{\"accountId\":\"" + account.text("accountId") + "\",\"plan\":\"TEAM\",\"paid\":true}}");
+        assertEquals("APPLIED", upgraded.text("outcome"), upgraded.raw());
+        assertEquals(201, http.post("/users", token, addUserBody("billing-third", null)).status());
+        http.post("/dev/billing-events", null, "{\"detailType\":\"AccountClosed\",\"detail\":{\"accountId\":\""
+                + account.text("accountId") + "\"}}");
+        assertEquals(401, http.get("/users", token).status());
+    }
+
+    @Test
     void aDataFolderKeepsAccountsAcrossRestarts() throws Exception {
         Path dir = Files.createTempDirectory("cloudphone-data");
         String accountId;

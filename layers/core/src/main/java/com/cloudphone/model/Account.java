@@ -2,10 +2,15 @@ package com.cloudphone.model;
 
 /**
  * A customer. {@code seatLimit} is an explicitly raised limit (TEAM only), null when the plan default applies.
- * {@code seatsUsed} counts active members, the owner included.
+ * {@code seatsUsed} counts active members, the owner included. {@code closedAt} is set when billing closes it.
  */
 public record Account(String accountId, String name, Plan plan, boolean paid, Integer seatLimit,
-                      int seatsUsed, String parentAccountId, String createdAt) {
+                      int seatsUsed, String parentAccountId, String createdAt, String closedAt) {
+
+    /** Closed by billing: nobody signs in or acts on it any more. */
+    public boolean closed() {
+        return closedAt != null;
+    }
 
     public int seats() {
         return plan.seats(seatLimit);

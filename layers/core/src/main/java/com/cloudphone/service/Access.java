@@ -6,8 +6,8 @@ import com.cloudphone.model.Member;
 import com.cloudphone.store.Directory;
 
 /**
- * Turns a token's identity into the caller's live membership: a suspended or removed member loses access at
- * once, and the role that counts is the stored one, not the one in a token issued earlier.
+ * Turns a token's identity into the caller's live membership: a suspended or removed member, or any member of a
+ * closed account, loses access at once, and the role that counts is the stored one, not the one in a token issued earlier.
  */
 public final class Access {
     private final Directory directory;
@@ -17,7 +17,7 @@ public final class Access {
     }
 
     public Member member(Caller caller) {
-        return directory.member(caller.accountId(), caller.userId())
+        return directory.memberOfOpenAccount(caller.accountId(), caller.userId())
                 .filter(Member::canSignIn)
                 .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "This login has no access to the account"));
     }

@@ -38,7 +38,7 @@ public final class AccountService {
     public Opened open(String name, Plan plan, boolean paid, Integer seatLimit, String ownerUsername,
                        String ownerPassword) {
         String now = clock.instant().toString();
-        Account account = new Account(Ids.next("a"), name, plan, paid, seatLimit, 1, null, now);
+        Account account = new Account(Ids.next("a"), name, plan, paid, seatLimit, 1, null, now, null);
         String ownerId = Ids.next("u");
         Login login = new Login(ownerId, ownerUsername, null, ownerPassword == null ? null : hasher.hash(ownerPassword),
                 0, null, null, 0);

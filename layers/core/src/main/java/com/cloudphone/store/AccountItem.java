@@ -18,6 +18,7 @@ public final class AccountItem extends KeyedItem {
             .addAttribute(Integer.class, a -> a.name("seatsUsed").getter(AccountItem::getSeatsUsed).setter(AccountItem::setSeatsUsed))
             .addAttribute(String.class, a -> a.name("parentAccountId").getter(AccountItem::getParentAccountId).setter(AccountItem::setParentAccountId))
             .addAttribute(String.class, a -> a.name("createdAt").getter(AccountItem::getCreatedAt).setter(AccountItem::setCreatedAt))
+            .addAttribute(String.class, a -> a.name("closedAt").getter(AccountItem::getClosedAt).setter(AccountItem::setClosedAt))
             .build();
 
     private String accountId;
@@ -29,6 +30,7 @@ public final class AccountItem extends KeyedItem {
     private Integer seatsUsed;
     private String parentAccountId;
     private String createdAt;
+    private String closedAt;
 
     public AccountItem() {
     }
@@ -47,12 +49,13 @@ public final class AccountItem extends KeyedItem {
         item.seatsUsed = account.seatsUsed();
         item.parentAccountId = account.parentAccountId();
         item.createdAt = account.createdAt();
+        item.closedAt = account.closedAt();
         return item;
     }
 
     Account toAccount() {
         return new Account(accountId, name, Plan.valueOf(plan), Boolean.TRUE.equals(paid), seatLimit,
-                seatsUsed == null ? 0 : seatsUsed, parentAccountId, createdAt);
+                seatsUsed == null ? 0 : seatsUsed, parentAccountId, createdAt, closedAt);
     }
 
     public String getAccountId() { return accountId; }
@@ -74,4 +77,6 @@ public final class AccountItem extends KeyedItem {
     public void setParentAccountId(String v) { parentAccountId = v; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String v) { createdAt = v; }
+    public String getClosedAt() { return closedAt; }
+    public void setClosedAt(String v) { closedAt = v; }
 }

@@ -13,6 +13,9 @@ import com.cloudphone.model.DeviceSession;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.Tombstone;
 import com.cloudphone.store.Transaction.Cond;
+import com.cloudphone.error.FieldProblem;
+import com.cloudphone.model.Plan;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +23,9 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** Accounts, their members and the logins behind them. */
@@ -35,7 +41,7 @@ public final class Directory {
     /** Creates an account with its first member, who takes the first seat. */
     public void createAccount(Account account, Member owner, Login login) {
         Account withOwnerSeat = new Account(account.accountId(), account.name(), account.plan(), account.paid(),
-                account.seatLimit(), 1, account.parentAccountId(), account.createdAt());
+                account.seatLimit(), 1, account.parentAccountId(), account.createdAt(), null);
         Transaction tx = new Transaction(table)
                 .put(AccountItem.SCHEMA, AccountItem.of(withOwnerSeat), Cond.NEW_ITEM,
                         new ApiException(ErrorCode.CONFLICT, "Account already exists"));
@@ -101,7 +107,7 @@ public final class Directory {
     }
 
     private static ApiException taken(ErrorCode code, String field, String message) {
-        return new ApiException(code, message, List.of(new com.cloudphone.error.FieldProblem(field, message)));
+        return new ApiException(code, message, List.of(new FieldProblem(field, message)));
     }
 
     /**
@@ -255,7 +261,7 @@ public final class Directory {
      * them after their blockers were checked.
      */
     public void removeMember(Member member, long linksSeen, Tombstone tombstone) {
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> values = new java.util.HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
         values.put(":removed", s(MemberStatus.REMOVED.name()));
         values.put(":status", s(member.status().name()));
         values.put(":at", s(tombstone.removedAt()));
@@ -306,6 +312,71 @@ public final class Directory {
     /** Marks a tombstone purged, which also takes it out of the pending-purge index. */
     public void markPurged(Tombstone purged) {
         table.tombstones.putItem(TombstoneItem.of(purged));
+    }
+
+    /** A member and their account in one round trip (BatchGetItem, strongly consistent). */
+    public Optional<Member> memberOfOpenAccount(String accountId, String userId) {
+        var keys = List.of(key(Keys.account(accountId), Keys.user(userId)), key(Keys.account(accountId), Keys.ACCOUNT_SK));
+        var response = table.client.batchGetItem(b -> b.requestItems(Map.of(table.name,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+        Member member = null;
+        boolean open = false;
+        for (var item : response.responses().getOrDefault(table.name, List.of())) {
+            String sk = item.get(Keys.SK).s();
+            if (sk.equals(Keys.ACCOUNT_SK)) {
+                open = !item.containsKey("closedAt");
+            } else {
+                member = MemberItem.SCHEMA.mapToItem(item).toMember();
+            }
+        }
+        if (!response.unprocessedKeys().isEmpty()) {
+            // throttled: fall back to two plain reads rather than guess
+            return account(accountId).filter(a -> !a.closed()).flatMap(a -> member(accountId, userId));
+        }
+        return open ? Optional.ofNullable(member) : Optional.empty();
+    }
+
+    /**
+     * Applies billing's view of the plan: plan, raised limit, paid flag and the resulting seat cap. Events older
+     * than the last one applied are ignored (false), so a late, out-of-order event cannot roll it back; one
+     * delivered twice applies the same values twice.
+     */
+    public boolean applyPlan(String accountId, Plan plan, Integer seatLimit, boolean paid,
+                             String eventTime) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":plan", s(plan.name()), ":seats", n(plan.seats(seatLimit)), ":paid", AttributeValue.fromBool(paid),
+                ":at", s(eventTime)));
+        String update = "SET #plan = :plan, #seats = :seats, #paid = :paid, #billingAt = :at";
+        if (seatLimit != null) {
+            update += ", #limit = :limit";
+            values.put(":limit", n(seatLimit));
+        } else {
+            update += " REMOVE #limit";
+        }
+        return billingUpdate(accountId, update, Map.of("#plan", "plan", "#seats", "seats", "#paid", "paid",
+                "#billingAt", "billingAt", "#limit", "seatLimit", "#pk", Keys.PK), values);
+    }
+
+    /** Closes the account for good (billing's AccountClosed); ignored when older than the last event applied. */
+    public boolean close(String accountId, String eventTime) {
+        return billingUpdate(accountId, "SET #closedAt = :at, #billingAt = :at",
+                Map.of("#closedAt", "closedAt", "#billingAt", "billingAt", "#pk", Keys.PK), new HashMap<>(Map.of(":at", s(eventTime))));
+    }
+
+    private boolean billingUpdate(String accountId, String update, Map<String, String> names,
+                                  Map<String, AttributeValue> values) {
+        if (account(accountId).isEmpty()) {
+            throw ApiException.notFound("Account");
+        }
+        try {
+            table.client.updateItem(b -> b.tableName(table.name).key(key(Keys.account(accountId), Keys.ACCOUNT_SK))
+                    .updateExpression(update)
+                    .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#billingAt) OR #billingAt <= :at)")
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException stale) {
+            return false;
+        }
     }
 
     static Key k(String pk, String sk) {

@@ -44,7 +44,7 @@ public final class TestBackend {
     /** The account of the sample events: TEAM, with admin {@link #SAMPLE_ADMIN} and user {@link #SAMPLE_USER}. */
     public void seedSampleAccount() {
         String now = clock.instant().toString();
-        backend.directory.createAccount(new Account(SAMPLE_ACCOUNT, "Sample", Plan.TEAM, true, null, 1, null, now),
+        backend.directory.createAccount(new Account(SAMPLE_ACCOUNT, "Sample", Plan.TEAM, true, null, 1, null, now, null),
                 member(SAMPLE_ADMIN, Role.ADMIN, "sample-admin", now), login(SAMPLE_ADMIN, "sample-admin"));
         backend.directory.addMember(member(SAMPLE_USER, Role.USER, "sample-user", now), login(SAMPLE_USER, "sample-user"));
     }

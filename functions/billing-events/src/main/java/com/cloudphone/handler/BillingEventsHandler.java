@@ -1,0 +1,55 @@
+package com.cloudphone.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.cloudphone.Backend;
+import com.cloudphone.error.ApiException;
+import com.cloudphone.http.Log;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Billing's events from EventBridge (PlanChanged, SeatsChanged, AccountClosed). An event that can never apply
+ * (malformed, unknown account) is logged and dropped rather than retried; anything else throws, so EventBridge
+ * retries it.
+ */
+public class BillingEventsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    private final Backend backend;
+
+    public BillingEventsHandler() {
+        this(Backend.fromEnvironment());
+    }
+
+    public BillingEventsHandler(Backend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        Map<String, Object> log = new LinkedHashMap<>();
+        log.put("eventId", event.getId());
+        log.put("type", event.getDetailType());
+        log.put("requestId", context == null ? null : context.getAwsRequestId());
+        Object accountId = event.getDetail() == null ? null : event.getDetail().get("accountId");
+        log.put("accountId", accountId);
+        String time = event.getTime() == null ? Instant.now().toString()
+                : Instant.ofEpochMilli(event.getTime().getMillis()).toString();
+        try {
+            Map<String, Object> result = backend.billing.apply(event.getDetailType(), event.getDetail(), time);
+            log.put("outcome", result.get("outcome"));
+            Log.info("billing event", log);
+            return result;
+        } catch (ApiException e) {
+            log.put("outcome", "DROPPED");
+            log.put("code", e.code().name());
+            Log.warn(e.getMessage(), log);
+            Map<String, Object> dropped = new LinkedHashMap<>();
+            dropped.put("outcome", "DROPPED");
+            dropped.put("code", e.code().name());
+            dropped.put("details", e.details());
+            return dropped;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package com.cloudphone.service;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.event.DomainEvent;
+import com.cloudphone.event.EventPublisher;
+import com.cloudphone.model.Account;
+import com.cloudphone.model.Plan;
+import com.cloudphone.store.Directory;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What billing tells us (SPEC rule 12): a plan change (seat cap and paid flag follow), a raised TEAM seat limit,
+ * an account closed. Events are applied in their own time order; a stale or repeated one changes nothing.
+ */
+public final class BillingService {
+    private final Directory directory;
+    private final EventPublisher events;
+
+    public BillingService(Directory directory, EventPublisher events) {
+        this.directory = directory;
+        this.events = events;
+    }
+
+    /** Applies one billing event; returns what happened (APPLIED or STALE). Bad events are 400s, unknown accounts 404s. */
+    public Map<String, Object> apply(String type, Map<String, Object> detail, String eventTime) {
+        String accountId = text(detail, "accountId");
+        boolean applied = switch (type) {
+            case "PlanChanged" -> {
+                Plan plan = plan(detail);
+                Integer limit = limit(detail, plan);
+                Object paid = detail.get("paid");
+                boolean isPaid = paid == null ? plan != Plan.FREE : Boolean.TRUE.equals(paid);
+                yield directory.applyPlan(accountId, plan, limit, isPaid, eventTime);
+            }
+            case "SeatsChanged" -> {
+                Account account = directory.account(accountId).orElseThrow(() -> ApiException.notFound("Account"));
+                if (account.plan() != Plan.TEAM) {
+                    throw ApiException.invalid("seatLimit", "only TEAM accounts have a raised seat limit");
+                }
+                yield directory.applyPlan(accountId, Plan.TEAM, limit(detail, Plan.TEAM), account.paid(), eventTime);
+            }
+            case "AccountClosed" -> directory.close(accountId, eventTime);
+            default -> throw ApiException.invalid("detail-type", "unknown billing event " + type);
+        };
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("accountId", accountId);
+        result.put("type", type);
+        result.put("outcome", applied ? "APPLIED" : "STALE");
+        if (applied) {
+            Account account = directory.account(accountId).orElseThrow();
+            Map<String, Object> published = new LinkedHashMap<>();
+            published.put("cause", type);
+            published.put("plan", account.plan().name());
+            published.put("seats", account.seats());
+            published.put("seatsUsed", account.seatsUsed());
+            published.put("paid", account.paid());
+            published.put("closed", account.closed());
+            events.publish(new DomainEvent("AccountUpdated", accountId, eventTime, published));
+        }
+        return result;
+    }
+
+    private static String text(Map<String, Object> detail, String field) {
+        Object value = detail == null ? null : detail.get(field);
+        if (!(value instanceof String s) || s.isBlank()) {
+            throw ApiException.invalid(field, "is required");
+        }
+        return s;
+    }
+
+    private static Plan plan(Map<String, Object> detail) {
+        try {
+            return Plan.valueOf(text(detail, "plan").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "plan must be FREE, SOLO or TEAM");
+        }
+    }
+
+    private static Integer limit(Map<String, Object> detail, Plan plan) {
+        Object value = detail.get("seatLimit");
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Number n) || n.intValue() < 1 || n.intValue() > 10_000) {
+            throw ApiException.invalid("seatLimit", "must be a whole number from 1 to 10000");
+        }
+        if (plan != Plan.TEAM) {
+            throw ApiException.invalid("seatLimit", "only TEAM accounts have a raised seat limit");
+        }
+        return n.intValue();
+    }
+}

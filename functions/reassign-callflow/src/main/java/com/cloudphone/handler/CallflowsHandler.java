@@ -7,8 +7,7 @@ import com.cloudphone.http.Input;
 import com.cloudphone.http.Reply;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.model.CallflowKind;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import com.cloudphone.model.Rules;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +35,7 @@ public class CallflowsHandler extends HttpFunction {
                 CallflowKind kind = in.choice("kind", CallflowKind.class, true);
                 List<String> numbers = numbers(in);
                 String userId = in.text("userId", kind == CallflowKind.DIRECT, 64);
-                List<String> dial = strings(in, "dialUserIds");
+                List<String> dial = in.strings("dialUserIds");
                 if (kind == CallflowKind.DIRECT && in.has("dialUserIds")) {
                     in.problem("dialUserIds", "a direct line routes to one userId");
                 }
@@ -59,7 +58,7 @@ public class CallflowsHandler extends HttpFunction {
             }
             case "POST /callflows/{callflowId}/versions" -> {
                 Input in = request.input(Set.of("dialUserIds"));
-                List<String> dial = strings(in, "dialUserIds");
+                List<String> dial = in.strings("dialUserIds");
                 if (dial.isEmpty() && in.ok("dialUserIds")) {
                     in.problem("dialUserIds", "a group needs at least one user to dial");
                 }
@@ -87,32 +86,12 @@ public class CallflowsHandler extends HttpFunction {
     }
 
     private static List<String> numbers(Input in) {
-        List<String> numbers = strings(in, "numbers");
+        List<String> numbers = in.strings("numbers");
         for (String n : numbers) {
-            if (!com.cloudphone.model.Rules.isE164(n)) {
+            if (!Rules.isE164(n)) {
                 in.problem("numbers", n + " is not an E.164 number");
             }
         }
         return numbers;
-    }
-
-    static List<String> strings(Input in, String field) {
-        JsonNode node = in.node(field);
-        List<String> values = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return values;
-        }
-        if (!node.isArray()) {
-            in.problem(field, "must be a list");
-            return values;
-        }
-        node.forEach(v -> {
-            if (v.isTextual() && !v.asText().isBlank()) {
-                values.add(v.asText());
-            } else {
-                in.problem(field, "must hold strings");
-            }
-        });
-        return values;
     }
 }

@@ -5,8 +5,6 @@ import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
 import com.cloudphone.http.Input;
 import com.cloudphone.http.Reply;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +29,7 @@ public class QueuesHandler extends HttpFunction {
             case "POST /queues" -> {
                 Input in = request.input(Set.of("name", "memberUserIds"));
                 String name = in.text("name", true, 100);
-                List<String> members = ids(in, "memberUserIds");
+                List<String> members = in.strings("memberUserIds");
                 in.done();
                 yield Reply.created(backend.queues.create(caller, name, members));
             }
@@ -40,25 +38,5 @@ public class QueuesHandler extends HttpFunction {
                     Reply.ok(backend.queues.removeMember(caller, request.path("queueId"), request.path("userId")));
             default -> throw noRoute(request);
         };
-    }
-
-    static List<String> ids(Input in, String field) {
-        JsonNode node = in.node(field);
-        List<String> ids = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return ids;
-        }
-        if (!node.isArray()) {
-            in.problem(field, "must be a list of user ids");
-            return ids;
-        }
-        node.forEach(id -> {
-            if (id.isTextual() && !id.asText().isBlank()) {
-                ids.add(id.asText());
-            } else {
-                in.problem(field, "must hold user ids (strings)");
-            }
-        });
-        return ids;
     }
 }

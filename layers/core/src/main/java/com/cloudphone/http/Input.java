@@ -70,16 +70,11 @@ public final class Input {
 
     /** A trimmed string, or null when absent (a problem if required). Blank counts as absent. */
     public String text(String field, boolean required, int maxLength) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            if (required) problem(field, "is required");
+        String raw = secret(field, required);
+        if (raw == null) {
             return null;
         }
-        if (!value.isTextual()) {
-            problem(field, "must be a string");
-            return null;
-        }
-        String text = value.asText().strip();
+        String text = raw.strip();
         if (text.isEmpty()) {
             if (required) problem(field, "must not be blank");
             return null;
@@ -103,6 +98,27 @@ public final class Input {
             return null;
         }
         return value.asText();
+    }
+
+    /** A list of non-blank strings (ids, numbers); empty when absent. */
+    public List<String> strings(String field) {
+        JsonNode node = body.get(field);
+        List<String> values = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return values;
+        }
+        if (!node.isArray()) {
+            problem(field, "must be a list");
+            return values;
+        }
+        node.forEach(v -> {
+            if (v.isTextual() && !v.asText().isBlank()) {
+                values.add(v.asText());
+            } else {
+                problem(field, "must hold strings");
+            }
+        });
+        return values;
     }
 
     public Boolean bool(String field) {

@@ -19,9 +19,9 @@ import java.util.Set;
 /** Reads and validates the user requests' bodies into the service's request records. */
 public final class UserRequests {
     static final Set<String> NEW_USER_FIELDS = Set.of("kind", "username", "email", "password", "displayName",
-            "extension", "timezone", "businessHours", "admin");
+            "extension", "timezone", "businessHours", "admin", "leadRouting");
     static final Set<String> PATCH_FIELDS = Set.of("displayName", "email", "extension", "timezone", "businessHours",
-            "suspended", "admin", "password", "currentPassword");
+            "suspended", "admin", "password", "currentPassword", "leadRouting");
 
     private UserRequests() {
     }
@@ -46,9 +46,10 @@ public final class UserRequests {
         String timezone = timezone(in);
         BusinessHours hours = businessHours(in);
         Boolean admin = in.bool("admin");
+        Boolean leadRouting = in.bool("leadRouting");
         in.done();
         return new NewUser(kind, username, email, password, displayName, extension, timezone, hours,
-                Boolean.TRUE.equals(admin));
+                Boolean.TRUE.equals(admin), Boolean.TRUE.equals(leadRouting));
     }
 
     public static UserPatch patch(ApiRequest request) {
@@ -68,9 +69,10 @@ public final class UserRequests {
             in.problems(Rules.passwordProblems("password", password));
         }
         String currentPassword = in.secret("currentPassword", false);
+        Boolean leadRouting = in.bool("leadRouting");
         in.done();
         return new UserPatch(displayName, email, extension, timezone, hours, suspended, admin, password,
-                currentPassword);
+                currentPassword, leadRouting);
     }
 
     private static String email(Input in, boolean required) {

@@ -2,11 +2,13 @@ package com.cloudphone.model;
 
 /**
  * A user's membership of one account, with the settings that belong to it.
- * {@code userId} is the person's login id, the same in every account they belong to.
+ * {@code userId} is the person's login id, the same in every account they belong to. {@code leadRouting}: in the
+ * round-robin lead router and call broadcast (TEAM accounts only).
  */
 public record Member(String accountId, String userId, UserKind kind, Role role, MemberStatus status,
                      String username, String email, String displayName, String extension, String timezone,
-                     BusinessHours businessHours, boolean suspended, String createdAt) {
+                     BusinessHours businessHours, boolean suspended, boolean leadRouting,
+                     String createdAt) {
 
     public boolean isAdmin() {
         return role.isAdmin();
@@ -18,6 +20,6 @@ public record Member(String accountId, String userId, UserKind kind, Role role, 
 
     public Member withStatus(MemberStatus newStatus) {
         return new Member(accountId, userId, kind, role, newStatus, username, email, displayName, extension,
-                timezone, businessHours, suspended, createdAt);
+                timezone, businessHours, suspended, leadRouting, createdAt);
     }
 }

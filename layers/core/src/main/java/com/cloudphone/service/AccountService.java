@@ -43,7 +43,7 @@ public final class AccountService {
         Login login = new Login(ownerId, ownerUsername, null, ownerPassword == null ? null : hasher.hash(ownerPassword),
                 0, null, null, 0);
         Member owner = new Member(account.accountId(), ownerId, UserKind.INTERNAL, Role.ADMIN, MemberStatus.ACTIVE,
-                ownerUsername, null, name + " owner", null, null, null, false, now);
+                ownerUsername, null, name + " owner", null, null, null, false, false, now);
         directory.createAccount(account, owner, login);
         events.publish(new DomainEvent("AccountOpened", account.accountId(), now,
                 Map.of("plan", plan.name(), "paid", paid, "ownerUserId", ownerId)));

@@ -9,5 +9,11 @@ import java.util.Optional;
  */
 public record UserPatch(String displayName, Optional<String> email, Optional<String> extension, String timezone,
                         Optional<BusinessHours> businessHours, Boolean suspended, Boolean admin,
-                        String password, String currentPassword) {
+                        String password, String currentPassword, Boolean leadRouting) {
+
+    public UserPatch(String displayName, Optional<String> email, Optional<String> extension, String timezone,
+                     Optional<BusinessHours> businessHours, Boolean suspended, Boolean admin, String password,
+                     String currentPassword) {
+        this(displayName, email, extension, timezone, businessHours, suspended, admin, password, currentPassword, null);
+    }
 }

@@ -2,6 +2,7 @@ package com.cloudphone.service;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.error.FieldProblem;
 import com.cloudphone.event.DomainEvent;
 import com.cloudphone.event.EventPublisher;
 import com.cloudphone.model.Account;
@@ -37,6 +38,9 @@ public final class UserService {
 
     public UserView add(Caller caller, NewUser request) {
         access.admin(caller);
+        if (request.leadRouting()) {
+            requireLeadRouting(caller.accountId());
+        }
         String userId = Ids.next("u");
         String now = clock.instant().toString();
         boolean invited = request.kind() == UserKind.INVITED;
@@ -46,7 +50,8 @@ public final class UserService {
                 invited ? invitation.hash() : null, 0);
         Member member = new Member(caller.accountId(), userId, request.kind(), request.admin() ? Role.ADMIN : Role.USER,
                 invited ? MemberStatus.INVITED : MemberStatus.ACTIVE, request.username(), request.email(),
-                request.displayName(), request.extension(), request.timezone(), request.businessHours(), false, now);
+                request.displayName(), request.extension(), request.timezone(), request.businessHours(), false,
+                request.leadRouting(), now);
         directory.addMember(member, login);
         events.publish(new DomainEvent("UserAdded", caller.accountId(), now, Map.of(
                 "userId", userId, "kind", request.kind().name(), "role", member.role().name(),
@@ -71,8 +76,11 @@ public final class UserService {
     public UserView patch(Caller caller, String userId, UserPatch patch) {
         Member actor = access.selfOrAdmin(caller, userId);
         Member before = current(caller.accountId(), userId);
-        if (!actor.isAdmin() && (patch.admin() != null || patch.suspended() != null)) {
-            throw ApiException.forbidden("Only admins can change admin access or suspend users");
+        if (!actor.isAdmin() && (patch.admin() != null || patch.suspended() != null || patch.leadRouting() != null)) {
+            throw ApiException.forbidden("Only admins can change admin access, lead routing or suspend users");
+        }
+        if (Boolean.TRUE.equals(patch.leadRouting()) && !before.leadRouting()) {
+            requireLeadRouting(caller.accountId());
         }
         boolean losesAdmin = before.isAdmin() && (Boolean.FALSE.equals(patch.admin()) || Boolean.TRUE.equals(patch.suspended()));
         if (losesAdmin && otherActiveAdmins(before) == 0) {
@@ -96,6 +104,16 @@ public final class UserService {
                     Map.of("userId", userId, "changed", changed, "changedBy", caller.userId())));
         }
         return UserView.of(after);
+    }
+
+    /** SPEC rule 3: only TEAM accounts route leads round-robin and broadcast calls. */
+    private void requireLeadRouting(String accountId) {
+        Account account = directory.account(accountId).orElseThrow(() -> ApiException.notFound("Account"));
+        if (!account.plan().allowsLeadRouting()) {
+            throw new ApiException(ErrorCode.PLAN_FEATURE_UNAVAILABLE,
+                    "The lead router and call broadcast come with the TEAM plan; this account is " + account.plan(),
+                    List.of(new FieldProblem("leadRouting", "needs the TEAM plan")));
+        }
     }
 
     private void checkPasswordChange(Member actor, Member target, UserPatch patch) {
@@ -132,6 +150,7 @@ public final class UserService {
                 p.timezone() == null ? m.timezone() : p.timezone(),
                 p.businessHours() == null ? m.businessHours() : p.businessHours().orElse(null),
                 p.suspended() == null ? m.suspended() : p.suspended(),
+                p.leadRouting() == null ? m.leadRouting() : p.leadRouting(),
                 m.createdAt());
     }
 
@@ -144,6 +163,7 @@ public final class UserService {
         fields.put("businessHours", !Objects.equals(a.businessHours(), b.businessHours()));
         fields.put("suspended", a.suspended() != b.suspended());
         fields.put("admin", a.role() != b.role());
+        fields.put("leadRouting", a.leadRouting() != b.leadRouting());
         return fields.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 /** What the API shows of a member: settings and status, never credentials. */
 public record UserView(String userId, String accountId, String kind, String role, boolean admin, String status,
                        String username, String email, String displayName, String extension, String timezone,
-                       Map<String, Map<String, String>> businessHours, boolean suspended, String createdAt,
+                       Map<String, Map<String, String>> businessHours, boolean suspended, boolean leadRouting,
+                       String createdAt,
                        String invitationToken) {
 
     public static UserView of(Member m) {
@@ -18,7 +19,7 @@ public record UserView(String userId, String accountId, String kind, String role
     public static UserView of(Member m, String invitationToken) {
         return new UserView(m.userId(), m.accountId(), m.kind().name(), m.role().name(), m.isAdmin(), m.status().name(),
                 m.username(), m.email(), m.displayName(), m.extension(), m.timezone(), hours(m.businessHours()),
-                m.suspended(), m.createdAt(), invitationToken);
+                m.suspended(), m.leadRouting(), m.createdAt(), invitationToken);
     }
 
     private static Map<String, Map<String, String>> hours(BusinessHours hours) {

@@ -31,6 +31,7 @@ public final class MemberItem extends KeyedItem {
             .addAttribute(EnhancedType.mapOf(String.class, String.class),
                     a -> a.name("businessHours").getter(MemberItem::getBusinessHours).setter(MemberItem::setBusinessHours))
             .addAttribute(Boolean.class, a -> a.name("suspended").getter(MemberItem::getSuspended).setter(MemberItem::setSuspended))
+            .addAttribute(Boolean.class, a -> a.name("leadRouting").getter(MemberItem::getLeadRouting).setter(MemberItem::setLeadRouting))
             .addAttribute(Long.class, a -> a.name("links").getter(MemberItem::getLinks).setter(MemberItem::setLinks))
             .addAttribute(String.class, a -> a.name("createdAt").getter(MemberItem::getCreatedAt).setter(MemberItem::setCreatedAt))
             .build();
@@ -47,6 +48,7 @@ public final class MemberItem extends KeyedItem {
     private String timezone;
     private Map<String, String> businessHours;
     private Boolean suspended;
+    private Boolean leadRouting;
     private Long links;
     private String createdAt;
 
@@ -72,6 +74,7 @@ public final class MemberItem extends KeyedItem {
         item.timezone = m.timezone();
         item.businessHours = toMap(m.businessHours());
         item.suspended = m.suspended();
+        item.leadRouting = m.leadRouting();
         item.createdAt = m.createdAt();
         return item;
     }
@@ -79,7 +82,7 @@ public final class MemberItem extends KeyedItem {
     Member toMember() {
         return new Member(accountId, userId, UserKind.valueOf(kind), Role.valueOf(role), MemberStatus.valueOf(status),
                 username, email, displayName, extension, timezone, fromMap(businessHours),
-                Boolean.TRUE.equals(suspended), createdAt);
+                Boolean.TRUE.equals(suspended), Boolean.TRUE.equals(leadRouting), createdAt);
     }
 
     private static Map<String, String> toMap(BusinessHours hours) {
@@ -127,6 +130,8 @@ public final class MemberItem extends KeyedItem {
     public void setBusinessHours(Map<String, String> v) { businessHours = v; }
     public Boolean getSuspended() { return suspended; }
     public void setSuspended(Boolean v) { suspended = v; }
+    public Boolean getLeadRouting() { return leadRouting; }
+    public void setLeadRouting(Boolean v) { leadRouting = v; }
     /** Bumped by every write that makes something depend on the member; deletion conditions on it. */
     public Long getLinks() { return links; }
     public void setLinks(Long v) { links = v; }

@@ -72,7 +72,7 @@ class PurgeServiceTest {
         Scenario client = new Scenario(t, Plan.TEAM, false);
         var person = agency.user("1002");
         t.backend.directory.addMembership(new Member(client.admin.accountId(), person.userId(), UserKind.INTERNAL,
-                Role.USER, MemberStatus.ACTIVE, person.username(), null, "Person", null, null, null, false,
+                Role.USER, MemberStatus.ACTIVE, person.username(), null, "Person", null, null, null, false, false,
                 t.clock.instant().toString()));
 
         t.backend.deletion.delete(client.admin, person.userId());

@@ -101,6 +101,28 @@ class UserServiceTest {
     }
 
     @Test
+    void onlyTeamAccountsPutUsersInTheLeadRouter() {
+        Caller team = t.account(Plan.TEAM, true, "router-team", "Owner-pass-1");
+        UserView routed = t.backend.users.add(team, new NewUser(UserKind.INTERNAL, "routed", null, "Secret-pass-1",
+                "Routed", null, null, null, false, true));
+        assertTrue(routed.leadRouting());
+
+        Caller solo = t.account(Plan.SOLO, true, "router-solo", "Owner-pass-1");
+        ApiException refused = assertThrows(ApiException.class, () -> t.backend.users.add(solo, new NewUser(
+                UserKind.INTERNAL, "not-routed", null, "Secret-pass-1", "Not routed", null, null, null, false, true)));
+        assertEquals(ErrorCode.PLAN_FEATURE_UNAVAILABLE, refused.code());
+        assertTrue(t.backend.directory.loginByUsername("not-routed").isEmpty());
+        UserPatch route = new UserPatch(null, null, null, null, null, null, null, null, null, true);
+        assertEquals(ErrorCode.PLAN_FEATURE_UNAVAILABLE, assertThrows(ApiException.class,
+                () -> t.backend.users.patch(solo, solo.userId(), route)).code());
+        UserView plain = t.backend.users.add(team, internal("plain-user", null));
+        Caller asPlain = new Caller(plain.userId(), team.accountId(), "USER");
+        assertEquals(ErrorCode.FORBIDDEN, assertThrows(ApiException.class,
+                () -> t.backend.users.patch(asPlain, plain.userId(), route)).code());
+        assertTrue(t.backend.users.patch(team, plain.userId(), route).leadRouting());
+    }
+
+    @Test
     void crossAccountReadsAreNotFound() {
         Caller a = t.account(Plan.TEAM, true, "owner-a", "Owner-pass-1");
         Caller b = t.account(Plan.TEAM, true, "owner-b", "Owner-pass-1");

@@ -51,7 +51,7 @@ public final class TestBackend {
 
     private static Member member(String id, Role role, String username, String now) {
         return new Member(SAMPLE_ACCOUNT, id, UserKind.INTERNAL, role, MemberStatus.ACTIVE, username, null,
-                username, null, "Europe/London", null, false, now);
+                username, null, "Europe/London", null, false, false, now);
     }
 
     private Login login(String id, String username) {

@@ -1,0 +1,49 @@
+package com.cloudphone.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The files AWS deploys, checked offline with the real tools where the machine has them: cfn-lint (with the SAM
+ * translator) on template.yaml, asl-validator on the state machine. Skipped, never failed, where a tool is absent.
+ */
+class DeploymentFilesTest {
+    private static final Path ROOT = LocalStack.projectRoot();
+
+    private static String run(List<String> command) throws Exception {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        } catch (IOException notInstalled) {
+            Assumptions.abort(command.get(0) + " is not installed here");
+            return "";
+        }
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish in 120 s");
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), command + " reported:\n" + output);
+        return output;
+    }
+
+    @Test
+    void templateIsValidSam() throws Exception {
+        run(List.of("cfn-lint", "template.yaml"));
+    }
+
+    @Test
+    void stateMachineIsValidAsl() throws Exception {
+        Path validator = ROOT.resolve("local/sfn-crosscheck/node_modules/.bin/asl-validator");
+        Assumptions.assumeTrue(Files.isExecutable(validator), "asl-validator not installed (npm ci in local/sfn-crosscheck)");
+        run(List.of(validator.toString(), "--json-path", "statemachine/offboarding.asl.json"));
+    }
+}

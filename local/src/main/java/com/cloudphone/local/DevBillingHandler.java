@@ -1,5 +1,7 @@
 package com.cloudphone.local;
 
+import com.cloudphone.http.Json;
+import org.joda.time.DateTime;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.cloudphone.Backend;
 import com.cloudphone.handler.BillingEventsHandler;
@@ -38,8 +40,8 @@ final class DevBillingHandler extends HttpFunction {
         event.setId(UUID.randomUUID().toString());
         event.setSource("cloudphone.billing");
         event.setDetailType(type);
-        event.setTime(new org.joda.time.DateTime(backend.clock.millis()));
-        event.setDetail(com.cloudphone.http.Json.MAPPER.convertValue(in.node("detail"), Map.class));
+        event.setTime(new DateTime(backend.clock.millis()));
+        event.setDetail(Json.MAPPER.convertValue(in.node("detail"), Map.class));
         return Reply.ok(billing.handleRequest(event, null));
     }
 }

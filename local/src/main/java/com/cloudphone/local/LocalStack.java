@@ -1,5 +1,7 @@
 package com.cloudphone.local;
 
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import java.net.URLDecoder;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.cloudphone.Backend;
@@ -117,7 +119,7 @@ public final class LocalStack implements AutoCloseable {
             try {
                 table.createIfMissing();
                 return;
-            } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException e) {
+            } catch (DynamoDbException e) {
                 if (e.statusCode() != 500 || attempt >= 50) {
                     throw e;
                 }
@@ -311,8 +313,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             params.merge(key, value, (a, b) -> a + "," + b);
         }
         return params;

@@ -1,5 +1,6 @@
 package com.cloudphone.local;
 
+import java.util.ArrayList;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -24,7 +25,7 @@ record Route(String routeKey, String method, Pattern pattern, List<String> param
         String[] parts = routeKey.split(" ", 2);
         Matcher m = PARAM.matcher(parts[1]);
         StringBuilder regex = new StringBuilder();
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         int last = 0;
         while (m.find()) {
             regex.append(Pattern.quote(parts[1].substring(last, m.start()))).append("([^/]+)");

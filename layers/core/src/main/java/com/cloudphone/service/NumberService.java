@@ -1,5 +1,6 @@
 package com.cloudphone.service;
 
+import java.util.Optional;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.event.DomainEvent;
@@ -157,7 +158,7 @@ public final class NumberService {
         return n.callflowId() == null ? null : callflows.get(n.accountId(), n.callflowId()).orElse(null);
     }
 
-    public java.util.Optional<PhoneNumber> find(String accountId, String number) {
+    public Optional<PhoneNumber> find(String accountId, String number) {
         return numbers.get(accountId, number);
     }
 

@@ -1,5 +1,6 @@
 package com.cloudphone.service;
 
+import java.util.HashSet;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
@@ -112,8 +113,8 @@ public final class OffboardingService {
     private List<FieldProblem> check(Member member, OffboardingPlan plan, OffboardingPlan earlier) {
         List<FieldProblem> problems = new ArrayList<>();
         String userId = member.userId();
-        Set<String> blockingCallflows = new java.util.HashSet<>();
-        Set<String> blockingNumbers = new java.util.HashSet<>();
+        Set<String> blockingCallflows = new HashSet<>();
+        Set<String> blockingNumbers = new HashSet<>();
         for (Blocker b : deletion.blockersOf(member)) {
             switch (b.type()) {
                 case "QUEUE" -> {

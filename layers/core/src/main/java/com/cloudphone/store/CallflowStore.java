@@ -7,7 +7,9 @@ import static com.cloudphone.store.Transaction.s;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.error.FieldProblem;
 import com.cloudphone.model.Callflow;
+import com.cloudphone.model.CallflowKind;
 import com.cloudphone.store.Transaction.Cond;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Callflows, with their versions in the same item. Every change is conditional on the revision that was read,
@@ -35,7 +38,7 @@ public final class CallflowStore {
             route(tx, callflow.accountId(), number, null, callflow.callflowId());
         }
         for (String userId : linkedUsers) {
-            Links.link(tx, callflow.accountId(), userId, callflow.kind().name().equals("DIRECT") ? "userId" : "dialUserIds");
+            Links.link(tx, callflow.accountId(), userId, callflow.kind() == CallflowKind.DIRECT ? "userId" : "dialUserIds");
         }
         tx.commit();
     }
@@ -102,12 +105,12 @@ public final class CallflowStore {
     private static void route(Transaction tx, String accountId, String number, String fromCallflow, String toCallflow) {
         String condition = "#state <> :released AND "
                 + (fromCallflow == null ? "attribute_not_exists(#callflow)" : "#callflow = :from");
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> values = fromCallflow == null
+        Map<String, AttributeValue> values = fromCallflow == null
                 ? Map.of(":released", s("RELEASED"), ":to", s(toCallflow))
                 : Map.of(":released", s("RELEASED"), ":to", s(toCallflow), ":from", s(fromCallflow));
         tx.update(key(Keys.account(accountId), Keys.number(number)), "SET #callflow = :to",
                 new Cond(condition, Map.of("#state", "state", "#callflow", "callflowId"), values),
                 new ApiException(ErrorCode.CONFLICT, "Number " + number + " is out of service or routed by another callflow",
-                        List.of(new com.cloudphone.error.FieldProblem("numbers", number + " is not free to route"))));
+                        List.of(new FieldProblem("numbers", number + " is not free to route"))));
     }
 }

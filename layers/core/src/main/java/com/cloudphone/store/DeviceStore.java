@@ -8,8 +8,10 @@ import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.DeviceSession;
 import com.cloudphone.store.Transaction.Cond;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Device sessions: a user logged in on a softphone or desk phone. */
 public final class DeviceStore {
@@ -39,7 +41,7 @@ public final class DeviceStore {
                 .items().stream().map(DeviceItem::toDevice).toList();
     }
 
-    static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> keyOf(DeviceSession d) {
+    static Map<String, AttributeValue> keyOf(DeviceSession d) {
         return key(Keys.account(d.accountId()), Keys.device(d.userId(), d.deviceId()));
     }
 }

@@ -7,6 +7,7 @@ import static com.cloudphone.store.Transaction.s;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
+import com.cloudphone.model.Callflow;
 import com.cloudphone.model.Contact;
 import com.cloudphone.model.NumberState;
 import com.cloudphone.model.PhoneNumber;
@@ -77,7 +78,7 @@ public final class NumberStore {
      * Returns a number to AVAILABLE in the account (deactivation): no assignee and out of its callflow, if any.
      * {@code routing} is the callflow that routed it, as read.
      */
-    public void recycle(PhoneNumber seen, PhoneNumber recycled, com.cloudphone.model.Callflow routing) {
+    public void recycle(PhoneNumber seen, PhoneNumber recycled, Callflow routing) {
         Transaction tx = new Transaction(table);
         tx.put(NumberItem.SCHEMA, NumberItem.of(recycled), unchangedSince(seen),
                 new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile; reload and try again"));
@@ -92,7 +93,7 @@ public final class NumberStore {
      * retry after a crash just moves what is left); then the number is marked RELEASED, unassigned and unrouted,
      * on condition the heir is still in service. The global claim stays: a released number is never reclaimed.
      */
-    public int release(PhoneNumber seen, PhoneNumber released, String heir, com.cloudphone.model.Callflow routing) {
+    public int release(PhoneNumber seen, PhoneNumber released, String heir, Callflow routing) {
         BatchWriter batch = new BatchWriter(table);
         List<Contact> moving = contacts(seen.accountId(), seen.number());
         for (Contact c : moving) {

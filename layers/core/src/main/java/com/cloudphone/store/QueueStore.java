@@ -14,6 +14,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** Call queues and their members. */
 public final class QueueStore {
@@ -54,7 +55,7 @@ public final class QueueStore {
                     .conditionExpression("attribute_exists(#pk)")
                     .expressionAttributeNames(Map.of("#members", "members", "#pk", Keys.PK))
                     .expressionAttributeValues(Map.of(":user", AttributeValue.fromSs(List.of(userId))))
-                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
+                    .returnValues(ReturnValue.ALL_NEW));
             return QueueItem.SCHEMA.mapToItem(result.attributes()).toQueue();
         } catch (ConditionalCheckFailedException e) {
             throw ApiException.notFound("Queue");

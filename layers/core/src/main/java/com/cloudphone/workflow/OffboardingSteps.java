@@ -1,5 +1,6 @@
 package com.cloudphone.workflow;
 
+import java.util.List;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.http.Json;
@@ -133,7 +134,7 @@ public final class OffboardingSteps {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", "STEP_ERROR");
         body.put("message", name + ": " + message);
-        body.put("details", java.util.List.of());
+        body.put("details", List.of());
         return Json.MAPPER.valueToTree(body);
     }
 

@@ -23,6 +23,8 @@ import com.cloudphone.store.JobStore;
 import com.cloudphone.workflow.WorkflowStarter;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +68,7 @@ public final class OffboardingService {
                 .orElseThrow(() -> ApiException.notFound("User"));
         Optional<Job> previous = jobs.latestFor(caller.accountId(), userId);
         String planJson = Json.write(plan);
-        if (previous.isPresent() && previous.get().status() == JobStatus.RUNNING) {
+        if (previous.isPresent() && previous.get().status() == JobStatus.RUNNING && !stalled(previous.get())) {
             if (previous.get().planJson().equals(planJson)) {
                 return new Started(previous.get().jobId());
             }
@@ -97,6 +99,16 @@ public final class OffboardingService {
         input.put("deletion", Map.of("purgeAt", deleted.purgeAt()));
         starter.start("purge-" + caller.accountId() + "-" + userId, Json.write(input));
         return deleted;
+    }
+
+    /**
+     * A RUNNING job no step has touched for this long lost its execution (a local stack restarted, an execution
+     * stopped by hand): a new run may take over. Retries back off for a few minutes at most.
+     */
+    static final Duration STALLED_AFTER = Duration.ofMinutes(15);
+
+    private boolean stalled(Job job) {
+        return Instant.parse(job.updatedAt()).plus(STALLED_AFTER).isBefore(clock.instant());
     }
 
     private static Map<String, Object> input(Job job, OffboardingPlan plan) {

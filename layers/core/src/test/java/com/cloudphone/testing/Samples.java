@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,6 +176,13 @@ public final class Samples {
         Map<String, Object> input = task(resource);
         input.put("jobId", jobId);
         return input;
+    }
+
+    /** The strings of a JSON array, in order. */
+    public static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(v -> texts.add(v.asText()));
+        return texts;
     }
 
     /** The JSON error body a StepFailed carries as its message (what the job will show). */

@@ -107,6 +107,8 @@ class DeleteUserHandlerTest {
         assertEquals("purge-a_sample-u_sampleuser", t.started.get(0)[0]);
         var input = json(t.started.get(0)[1]);
         assertEquals("PURGE_ONLY", input.path("mode").asText());
+        // PurgeData and RecordFailure take "jobId.$": "$.jobId": a missing path would fail the execution
+        assertTrue(input.has("jobId") && input.get("jobId").isNull(), input.toString());
         assertEquals(SAMPLE_USER, input.path("userId").asText());
         assertEquals("2026-12-22T09:00:00Z", input.path("deletion").path("purgeAt").asText());
 

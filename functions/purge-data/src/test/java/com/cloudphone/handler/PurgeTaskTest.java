@@ -103,6 +103,17 @@ class PurgeTaskTest {
     }
 
     @Test
+    void withoutAJobAsAfterADirectDeleteItPurgesAndRecordsNothingOnJobs() {
+        t.clock.advance(Duration.ofDays(28));
+        Job job = job();
+        Map<String, Object> input = Samples.task("task-purge-data.json");
+        input.put("jobId", null);
+        assertEquals("PURGED", task.handleRequest(input, null).get("outcome"));
+        assertTrue(t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_USER).isEmpty());
+        assertEquals(job, job());
+    }
+
+    @Test
     void aUserWhoWasNeverRemovedHasNothingToPurge() {
         Map<String, Object> input = Samples.task("task-purge-data.json", jobId);
         input.put("userId", TestBackend.SAMPLE_ADMIN);

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudphone.local.sfn.Execution;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,5 +163,20 @@ class OffboardingScenarioTest {
         JsonNode call = paid.get("/calls").body().path("calls").get(0);
         assertTrue(call.path("userLabel").asText().startsWith("Removed user "), call.toString());
         assertTrue(call.path("userName").isMissingNode() && call.path("extension").isMissingNode(), call.toString());
+    }
+
+    @Test
+    void aUserDeletedOverHttpIsPurgedByTheExecutionTheDeleteStarts() throws Exception {
+        Console free = new Console(http, "direct", "SOLO", false);
+        String user = free.user("direct-user", "303");
+        free.call("+13125550100", free.number("+14155550403"), user, 30, "2026-11-20T10:00:00Z");
+        JsonNode deleted = free.ok(http.call("DELETE", "/users/" + user, free.token, null), 200).body();
+        assertEquals(deleted.path("removedAt").asText(), deleted.path("purgeAt").asText(), "free: purge due at once");
+
+        Execution purge = stack.workflow().execution("purge-" + free.accountId + "-" + user).get(30, TimeUnit.SECONDS);
+        assertEquals(Execution.Status.SUCCEEDED, purge.status(), purge.error() + " " + purge.cause());
+        assertEquals(List.of("Mode", "WaitForPurgeWindow", "PurgeData", "Done"), purge.statesEntered());
+        JsonNode call = free.get("/calls").body().path("calls").get(0);
+        assertTrue(call.path("userLabel").asText().startsWith("Removed user "), call.toString());
     }
 }

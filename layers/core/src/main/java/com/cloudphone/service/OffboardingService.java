@@ -22,6 +22,7 @@ import com.cloudphone.store.Directory;
 import com.cloudphone.store.JobStore;
 import com.cloudphone.workflow.WorkflowStarter;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,11 +93,14 @@ public final class OffboardingService {
     /** delete-user over HTTP: removes at once, then hands the purge (now or in 28 days) to the workflow. */
     public DeletionService.Deleted deleteNow(Caller caller, String userId) {
         DeletionService.Deleted deleted = deletion.delete(caller, userId);
-        Map<String, Object> input = new LinkedHashMap<>();
+        // an ObjectNode, so jobId can be an explicit null: PurgeData and RecordFailure read $.jobId, and a path
+        // missing from the input fails the execution (States.Runtime); a null one means "no job to record on"
+        ObjectNode input = Json.MAPPER.createObjectNode();
         input.put("mode", "PURGE_ONLY");
+        input.putNull("jobId");
         input.put("accountId", caller.accountId());
         input.put("userId", userId);
-        input.put("deletion", Map.of("purgeAt", deleted.purgeAt()));
+        input.putObject("deletion").put("purgeAt", deleted.purgeAt());
         starter.start("purge-" + caller.accountId() + "-" + userId, Json.write(input));
         return deleted;
     }

@@ -14,6 +14,10 @@ import com.cloudphone.service.Tokens;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A backend on a fresh DynamoDB Local table, a local bus and a hand-moved clock; bcrypt at its lowest cost. */
 public final class TestBackend {
@@ -47,6 +51,12 @@ public final class TestBackend {
         backend.directory.createAccount(new Account(SAMPLE_ACCOUNT, "Sample", Plan.TEAM, true, null, 1, null, now, null),
                 member(SAMPLE_ADMIN, Role.ADMIN, "sample-admin", now), login(SAMPLE_ADMIN, "sample-admin"));
         backend.directory.addMember(member(SAMPLE_USER, Role.USER, "sample-user", now), login(SAMPLE_USER, "sample-user"));
+    }
+
+    /** Every item of the table, to show that a refused request wrote nothing. */
+    public Set<Map<String, AttributeValue>> snapshot() {
+        var table = backend.table;
+        return new HashSet<>(table.client().scanPaginator(b -> b.tableName(table.name())).items().stream().toList());
     }
 
     private static Member member(String id, Role role, String username, String now) {

@@ -133,12 +133,12 @@ class DeleteUserHandlerTest {
     }
 
     @Test
-    void aUserStillLoggedInIsRefusedAsLoggedIn() {
+    void aLoggedInDeviceAloneStillBlocksTheDelete() {
         samples.device();
         var before = t.snapshot();
         var response = send("delete-user.json");
         assertEquals(409, response.getStatusCode(), response.getBody());
-        assertEquals("USER_LOGGED_IN", errorCode(response));
+        assertEquals("USER_HAS_DEPENDENCIES", errorCode(response));
         assertEquals(List.of(Samples.DEVICE), body(response).path("error").path("details").findValuesAsText("deviceId"));
         assertEquals(before, t.snapshot());
     }

@@ -89,11 +89,24 @@ public final class NumberStore {
     }
 
     /**
-     * Releases a number for good. Its contacts move to {@code heir} first (25 per batch, keeping their ids, so a
-     * retry after a crash just moves what is left); then the number is marked RELEASED, unassigned and unrouted,
-     * on condition the heir is still in service. The global claim stays: a released number is never reclaimed.
+     * Releases a number for good: marked RELEASED, unassigned and unrouted, on condition it is unchanged and the heir
+     * is still in service; then its contacts move to {@code heir}, 25 per batch, keeping their ids. Releasing a
+     * number already RELEASED only moves what a crash left behind. The global claim stays: a released number is
+     * never reclaimed. Returns how many contacts moved.
      */
     public int release(PhoneNumber seen, PhoneNumber released, String heir, Callflow routing) {
+        if (seen.state() != NumberState.RELEASED) {
+            Transaction tx = new Transaction(table)
+                    .check(key(Keys.account(seen.accountId()), Keys.number(heir)),
+                            new Cond("#state <> :released", Map.of("#state", "state"), Map.of(":released", s("RELEASED"))),
+                            ApiException.invalid("contactsHeir", "must be a number of the account that is in service"))
+                    .put(NumberItem.SCHEMA, NumberItem.of(released), unchangedSince(seen),
+                            new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile; reload and try again"));
+            if (routing != null) {
+                CallflowStore.unroute(tx, routing, seen.number());
+            }
+            tx.commit();
+        }
         BatchWriter batch = new BatchWriter(table);
         List<Contact> moving = contacts(seen.accountId(), seen.number());
         for (Contact c : moving) {
@@ -102,19 +115,6 @@ public final class NumberStore {
             batch.delete(key(Keys.account(c.accountId()), Keys.contact(c.number(), c.contactId())));
         }
         batch.flush();
-        if (seen.state() == NumberState.RELEASED) {
-            return moving.size();
-        }
-        Transaction tx = new Transaction(table)
-                .check(key(Keys.account(seen.accountId()), Keys.number(heir)),
-                        new Cond("#state <> :released", Map.of("#state", "state"), Map.of(":released", s("RELEASED"))),
-                        ApiException.invalid("contactsHeir", "must be a number of the account that is in service"))
-                .put(NumberItem.SCHEMA, NumberItem.of(released), unchangedSince(seen),
-                        new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile; reload and try again"));
-        if (routing != null) {
-            CallflowStore.unroute(tx, routing, seen.number());
-        }
-        tx.commit();
         return moving.size();
     }
 

@@ -40,7 +40,10 @@ public final class JobStore {
                 .stream().flatMap(p -> p.items().stream()).findFirst().map(JobItem::toJob);
     }
 
-    /** Records a step's result (JSON) and where the job now is. Writing it again changes nothing new. */
+    /**
+     * Records a step's result (JSON) and where the job now is. A step run again after a crash keeps the result of
+     * the run that did the work (the re-run would only report it already done).
+     */
     public void recordStep(String accountId, String jobId, String step, String resultJson, String currentStep,
                            JobStatus status, String now) {
         Map<String, String> names = new HashMap<>(Map.of("#steps", "steps", "#step", step, "#current", "currentStep",
@@ -48,7 +51,8 @@ public final class JobStore {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":result", s(resultJson), ":step", s(currentStep),
                 ":status", s(status.name()), ":now", s(now)));
         table.client.updateItem(b -> b.tableName(table.name).key(key(Keys.account(accountId), Keys.job(jobId)))
-                .updateExpression("SET #steps.#step = :result, #current = :step, #status = :status, #updated = :now")
+                .updateExpression("SET #steps.#step = if_not_exists(#steps.#step, :result), #current = :step,"
+                        + " #status = :status, #updated = :now")
                 .conditionExpression("attribute_exists(#steps)")
                 .expressionAttributeNames(names).expressionAttributeValues(values));
     }

@@ -53,6 +53,20 @@ class OffboardingServiceTest {
     }
 
     @Test
+    void aStepRunAgainKeepsTheResultOfTheRunThatDidTheWork() {
+        var leaving = s.user("1002");
+        String jobId = t.backend.offboarding.start(s.admin, leaving.userId(),
+                new OffboardingPlan(false, List.of(), List.of())).jobId();
+        t.backend.jobs.recordStep(s.admin.accountId(), jobId, "queues", "{\"removedFrom\":[\"q_1\"]}",
+                "REMOVE_FROM_QUEUES", com.cloudphone.model.JobStatus.RUNNING, "2026-11-24T09:00:00Z");
+        t.backend.jobs.recordStep(s.admin.accountId(), jobId, "queues", "{\"removedFrom\":[]}",
+                "REMOVE_FROM_QUEUES", com.cloudphone.model.JobStatus.RUNNING, "2026-11-24T09:00:01Z");
+        var job = t.backend.jobs.get(s.admin.accountId(), jobId).orElseThrow();
+        assertEquals("{\"removedFrom\":[\"q_1\"]}", job.stepsJson().get("queues"));
+        assertEquals("2026-11-24T09:00:01Z", job.updatedAt());
+    }
+
+    @Test
     void oneJobAtATimeUnlessItsExecutionWasLost() {
         var leaving = s.user("1002");
         OffboardingPlan plan = new OffboardingPlan(false, List.of(), List.of());

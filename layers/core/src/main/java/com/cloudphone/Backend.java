@@ -115,6 +115,7 @@ public final class Backend {
     }
 
     private static volatile Backend fromEnvironment;
+    private static Priming priming;
 
     /** The Lambda wiring, from environment variables; built on first use and kept for the life of the process. */
     public static Backend fromEnvironment() {
@@ -123,6 +124,7 @@ public final class Backend {
             synchronized (Backend.class) {
                 if (fromEnvironment == null) {
                     fromEnvironment = build(System.getenv());
+                    priming = Priming.register(fromEnvironment);
                 }
                 b = fromEnvironment;
             }

@@ -106,7 +106,7 @@ public final class Backend {
         this.calls = new CallService(callLog, directory, access);
         this.deletion = new DeletionService(directory, queueStore, callflows, numberService, deviceStore, tombstones,
                 access, events, clock);
-        this.purge = new PurgeService(directory, tombstones, callLog, deviceStore, events, clock);
+        this.purge = new PurgeService(directory, tombstones, callLog, deviceStore, jobs, events, clock);
         this.offboarding = new OffboardingService(directory, deletion, callflows, numberService, jobs, access, workflow,
                 clock);
         this.billing = new BillingService(directory, events);

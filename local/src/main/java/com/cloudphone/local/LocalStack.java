@@ -99,7 +99,8 @@ public final class LocalStack implements AutoCloseable {
         if (options.sweepEvery() != null) {
             PurgeSweepHandler sweep = new PurgeSweepHandler(backend);
             long every = options.sweepEvery().toSeconds();
-            scheduler.scheduleAtFixedRate(() -> sweep.handleRequest(null, null), every, every, TimeUnit.SECONDS);
+            // at once too: with a data folder, purges may have fallen due while the stack was down
+            scheduler.scheduleAtFixedRate(() -> sweep.handleRequest(null, null), 0, every, TimeUnit.SECONDS);
         }
         bus.subscribe(e -> Log.info("event published", Map.of("type", e.type(), "accountId", e.accountId())));
         this.routes = routes(backend);

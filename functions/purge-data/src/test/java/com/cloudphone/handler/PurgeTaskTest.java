@@ -103,14 +103,15 @@ class PurgeTaskTest {
     }
 
     @Test
-    void withoutAJobAsAfterADirectDeleteItPurgesAndRecordsNothingOnJobs() {
+    void withoutAJobIdItPurgesAndStillEndsTheJobLeftWaiting() {
         t.clock.advance(Duration.ofDays(28));
-        Job job = job();
         Map<String, Object> input = Samples.task("task-purge-data.json");
         input.put("jobId", null);
         assertEquals("PURGED", task.handleRequest(input, null).get("outcome"));
         assertTrue(t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_USER).isEmpty());
-        assertEquals(job, job());
+        Job job = job();
+        assertEquals(JobStatus.SUCCEEDED, job.status());
+        assertEquals("DONE", job.currentStep());
     }
 
     @Test

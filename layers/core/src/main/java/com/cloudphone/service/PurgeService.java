@@ -10,7 +10,10 @@ import com.cloudphone.model.Tombstone;
 import com.cloudphone.store.CallLog;
 import com.cloudphone.store.DeviceStore;
 import com.cloudphone.store.Directory;
+import com.cloudphone.store.JobStore;
 import com.cloudphone.store.TombstoneStore;
+import com.cloudphone.http.Json;
+import com.cloudphone.model.JobStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,15 +31,17 @@ public final class PurgeService {
     private final TombstoneStore tombstones;
     private final CallLog calls;
     private final DeviceStore devices;
+    private final JobStore jobs;
     private final EventPublisher events;
     private final Clock clock;
 
     public PurgeService(Directory directory, TombstoneStore tombstones, CallLog calls, DeviceStore devices,
-                        EventPublisher events, Clock clock) {
+                        JobStore jobs, EventPublisher events, Clock clock) {
         this.directory = directory;
         this.tombstones = tombstones;
         this.calls = calls;
         this.devices = devices;
+        this.jobs = jobs;
         this.events = events;
         this.clock = clock;
     }
@@ -78,7 +83,14 @@ public final class PurgeService {
         result.put("callsAnonymised", anonymised);
         result.put("itemsErased", erased);
         result.put("loginKept", keepLogin);
+        finishJobWaitingFor(accountId, userId, result, now.toString());
         return result;
+    }
+
+    /** The sweep may purge for an execution that was lost: the offboarding job it left waiting ends too. */
+    private void finishJobWaitingFor(String accountId, String userId, Map<String, Object> result, String now) {
+        jobs.latestFor(accountId, userId).filter(j -> j.status() == JobStatus.WAITING_FOR_PURGE).ifPresent(j ->
+                jobs.recordStep(accountId, j.jobId(), "purge", Json.write(result), "DONE", JobStatus.SUCCEEDED, now));
     }
 
     /** The scheduled sweep: purges every due tombstone; one failure does not stop the others. */

@@ -67,6 +67,25 @@ class PurgeServiceTest {
     }
 
     @Test
+    void theSweepFinishesAJobWhoseExecutionWasLostDuringTheWait() throws Exception {
+        Scenario s = new Scenario(t, Plan.TEAM, true);
+        var leaving = s.user("1002");
+        String jobId = t.backend.offboarding.start(s.admin, leaving.userId(),
+                new OffboardingPlan(false, List.of(), List.of())).jobId();
+        var input = com.cloudphone.http.Json.MAPPER.readTree(t.started.get(0)[1]);
+        t.backend.steps.removeFromQueues(input);
+        t.backend.steps.deleteUser(input);
+        assertEquals("WAITING_FOR_PURGE", t.backend.jobs.get(s.admin.accountId(), jobId).orElseThrow().status().name());
+        // the execution is gone; 28 days later the hourly sweep does its purge and ends its job
+        t.clock.advance(Duration.ofDays(28));
+        t.backend.purge.sweep();
+        var job = t.backend.jobs.get(s.admin.accountId(), jobId).orElseThrow();
+        assertEquals("SUCCEEDED", job.status().name());
+        assertEquals("DONE", job.currentStep());
+        assertTrue(job.stepsJson().get("purge").contains("PURGED"));
+    }
+
+    @Test
     void aLoginThatIsAMemberElsewhereKeepsItsIdentity() {
         Scenario agency = new Scenario(t, Plan.TEAM, true);
         Scenario client = new Scenario(t, Plan.TEAM, false);

@@ -2,7 +2,8 @@
 # Cold start of add-user against a bare SDK GetItem, both against DynamoDB Local, each sample a fresh JVM.
 #   bench/cold-start.sh [samples, default 10]
 # Env: JAVA_FLAGS (default: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m), WARMUPS (unmeasured pairs
-#      first, default 2), SKIP_BUILD=1 to reuse the last build.
+#      first, default 2), SKIP_BUILD=1 to reuse the last build, UNSHADED=1 to give the probes the core jar as it
+#      was before Bouncy Castle was shaded into it (target/original-core-*.jar, with the signed bcprov jar).
 # Every probe JVM gets the same flags and the same classpath (core + its dependencies + add-user, as the Lambda
 # layer and function have). Timings are wall clock from spawn to first answer; run it on an otherwise idle machine.
 set -euo pipefail
@@ -13,6 +14,9 @@ JAVA_FLAGS=${JAVA_FLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m}
 
 [ "${SKIP_BUILD:-}" = 1 ] || mvn -B -q -DskipTests package
 PROBE_CP="bench/target/classes:$(cat bench/target/probe-classpath.txt)"
+if [ "${UNSHADED:-}" = 1 ]; then
+  PROBE_CP=${PROBE_CP//layers\/core\/target\/core-/layers\/core\/target\/original-core-}
+fi
 DDB_CP="$(cat bench/target/dynamodb-local-classpath.txt)"
 
 WORK=$(mktemp -d)

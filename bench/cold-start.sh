@@ -2,8 +2,9 @@
 # Cold start of add-user against a bare SDK GetItem, both against DynamoDB Local, each sample a fresh JVM.
 #   bench/cold-start.sh [samples, default 10]
 # Env: JAVA_FLAGS (default: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m), WARMUPS (unmeasured pairs
-#      first, default 2), SKIP_BUILD=1 to reuse the last build, UNSHADED=1 to give the probes the core jar as it
-#      was before Bouncy Castle was shaded into it (target/original-core-*.jar, with the signed bcprov jar).
+#      first, default 2), SKIP_BUILD=1 to reuse the last build, UNSHADED=1 to give the probes a core jar without the
+#      shaded Bouncy Castle (jarred from target/classes; it then loads the signed bcprov jar),
+#      ONE_CPU=1 to pin the probes to one core with taskset (a Lambda below 1,769 MB gets less than one vCPU).
 # Every probe JVM gets the same flags and the same classpath (core + its dependencies + add-user, as the Lambda
 # layer and function have). Timings are wall clock from spawn to first answer; run it on an otherwise idle machine.
 set -euo pipefail
@@ -14,9 +15,6 @@ JAVA_FLAGS=${JAVA_FLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m}
 
 [ "${SKIP_BUILD:-}" = 1 ] || mvn -B -q -DskipTests package
 PROBE_CP="bench/target/classes:$(cat bench/target/probe-classpath.txt)"
-if [ "${UNSHADED:-}" = 1 ]; then
-  PROBE_CP=${PROBE_CP//layers\/core\/target\/core-/layers\/core\/target\/original-core-}
-fi
 DDB_CP="$(cat bench/target/dynamodb-local-classpath.txt)"
 
 WORK=$(mktemp -d)
@@ -27,6 +25,10 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+if [ "${UNSHADED:-}" = 1 ]; then
+  jar --create --file "$WORK/core-unshaded.jar" -C layers/core/target/classes .
+  PROBE_CP=$(echo "$PROBE_CP" | tr ':' '\n' | sed "s#.*/layers/core/target/core-[^/]*\.jar\$#$WORK/core-unshaded.jar#" | paste -sd:)
+fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_for() { # url: any HTTP answer will do
@@ -62,7 +64,10 @@ export JWT_PRIVATE_KEY
 java -cp "$PROBE_CP" com.cloudphone.bench.Seed
 
 echo "java: $(java -version 2>&1 | head -1); flags: $JAVA_FLAGS; $(nproc) cores"
+echo "probes' core jar: $(echo "$PROBE_CP" | tr ':' '\n' | grep -E '/(core-[0-9][^/]*|core-unshaded)\.jar$')"
 echo "$SAMPLES samples of each, alternating, after $WARMUPS unmeasured pairs; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+PIN=()
+[ "${ONE_CPU:-}" = 1 ] && PIN=(taskset -c 0)  # the probes inherit the driver's affinity; the emulators keep both
 # shellcheck disable=SC2086
-java -cp "$PROBE_CP" com.cloudphone.bench.ColdStart "$SAMPLES" "$WARMUPS" "$PROBE_CP" $JAVA_FLAGS
+"${PIN[@]}" java -cp "$PROBE_CP" com.cloudphone.bench.ColdStart "$SAMPLES" "$WARMUPS" "$PROBE_CP" $JAVA_FLAGS
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

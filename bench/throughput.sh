@@ -20,7 +20,7 @@ LOG=$(mktemp)
 java -Dsqlite4java.library.path=target/native-libs -cp "local/target/classes:$(cat local/target/classpath.txt)" \
   com.cloudphone.local.LocalStack --port "$PORT" >"$LOG" 2>&1 &
 STACK=$!
-trap 'kill $STACK 2>/dev/null || true; wait $STACK 2>/dev/null || true; rm -f "$LOG"' EXIT
+trap 'kill $STACK 2>/dev/null || true; wait $STACK 2>/dev/null || true; rm -f "$LOG" "$LOG.wrk"' EXIT
 for _ in $(seq 1 150); do
   curl -sf -o /dev/null "$B/.well-known/jwks.json" && break
   kill -0 $STACK 2>/dev/null || { cat "$LOG" >&2; exit 1; }
@@ -40,5 +40,10 @@ echo "account with $COUNT users; GET $B/users as its owner"
 echo "java: $(java -version 2>&1 | head -1); $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$B/users" >/dev/null
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up run)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$B/users"
+cpu() { awk '{print $14 + $15}' "/proc/$STACK/stat"; } # the stack's user + system time, in 10 ms ticks
+CPU_BEFORE=$(cpu)
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$B/users" | tee "$LOG.wrk"
+CPU_MS=$(( ($(cpu) - CPU_BEFORE) * 10 ))
+REQUESTS=$(awk '/requests in/ {print $1}' "$LOG.wrk")
+echo "stack CPU: $CPU_MS ms for $REQUESTS requests = $(awk "BEGIN {printf \"%.2f\", $CPU_MS / $REQUESTS}") ms per request (wrk's own CPU not included)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,7 +2,8 @@
 # Throughput of the local stack on loopback: GET /users as an admin of an account with a few users, with wrk.
 #   bench/throughput.sh [duration, default 15s] [connections, default 32] [threads, default 2]
 # Env: SKIP_BUILD=1 to reuse the last build, WARMUP (default 5s: an unmeasured run first, so the JIT has
-#      compiled the request path, as in a server that has been up for a while), USERS (default 5).
+#      compiled the request path, as in a server that has been up for a while), USERS (default 5),
+#      STACK_JAVA_OPTS (extra JVM options for the stack, e.g. -Dsun.net.httpserver.nodelay=false).
 # Needs wrk (Debian: apt-get install wrk). Run it on an otherwise idle machine: wrk and the stack share the cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 B="http://127.0.0.1:$PORT"
 LOG=$(mktemp)
-java -Dsqlite4java.library.path=target/native-libs -cp "local/target/classes:$(cat local/target/classpath.txt)" \
+# shellcheck disable=SC2086
+java ${STACK_JAVA_OPTS:-} -Dsqlite4java.library.path=target/native-libs -cp "local/target/classes:$(cat local/target/classpath.txt)" \
   com.cloudphone.local.LocalStack --port "$PORT" >"$LOG" 2>&1 &
 STACK=$!
 trap 'kill $STACK 2>/dev/null || true; wait $STACK 2>/dev/null || true; rm -f "$LOG" "$LOG.wrk"' EXIT

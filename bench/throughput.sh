@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of the local stack on loopback: GET /users as an admin of an account with a few users, with wrk.
 #   bench/throughput.sh [duration, default 15s] [connections, default 32] [threads, default 2]
-# Env: SKIP_BUILD=1 to reuse the last build, WARMUP (default 5s: an unmeasured run first, so the JIT has
+# Env: SKIP_BUILD=1 to reuse the last build, WARMUP (default 20s: an unmeasured run first, so the JIT has
 #      compiled the request path, as in a server that has been up for a while), USERS (default 5),
 #      STACK_JAVA_OPTS (extra JVM options for the stack, e.g. -Dsun.net.httpserver.nodelay=false).
 # Needs wrk (Debian: apt-get install wrk). Run it on an otherwise idle machine: wrk and the stack share the cores.
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 DURATION=${1:-15s}
 CONNECTIONS=${2:-32}
 THREADS=${3:-2}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-20s}
 USERS=${USERS:-5}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 

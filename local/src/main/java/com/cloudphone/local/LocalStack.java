@@ -43,8 +43,8 @@ import java.util.concurrent.Executors;
 public final class LocalStack implements AutoCloseable {
     static {
         // The JDK server writes a response's headers and its body separately. With Nagle's algorithm on, the body
-        // then waits for the client's delayed ACK (40 ms on Linux): about 70 GET /users per second instead of
-        // about 1,000 (docs/benchmarks.md). Read once, when the first server is created; -D still wins.
+        // then waits for the client's delayed ACK (40 ms on Linux), whatever the load: see docs/benchmarks.md.
+        // Read once, when the first server is created; -D still wins.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }

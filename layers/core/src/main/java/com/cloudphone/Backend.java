@@ -36,10 +36,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -150,22 +150,21 @@ public final class Backend {
 
     static Backend build(Map<String, String> env) {
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
-        var dynamo = DynamoDbClient.builder()
+        DynamoDbClient dynamo = endpoint(DynamoDbClient.builder(), env.get("DYNAMODB_ENDPOINT"))
                 .httpClient(UrlConnectionHttpClient.create())
-                .region(region);
-        Optional.ofNullable(env.get("DYNAMODB_ENDPOINT")).ifPresent(e -> dynamo.endpointOverride(URI.create(e))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
-        if (env.get("DYNAMODB_ENDPOINT") == null) {
-            dynamo.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
-        }
-        Table table = new Table(dynamo.build(), env.getOrDefault("TABLE_NAME", "cloudphone-users"));
+                .region(region)
+                .build();
+        Table table = new Table(dynamo, env.getOrDefault("TABLE_NAME", "cloudphone-users"));
         Clock clock = Clock.systemUTC();
         String pem = signingKey(env, region);
         Tokens tokens = new Tokens(pem == null ? Tokens.generateKeys() : Tokens.fromPem(pem),
                 env.getOrDefault("TOKEN_ISSUER", "https://cloudphone.local"), Duration.ofHours(1), clock);
+        // Built on first publish: functions that only read never load the EventBridge client.
         EventPublisher events = new EventBridgePublisher(
-                EventBridgeClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region)
-                        .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build(),
+                () -> endpoint(EventBridgeClient.builder(), env.get("EVENTBRIDGE_ENDPOINT"))
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .region(region)
+                        .build(),
                 env.getOrDefault("EVENT_BUS_NAME", "default"));
         return new Backend(table, tokens, events, clock, Integer.parseInt(env.getOrDefault("BCRYPT_COST", "10")),
                 stepFunctions(env, region));
@@ -189,5 +188,17 @@ public final class Backend {
                 starter.start(name, inputJson);
             }
         };
+    }
+
+    /**
+     * AWS itself with the function's role credentials, or, when an endpoint is given (DynamoDB Local, an
+     * EventBridge emulator), that endpoint with static test credentials.
+     */
+    private static <B extends AwsClientBuilder<B, ?>> B endpoint(B builder, String endpoint) {
+        if (endpoint == null) {
+            return builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+        }
+        return builder.endpointOverride(URI.create(endpoint))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
     }
 }

@@ -53,6 +53,15 @@ import com.cloudphone.local.sfn.Sleeper;
  * the JWT authorizer, payload 2.0 events), on DynamoDB Local and an in-process event bus.
  */
 public final class LocalStack implements AutoCloseable {
+    static {
+        // The JDK server writes a response's headers and its body separately. With Nagle's algorithm on, the body
+        // then waits for the client's delayed ACK (40 ms on Linux), whatever the load: see docs/benchmarks.md.
+        // Read once, when the first server is created; -D still wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final LocalDatabase database;
     private final HttpServer server;
     private final ExecutorService workers;

@@ -3,23 +3,31 @@ package com.cloudphone.model;
 /**
  * A user's membership of one account, with the settings that belong to it.
  * {@code userId} is the person's login id, the same in every account they belong to. {@code leadRouting}: in the
- * round-robin lead router and call broadcast (TEAM accounts only).
+ * round-robin lead router and call broadcast (TEAM accounts only). {@code accountClosed} copies the account's
+ * closure onto each member, so the one read of every request sees it.
  */
 public record Member(String accountId, String userId, UserKind kind, Role role, MemberStatus status,
                      String username, String email, String displayName, String extension, String timezone,
                      BusinessHours businessHours, boolean suspended, boolean leadRouting,
-                     String createdAt) {
+                     String createdAt, boolean accountClosed) {
+
+    public Member(String accountId, String userId, UserKind kind, Role role, MemberStatus status, String username,
+                  String email, String displayName, String extension, String timezone, BusinessHours businessHours,
+                  boolean suspended, boolean leadRouting, String createdAt) {
+        this(accountId, userId, kind, role, status, username, email, displayName, extension, timezone, businessHours,
+                suspended, leadRouting, createdAt, false);
+    }
 
     public boolean isAdmin() {
         return role.isAdmin();
     }
 
     public boolean canSignIn() {
-        return status == MemberStatus.ACTIVE && !suspended;
+        return status == MemberStatus.ACTIVE && !suspended && !accountClosed;
     }
 
     public Member withStatus(MemberStatus newStatus) {
         return new Member(accountId, userId, kind, role, newStatus, username, email, displayName, extension,
-                timezone, businessHours, suspended, leadRouting, createdAt);
+                timezone, businessHours, suspended, leadRouting, createdAt, accountClosed);
     }
 }

@@ -4,6 +4,7 @@ import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Member;
 import com.cloudphone.store.Directory;
+import java.util.List;
 
 /**
  * Turns a token's identity into the caller's live membership: a suspended or removed member, or any member of a
@@ -17,9 +18,22 @@ public final class Access {
     }
 
     public Member member(Caller caller) {
-        return directory.memberOfOpenAccount(caller.accountId(), caller.userId())
+        return directory.member(caller.accountId(), caller.userId())
                 .filter(Member::canSignIn)
-                .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "This login has no access to the account"));
+                .orElseThrow(Access::noAccess);
+    }
+
+    /** The same check against the account's members when they have just been read (consistently) anyway. */
+    public Member memberAmong(Caller caller, List<Member> members) {
+        return members.stream()
+                .filter(m -> m.userId().equals(caller.userId()))
+                .findFirst()
+                .filter(Member::canSignIn)
+                .orElseThrow(Access::noAccess);
+    }
+
+    private static ApiException noAccess() {
+        return new ApiException(ErrorCode.UNAUTHENTICATED, "This login has no access to the account");
     }
 
     public Member admin(Caller caller) {

@@ -55,8 +55,7 @@ public final class SessionService {
             directory.recordFailedLogin(login.userId(), now.plus(LOCKOUT).toString(), MAX_FAILED_ATTEMPTS);
             throw badCredentials();
         }
-        List<Member> active = directory.memberships(login.userId()).stream().filter(Member::canSignIn)
-                .filter(m -> directory.account(m.accountId()).map(a -> !a.closed()).orElse(false)).toList();
+        List<Member> active = directory.memberships(login.userId()).stream().filter(Member::canSignIn).toList();
         Member chosen = choose(active, accountId);
         directory.recordSuccessfulLogin(login.userId());
         return tokens.issue(login.userId(), chosen.accountId(), chosen.role().name());

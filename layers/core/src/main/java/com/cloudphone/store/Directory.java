@@ -25,7 +25,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** Accounts, their members and the logins behind them. */
@@ -314,28 +313,6 @@ public final class Directory {
         table.tombstones.putItem(TombstoneItem.of(purged));
     }
 
-    /** A member and their account in one round trip (BatchGetItem, strongly consistent). */
-    public Optional<Member> memberOfOpenAccount(String accountId, String userId) {
-        var keys = List.of(key(Keys.account(accountId), Keys.user(userId)), key(Keys.account(accountId), Keys.ACCOUNT_SK));
-        var response = table.client.batchGetItem(b -> b.requestItems(Map.of(table.name,
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
-        Member member = null;
-        boolean open = false;
-        for (var item : response.responses().getOrDefault(table.name, List.of())) {
-            String sk = item.get(Keys.SK).s();
-            if (sk.equals(Keys.ACCOUNT_SK)) {
-                open = !item.containsKey("closedAt");
-            } else {
-                member = MemberItem.SCHEMA.mapToItem(item).toMember();
-            }
-        }
-        if (!response.unprocessedKeys().isEmpty()) {
-            // throttled: fall back to two plain reads rather than guess
-            return account(accountId).filter(a -> !a.closed()).flatMap(a -> member(accountId, userId));
-        }
-        return open ? Optional.ofNullable(member) : Optional.empty();
-    }
-
     /**
      * Applies billing's view of the plan: plan, raised limit, paid flag and the resulting seat cap. Events older
      * than the last one applied are ignored (false), so a late, out-of-order event cannot roll it back; one
@@ -357,10 +334,26 @@ public final class Directory {
                 "#billingAt", "billingAt", "#limit", "seatLimit", "#pk", Keys.PK), values);
     }
 
-    /** Closes the account for good (billing's AccountClosed); ignored when older than the last event applied. */
+    /**
+     * Closes the account for good (billing's AccountClosed; ignored when older than the last event applied) and
+     * marks every member with it, so the one member read of each request refuses access. Marking again after a
+     * crash halfway is harmless: a redelivered event finishes the job.
+     */
     public boolean close(String accountId, String eventTime) {
-        return billingUpdate(accountId, "SET #closedAt = :at, #billingAt = :at",
+        boolean applied = billingUpdate(accountId, "SET #closedAt = :at, #billingAt = :at",
                 Map.of("#closedAt", "closedAt", "#billingAt", "billingAt", "#pk", Keys.PK), new HashMap<>(Map.of(":at", s(eventTime))));
+        if (account(accountId).map(Account::closed).orElse(false)) {
+            QueryEnhancedRequest all = QueryEnhancedRequest.builder()
+                    .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.USER_PREFIX)))
+                    .consistentRead(true).build();
+            for (MemberItem m : table.members.query(all).items()) {
+                table.client.updateItem(b -> b.tableName(table.name).key(key(m.getPk(), m.getSk()))
+                        .updateExpression("SET #closed = :true").conditionExpression("attribute_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#closed", "accountClosed", "#pk", Keys.PK))
+                        .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
+            }
+        }
+        return applied;
     }
 
     private boolean billingUpdate(String accountId, String update, Map<String, String> names,

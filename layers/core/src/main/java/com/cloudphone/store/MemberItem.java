@@ -32,6 +32,7 @@ public final class MemberItem extends KeyedItem {
                     a -> a.name("businessHours").getter(MemberItem::getBusinessHours).setter(MemberItem::setBusinessHours))
             .addAttribute(Boolean.class, a -> a.name("suspended").getter(MemberItem::getSuspended).setter(MemberItem::setSuspended))
             .addAttribute(Boolean.class, a -> a.name("leadRouting").getter(MemberItem::getLeadRouting).setter(MemberItem::setLeadRouting))
+            .addAttribute(Boolean.class, a -> a.name("accountClosed").getter(MemberItem::getAccountClosed).setter(MemberItem::setAccountClosed))
             .addAttribute(Long.class, a -> a.name("links").getter(MemberItem::getLinks).setter(MemberItem::setLinks))
             .addAttribute(String.class, a -> a.name("createdAt").getter(MemberItem::getCreatedAt).setter(MemberItem::setCreatedAt))
             .build();
@@ -49,6 +50,7 @@ public final class MemberItem extends KeyedItem {
     private Map<String, String> businessHours;
     private Boolean suspended;
     private Boolean leadRouting;
+    private Boolean accountClosed;
     private Long links;
     private String createdAt;
 
@@ -75,6 +77,7 @@ public final class MemberItem extends KeyedItem {
         item.businessHours = toMap(m.businessHours());
         item.suspended = m.suspended();
         item.leadRouting = m.leadRouting();
+        item.accountClosed = m.accountClosed() ? true : null;
         item.createdAt = m.createdAt();
         return item;
     }
@@ -82,7 +85,8 @@ public final class MemberItem extends KeyedItem {
     Member toMember() {
         return new Member(accountId, userId, UserKind.valueOf(kind), Role.valueOf(role), MemberStatus.valueOf(status),
                 username, email, displayName, extension, timezone, fromMap(businessHours),
-                Boolean.TRUE.equals(suspended), Boolean.TRUE.equals(leadRouting), createdAt);
+                Boolean.TRUE.equals(suspended), Boolean.TRUE.equals(leadRouting), createdAt,
+                Boolean.TRUE.equals(accountClosed));
     }
 
     private static Map<String, String> toMap(BusinessHours hours) {
@@ -132,6 +136,8 @@ public final class MemberItem extends KeyedItem {
     public void setSuspended(Boolean v) { suspended = v; }
     public Boolean getLeadRouting() { return leadRouting; }
     public void setLeadRouting(Boolean v) { leadRouting = v; }
+    public Boolean getAccountClosed() { return accountClosed; }
+    public void setAccountClosed(Boolean v) { accountClosed = v; }
     /** Bumped by every write that makes something depend on the member; deletion conditions on it. */
     public Long getLinks() { return links; }
     public void setLinks(Long v) { links = v; }

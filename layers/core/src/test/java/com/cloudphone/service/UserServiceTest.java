@@ -93,6 +93,32 @@ class UserServiceTest {
     }
 
     @Test
+    void theListGoesByTheStoredRoleAndStatusNotTheTokens() {
+        Caller owner = t.account(Plan.TEAM, true, "list-owner", "Owner-pass-1");
+        UserView erin = t.backend.users.add(owner, new NewUser(UserKind.INTERNAL, "erin", null, "Secret-pass-1",
+                "Erin", null, "America/New_York", null, true));
+        t.backend.users.add(owner, internal("frank", null));
+        Caller erinAsAdmin = new Caller(erin.userId(), owner.accountId(), "ADMIN");
+        assertEquals(3, t.backend.users.list(erinAsAdmin).size());
+        assertEquals(3, t.backend.users.list(new Caller(erin.userId(), owner.accountId(), "USER")).size());
+
+        // demoted since the token was issued: only herself
+        t.backend.users.patch(owner, erin.userId(), new UserPatch(null, null, null, null, null, null, false, null, null));
+        var list = t.backend.users.list(erinAsAdmin);
+        assertEquals(1, list.size());
+        assertEquals(erin.userId(), list.get(0).userId());
+
+        // suspended since: no access at all
+        t.backend.users.patch(owner, erin.userId(), new UserPatch(null, null, null, null, null, true, null, null, null));
+        assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class,
+                () -> t.backend.users.list(erinAsAdmin)).code());
+        // an admin token for another account's user, or for nobody
+        Caller other = t.account(Plan.TEAM, true, "list-other", "Owner-pass-1");
+        assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class,
+                () -> t.backend.users.list(new Caller(other.userId(), owner.accountId(), "ADMIN"))).code());
+    }
+
+    @Test
     void theLastAdminCannotBeDemotedOrSuspended() {
         Caller owner = t.account(Plan.TEAM, true, "last-owner", "Owner-pass-1");
         UserPatch demote = new UserPatch(null, null, null, null, null, null, false, null, null);

@@ -17,12 +17,12 @@ public final class CallLog {
     }
 
     public void record(Call call) {
-        table.calls.putItem(CallItem.of(call));
+        table.calls().putItem(CallItem.of(call));
     }
 
     /** Newest first, at most {@code limit}. */
     public List<Call> recent(String accountId, int limit) {
-        return table.calls.query(QueryEnhancedRequest.builder()
+        return table.calls().query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.CALL_PREFIX)))
                         .scanIndexForward(false).limit(limit).consistentRead(true).build())
                 .items().stream().limit(limit).map(CallItem::toCall).toList();
@@ -30,7 +30,7 @@ public final class CallLog {
 
     /** A user's calls (gsi1), newest first. */
     public List<Call> of(String accountId, String userId, int limit) {
-        return table.calls.index(Keys.GSI1).query(QueryEnhancedRequest.builder()
+        return table.calls().index(Keys.GSI1).query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(Key.builder()
                                 .partitionValue(Keys.callsOf(accountId, userId)).build()))
                         .scanIndexForward(false).build())

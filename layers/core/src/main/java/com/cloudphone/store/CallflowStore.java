@@ -44,12 +44,12 @@ public final class CallflowStore {
     }
 
     public Optional<Callflow> get(String accountId, String callflowId) {
-        return Optional.ofNullable(table.callflows.getItem(r -> r.key(k(Keys.account(accountId), Keys.callflow(callflowId)))
+        return Optional.ofNullable(table.callflows().getItem(r -> r.key(k(Keys.account(accountId), Keys.callflow(callflowId)))
                 .consistentRead(true))).map(CallflowItem::toCallflow);
     }
 
     public List<Callflow> list(String accountId) {
-        return table.callflows.query(QueryEnhancedRequest.builder()
+        return table.callflows().query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.CALLFLOW_PREFIX)))
                         .consistentRead(true).build())
                 .items().stream().map(CallflowItem::toCallflow).toList();

@@ -30,12 +30,12 @@ public final class DeviceStore {
 
     /** Logs a device out; false when it was not logged in. */
     public boolean logOut(String accountId, String userId, String deviceId) {
-        var deleted = table.devices.deleteItem(r -> r.key(k(Keys.account(accountId), Keys.device(userId, deviceId))));
+        var deleted = table.devices().deleteItem(r -> r.key(k(Keys.account(accountId), Keys.device(userId, deviceId))));
         return deleted != null;
     }
 
     public List<DeviceSession> of(String accountId, String userId) {
-        return table.devices.query(QueryEnhancedRequest.builder()
+        return table.devices().query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.devices(userId))))
                         .consistentRead(true).build())
                 .items().stream().map(DeviceItem::toDevice).toList();

@@ -152,12 +152,12 @@ public final class Directory {
     }
 
     public Optional<Account> account(String accountId) {
-        return Optional.ofNullable(table.accounts.getItem(r -> r.key(k(Keys.account(accountId), Keys.ACCOUNT_SK))
+        return Optional.ofNullable(table.accounts().getItem(r -> r.key(k(Keys.account(accountId), Keys.ACCOUNT_SK))
                 .consistentRead(true))).map(AccountItem::toAccount);
     }
 
     public Optional<Member> member(String accountId, String userId) {
-        return Optional.ofNullable(table.members.getItem(r -> r.key(k(Keys.account(accountId), Keys.user(userId)))
+        return Optional.ofNullable(table.members().getItem(r -> r.key(k(Keys.account(accountId), Keys.user(userId)))
                 .consistentRead(true))).map(MemberItem::toMember);
     }
 
@@ -167,7 +167,7 @@ public final class Directory {
                 .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.USER_PREFIX)))
                 .consistentRead(true)
                 .build();
-        return table.members.query(query).items().stream()
+        return table.members().query(query).items().stream()
                 .map(MemberItem::toMember)
                 .filter(m -> m.status() != MemberStatus.REMOVED)
                 .toList();
@@ -175,14 +175,14 @@ public final class Directory {
 
     /** Every membership of one login, across accounts (GSI1, eventually consistent). */
     public List<Member> memberships(String userId) {
-        return table.members.index(Keys.GSI1)
+        return table.members().index(Keys.GSI1)
                 .query(QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(
                         Key.builder().partitionValue(Keys.login(userId)).build())).build())
                 .stream().flatMap(p -> p.items().stream()).map(MemberItem::toMember).toList();
     }
 
     public Optional<Login> login(String userId) {
-        return Optional.ofNullable(table.logins.getItem(r -> r.key(k(Keys.login(userId), Keys.LOGIN_SK))
+        return Optional.ofNullable(table.logins().getItem(r -> r.key(k(Keys.login(userId), Keys.LOGIN_SK))
                 .consistentRead(true))).map(LoginItem::toLogin);
     }
 
@@ -195,7 +195,7 @@ public final class Directory {
     }
 
     private Optional<String> ownerOf(String claimKey) {
-        return Optional.ofNullable(table.uniques.getItem(r -> r.key(k(claimKey, Keys.UNIQUE_SK)).consistentRead(true)))
+        return Optional.ofNullable(table.uniques().getItem(r -> r.key(k(claimKey, Keys.UNIQUE_SK)).consistentRead(true)))
                 .map(UniqueItem::getOwner);
     }
 
@@ -250,7 +250,7 @@ public final class Directory {
 
     /** The member's dependency counter (see {@link Links}); read before checking blockers. */
     public long links(String accountId, String userId) {
-        MemberItem item = table.members.getItem(r -> r.key(k(Keys.account(accountId), Keys.user(userId))).consistentRead(true));
+        MemberItem item = table.members().getItem(r -> r.key(k(Keys.account(accountId), Keys.user(userId))).consistentRead(true));
         return item == null || item.getLinks() == null ? 0 : item.getLinks();
     }
 
@@ -310,7 +310,7 @@ public final class Directory {
 
     /** Marks a tombstone purged, which also takes it out of the pending-purge index. */
     public void markPurged(Tombstone purged) {
-        table.tombstones.putItem(TombstoneItem.of(purged));
+        table.tombstones().putItem(TombstoneItem.of(purged));
     }
 
     /**
@@ -346,7 +346,7 @@ public final class Directory {
             QueryEnhancedRequest all = QueryEnhancedRequest.builder()
                     .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.USER_PREFIX)))
                     .consistentRead(true).build();
-            for (MemberItem m : table.members.query(all).items()) {
+            for (MemberItem m : table.members().query(all).items()) {
                 table.client.updateItem(b -> b.tableName(table.name).key(key(m.getPk(), m.getSk()))
                         .updateExpression("SET #closed = :true").conditionExpression("attribute_exists(#pk)")
                         .expressionAttributeNames(Map.of("#closed", "accountClosed", "#pk", Keys.PK))

@@ -23,17 +23,17 @@ public final class JobStore {
     }
 
     public void create(Job job) {
-        table.jobs.putItem(JobItem.of(job));
+        table.jobs().putItem(JobItem.of(job));
     }
 
     public Optional<Job> get(String accountId, String jobId) {
-        return Optional.ofNullable(table.jobs.getItem(r -> r.key(k(Keys.account(accountId), Keys.job(jobId)))
+        return Optional.ofNullable(table.jobs().getItem(r -> r.key(k(Keys.account(accountId), Keys.job(jobId)))
                 .consistentRead(true))).map(JobItem::toJob);
     }
 
     /** The user's most recent offboarding job, if any. */
     public Optional<Job> latestFor(String accountId, String userId) {
-        return table.jobs.index(Keys.GSI1).query(QueryEnhancedRequest.builder()
+        return table.jobs().index(Keys.GSI1).query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(Key.builder()
                                 .partitionValue(Keys.jobsOf(accountId, userId)).build()))
                         .scanIndexForward(false).limit(1).build())

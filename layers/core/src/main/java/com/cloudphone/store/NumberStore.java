@@ -41,12 +41,12 @@ public final class NumberStore {
     }
 
     public Optional<PhoneNumber> get(String accountId, String number) {
-        return Optional.ofNullable(table.numbers.getItem(r -> r.key(k(Keys.account(accountId), Keys.number(number)))
+        return Optional.ofNullable(table.numbers().getItem(r -> r.key(k(Keys.account(accountId), Keys.number(number)))
                 .consistentRead(true))).map(NumberItem::toNumber);
     }
 
     public List<PhoneNumber> list(String accountId) {
-        return table.numbers.query(QueryEnhancedRequest.builder()
+        return table.numbers().query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.NUMBER_PREFIX)))
                         .consistentRead(true).build())
                 .items().stream().map(NumberItem::toNumber).toList();
@@ -54,7 +54,7 @@ public final class NumberStore {
 
     /** Numbers ASSIGNED to one user (GSI1). */
     public List<PhoneNumber> assignedTo(String accountId, String userId) {
-        return table.numbers.index(Keys.GSI1).query(QueryEnhancedRequest.builder()
+        return table.numbers().index(Keys.GSI1).query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(
                                 Key.builder().partitionValue(Keys.assignee(accountId, userId)).build())).build())
                 .stream().flatMap(p -> p.items().stream()).map(NumberItem::toNumber)
@@ -143,7 +143,7 @@ public final class NumberStore {
     }
 
     public List<Contact> contacts(String accountId, String number) {
-        return table.contacts.query(QueryEnhancedRequest.builder()
+        return table.contacts().query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.contacts(number))))
                         .consistentRead(true).build())
                 .items().stream().map(ContactItem::toContact).toList();

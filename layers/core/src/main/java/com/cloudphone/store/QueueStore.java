@@ -35,12 +35,12 @@ public final class QueueStore {
     }
 
     public Optional<Queue> get(String accountId, String queueId) {
-        return Optional.ofNullable(table.queues.getItem(r -> r.key(k(Keys.account(accountId), Keys.queue(queueId)))
+        return Optional.ofNullable(table.queues().getItem(r -> r.key(k(Keys.account(accountId), Keys.queue(queueId)))
                 .consistentRead(true))).map(QueueItem::toQueue);
     }
 
     public List<Queue> list(String accountId) {
-        return table.queues.query(QueryEnhancedRequest.builder()
+        return table.queues().query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.QUEUE_PREFIX)))
                         .consistentRead(true).build())
                 .items().stream().map(QueueItem::toQueue).toList();

@@ -1,7 +1,9 @@
 package com.cloudphone.store;
 
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -20,35 +22,63 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 public final class Table {
     final DynamoDbClient client;
     final String name;
-    final DynamoDbTable<AccountItem> accounts;
-    final DynamoDbTable<MemberItem> members;
-    final DynamoDbTable<LoginItem> logins;
-    final DynamoDbTable<UniqueItem> uniques;
-    final DynamoDbTable<NumberItem> numbers;
-    final DynamoDbTable<ContactItem> contacts;
-    final DynamoDbTable<QueueItem> queues;
-    final DynamoDbTable<CallflowItem> callflows;
-    final DynamoDbTable<DeviceItem> devices;
-    final DynamoDbTable<CallItem> calls;
-    final DynamoDbTable<TombstoneItem> tombstones;
-    final DynamoDbTable<JobItem> jobs;
+    private final DynamoDbEnhancedClient enhanced;
+    private final View<AccountItem> accounts = new View<>(() -> view(AccountItem.SCHEMA));
+    private final View<MemberItem> members = new View<>(() -> view(MemberItem.SCHEMA));
+    private final View<LoginItem> logins = new View<>(() -> view(LoginItem.SCHEMA));
+    private final View<UniqueItem> uniques = new View<>(() -> view(UniqueItem.SCHEMA));
+    private final View<NumberItem> numbers = new View<>(() -> view(NumberItem.SCHEMA));
+    private final View<ContactItem> contacts = new View<>(() -> view(ContactItem.SCHEMA));
+    private final View<QueueItem> queues = new View<>(() -> view(QueueItem.SCHEMA));
+    private final View<CallflowItem> callflows = new View<>(() -> view(CallflowItem.SCHEMA));
+    private final View<DeviceItem> devices = new View<>(() -> view(DeviceItem.SCHEMA));
+    private final View<CallItem> calls = new View<>(() -> view(CallItem.SCHEMA));
+    private final View<TombstoneItem> tombstones = new View<>(() -> view(TombstoneItem.SCHEMA));
+    private final View<JobItem> jobs = new View<>(() -> view(JobItem.SCHEMA));
 
     public Table(DynamoDbClient client, String name) {
         this.client = client;
         this.name = name;
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-        this.accounts = enhanced.table(name, AccountItem.SCHEMA);
-        this.members = enhanced.table(name, MemberItem.SCHEMA);
-        this.logins = enhanced.table(name, LoginItem.SCHEMA);
-        this.uniques = enhanced.table(name, UniqueItem.SCHEMA);
-        this.numbers = enhanced.table(name, NumberItem.SCHEMA);
-        this.contacts = enhanced.table(name, ContactItem.SCHEMA);
-        this.queues = enhanced.table(name, QueueItem.SCHEMA);
-        this.callflows = enhanced.table(name, CallflowItem.SCHEMA);
-        this.devices = enhanced.table(name, DeviceItem.SCHEMA);
-        this.calls = enhanced.table(name, CallItem.SCHEMA);
-        this.tombstones = enhanced.table(name, TombstoneItem.SCHEMA);
-        this.jobs = enhanced.table(name, JobItem.SCHEMA);
+        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+    }
+
+    private <T> DynamoDbTable<T> view(TableSchema<T> schema) {
+        return enhanced.table(name, schema);
+    }
+
+    DynamoDbTable<AccountItem> accounts() { return accounts.get(); }
+    DynamoDbTable<MemberItem> members() { return members.get(); }
+    DynamoDbTable<LoginItem> logins() { return logins.get(); }
+    DynamoDbTable<UniqueItem> uniques() { return uniques.get(); }
+    DynamoDbTable<NumberItem> numbers() { return numbers.get(); }
+    DynamoDbTable<ContactItem> contacts() { return contacts.get(); }
+    DynamoDbTable<QueueItem> queues() { return queues.get(); }
+    DynamoDbTable<CallflowItem> callflows() { return callflows.get(); }
+    DynamoDbTable<DeviceItem> devices() { return devices.get(); }
+    DynamoDbTable<CallItem> calls() { return calls.get(); }
+    DynamoDbTable<TombstoneItem> tombstones() { return tombstones.get(); }
+    DynamoDbTable<JobItem> jobs() { return jobs.get(); }
+
+    /**
+     * A typed view of the table, made on first use: a function loads and builds only the static schemas of the
+     * items it touches, which keeps its cold start short.
+     */
+    private static final class View<T> {
+        private final Supplier<DynamoDbTable<T>> make;
+        private volatile DynamoDbTable<T> table;
+
+        View(Supplier<DynamoDbTable<T>> make) {
+            this.make = make;
+        }
+
+        DynamoDbTable<T> get() {
+            DynamoDbTable<T> t = table;
+            if (t == null) {
+                t = make.get();
+                table = t;
+            }
+            return t;
+        }
     }
 
     public String name() {

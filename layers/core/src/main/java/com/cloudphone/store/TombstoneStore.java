@@ -18,13 +18,13 @@ public final class TombstoneStore {
     }
 
     public Optional<Tombstone> get(String accountId, String userId) {
-        return Optional.ofNullable(table.tombstones.getItem(r -> r.key(k(Keys.account(accountId), Keys.tombstone(userId)))
+        return Optional.ofNullable(table.tombstones().getItem(r -> r.key(k(Keys.account(accountId), Keys.tombstone(userId)))
                 .consistentRead(true))).map(TombstoneItem::toTombstone);
     }
 
     /** Every unpurged tombstone whose purgeAt is at or before {@code now}, across accounts. */
     public List<Tombstone> due(String now) {
-        return table.tombstones.index(Keys.GSI1).query(QueryEnhancedRequest.builder()
+        return table.tombstones().index(Keys.GSI1).query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.sortLessThanOrEqualTo(Key.builder()
                                 .partitionValue(Keys.PURGE_PENDING).sortValue(now + "#~").build()))
                         .build())

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Every write that makes something depend on a member (a queue seat, a callflow, a number, a device) bumps the
- * member's {@code links} counter in the same transaction, on condition the member is still ACTIVE. Deleting a
+ * member's {@code links} counter in the same transaction, on condition the member is still in the account (ACTIVE,
+ * or INVITED: an admin sets a new user up before they accept). Deleting a
  * member conditions on the counter it read before checking blockers, so no dependency can slip in between.
  */
 final class Links {
@@ -19,8 +20,8 @@ final class Links {
 
     static void link(Transaction tx, String accountId, String userId, String field) {
         tx.update(key(Keys.account(accountId), Keys.user(userId)), "ADD #links :one",
-                new Cond("#status = :active", Map.of("#links", "links", "#status", "status"),
-                        Map.of(":one", n(1), ":active", s("ACTIVE"))),
-                ApiException.invalid(field, "no active user " + userId + " in the account"));
+                new Cond("#status IN (:active, :invited)", Map.of("#links", "links", "#status", "status"),
+                        Map.of(":one", n(1), ":active", s("ACTIVE"), ":invited", s("INVITED"))),
+                ApiException.invalid(field, "no user " + userId + " in the account"));
     }
 }

@@ -60,6 +60,9 @@ class UserServiceTest {
         assertEquals("INVITED", invited.status());
         assertNotNull(invited.invitationToken());
         assertThrows(ApiException.class, () -> t.backend.sessions.signIn("dana@example.com", "Chosen-pass-1", null));
+        // an admin sets the invited user up before they accept: a number is theirs already
+        t.backend.numberService.add(owner, "+14155550900");
+        t.backend.numberService.assign(owner, "+14155550900", invited.userId());
         Tokens.Issued issued = t.backend.sessions.acceptInvitation(invited.invitationToken(), "Chosen-pass-1");
         assertNotNull(issued.token());
         assertEquals("ACTIVE", t.backend.users.get(owner, invited.userId()).status());

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -143,10 +142,6 @@ public final class LocalWorkflow implements WorkflowStarter {
     /** The asynchronous execution started under this name, if any. */
     public Future<Execution> execution(String name) {
         return started.get(name);
-    }
-
-    public List<String> executionNames() {
-        return List.copyOf(started.keySet());
     }
 
     void shutdown() {

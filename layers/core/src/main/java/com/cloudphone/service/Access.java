@@ -32,6 +32,12 @@ public final class Access {
                 .orElseThrow(Access::noAccess);
     }
 
+    /** True when {@code member} is the account's only active admin: demoting, suspending or deleting them is refused. */
+    public boolean isLastAdmin(Member member) {
+        return member.isAdmin() && directory.members(member.accountId()).stream()
+                .noneMatch(m -> m.isAdmin() && m.canSignIn() && !m.userId().equals(member.userId()));
+    }
+
     private static ApiException noAccess() {
         return new ApiException(ErrorCode.UNAUTHENTICATED, "This login has no access to the account");
     }

@@ -105,8 +105,7 @@ public final class DeletionService {
      * the one thing it cannot: USER_LOGGED_IN when only device sessions remain.
      */
     private Tombstone remove(Member member, boolean fromWorkflow) {
-        if (member.isAdmin() && directory.members(member.accountId()).stream()
-                .noneMatch(m -> m.isAdmin() && m.canSignIn() && !m.userId().equals(member.userId()))) {
+        if (access.isLastAdmin(member)) {
             throw new ApiException(ErrorCode.INVALID_STATE, "The last admin of an account cannot be deleted");
         }
         long links = directory.links(member.accountId(), member.userId());

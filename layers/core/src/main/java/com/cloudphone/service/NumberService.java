@@ -87,7 +87,8 @@ public final class NumberService {
         return release(caller.accountId(), number, heir);
     }
 
-    PhoneNumber release(String accountId, String number, String heir) {
+    /** Also the offboarding step: releasing a number already RELEASED only moves the contacts a crash left. */
+    public PhoneNumber release(String accountId, String number, String heir) {
         PhoneNumber seen = numbers.get(accountId, number).orElseThrow(() -> ApiException.notFound("Number"));
         if (heir.equals(number)) {
             throw ApiException.invalid("contactsHeir", "must be another number than the one released");
@@ -147,11 +148,6 @@ public final class NumberService {
             return seen;
         }
         return recycle(accountId, number);
-    }
-
-    /** Offboarding: release the number with a contacts heir; releasing it again only moves stragglers. */
-    public PhoneNumber releaseFor(String accountId, String number, String heir) {
-        return release(accountId, number, heir);
     }
 
     private Callflow routing(PhoneNumber n) {

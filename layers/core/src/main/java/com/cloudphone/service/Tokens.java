@@ -131,10 +131,6 @@ public final class Tokens {
         }
     }
 
-    public String issuer() {
-        return issuer;
-    }
-
     /** The discovery document API Gateway's JWT authorizer reads from {issuer}/.well-known/openid-configuration. */
     public Map<String, Object> discovery() {
         return Map.of("issuer", issuer, "jwks_uri", issuer + "/.well-known/jwks.json",

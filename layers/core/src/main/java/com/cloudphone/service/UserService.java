@@ -92,7 +92,7 @@ public final class UserService {
             requireLeadRouting(caller.accountId());
         }
         boolean losesAdmin = before.isAdmin() && (Boolean.FALSE.equals(patch.admin()) || Boolean.TRUE.equals(patch.suspended()));
-        if (losesAdmin && otherActiveAdmins(before) == 0) {
+        if (losesAdmin && access.isLastAdmin(before)) {
             throw new ApiException(ErrorCode.INVALID_STATE, "The account must keep at least one active admin");
         }
         if (patch.password() != null) {
@@ -135,12 +135,6 @@ public final class UserService {
                 throw ApiException.invalid("currentPassword", "does not match the current password");
             }
         }
-    }
-
-    private long otherActiveAdmins(Member target) {
-        return directory.members(target.accountId()).stream()
-                .filter(m -> m.isAdmin() && m.canSignIn() && !m.userId().equals(target.userId()))
-                .count();
     }
 
     Member current(String accountId, String userId) {

@@ -3,7 +3,6 @@ package com.cloudphone.store;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,10 +33,6 @@ final class Transaction {
 
     /** A condition expression with its placeholders. */
     record Cond(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
-        static Cond of(String expression) {
-            return new Cond(expression, Map.of(), Map.of());
-        }
-
         static final Cond NEW_ITEM = new Cond("attribute_not_exists(#pk)", Map.of("#pk", Keys.PK), Map.of());
         static final Cond EXISTS = new Cond("attribute_exists(#pk)", Map.of("#pk", Keys.PK), Map.of());
     }
@@ -128,13 +123,5 @@ final class Transaction {
             Thread.currentThread().interrupt();
             throw new ApiException(ErrorCode.CONFLICT, "Interrupted while retrying a conflicting change");
         }
-    }
-
-    static Map<String, AttributeValue> values(Object... pairs) {
-        Map<String, AttributeValue> map = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], (AttributeValue) pairs[i + 1]);
-        }
-        return map;
     }
 }

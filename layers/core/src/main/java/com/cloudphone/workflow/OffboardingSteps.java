@@ -74,7 +74,7 @@ public final class OffboardingSteps {
             var result = switch (text(item, "action")) {
                 case "REASSIGN" -> numbers.reassignFor(accountId, number, text(in, "userId"), text(item, "toUserId"));
                 case "RECYCLE" -> numbers.recycleFor(accountId, number, text(in, "userId"));
-                case "RELEASE" -> numbers.releaseFor(accountId, number, text(item, "contactsHeir"));
+                case "RELEASE" -> numbers.release(accountId, number, text(item, "contactsHeir"));
                 default -> throw new ApiException(ErrorCode.VALIDATION_FAILED, "Unknown number action " + item);
             };
             Map<String, Object> out = new LinkedHashMap<>();

@@ -28,7 +28,7 @@ final class Priming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         backend.directory.account("priming");
-        Json.MAPPER.convertValue(Json.MAPPER.valueToTree(Map.of("priming", true)), Map.class);
+        Json.parse(Json.write(Map.of("priming", true)));
         backend.hasher.burn("Priming-1");
     }
 

@@ -1,6 +1,6 @@
 package com.cloudphone.local;
 
-import com.cloudphone.http.Json;
+
 import org.joda.time.DateTime;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.cloudphone.Backend;
@@ -32,7 +32,7 @@ final class DevBillingHandler extends HttpFunction {
     protected Reply handle(ApiRequest request) {
         Input in = request.input(Set.of("detailType", "detail"));
         String type = in.text("detailType", true, 64);
-        if (in.node("detail") == null || !in.node("detail").isObject()) {
+        if (!(in.value("detail") instanceof Map<?, ?>)) {
             in.problem("detail", "must be an object");
         }
         in.done();
@@ -41,7 +41,9 @@ final class DevBillingHandler extends HttpFunction {
         event.setSource("cloudphone.billing");
         event.setDetailType(type);
         event.setTime(new DateTime(backend.clock.millis()));
-        event.setDetail(Json.MAPPER.convertValue(in.node("detail"), Map.class));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> detail = (Map<String, Object>) in.value("detail");
+        event.setDetail(detail);
         return Reply.ok(billing.handleRequest(event, null));
     }
 }

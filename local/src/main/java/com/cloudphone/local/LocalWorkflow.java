@@ -1,5 +1,7 @@
 package com.cloudphone.local;
 
+import com.cloudphone.local.sfn.Trees;
+
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.cloudphone.Backend;
 import com.cloudphone.http.Json;
@@ -94,8 +96,8 @@ public final class LocalWorkflow implements WorkflowStarter {
         return input -> {
             try {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> in = Json.MAPPER.convertValue(input, Map.class);
-                return Json.MAPPER.valueToTree(handler.handleRequest(in, null));
+                Map<String, Object> in = Trees.MAPPER.convertValue(input, Map.class);
+                return Trees.MAPPER.valueToTree(handler.handleRequest(in, null));
             } catch (RuntimeException e) {
                 Map<String, Object> cause = new LinkedHashMap<>();
                 cause.put("errorMessage", e.getMessage());
@@ -132,7 +134,7 @@ public final class LocalWorkflow implements WorkflowStarter {
     /** Runs an execution on the calling thread (tests use it with a crash listener). */
     public Execution runNow(String name, String inputJson, Listener listener) {
         try {
-            JsonNode input = Json.MAPPER.readTree(inputJson);
+            JsonNode input = Trees.MAPPER.readTree(inputJson);
             return interpreter.run(name, input, listener);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("execution input is not JSON", e);

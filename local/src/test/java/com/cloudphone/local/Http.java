@@ -1,6 +1,7 @@
 package com.cloudphone.local;
 
-import com.cloudphone.http.Json;
+import com.cloudphone.testing.TestJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +43,7 @@ final class Http {
             headers.forEach(request::header);
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode json = raw == null || raw.isEmpty() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(raw);
+            JsonNode json = raw == null || raw.isEmpty() ? TestJson.MAPPER.createObjectNode() : TestJson.MAPPER.readTree(raw);
             return new Answer(response.statusCode(), json, raw);
         } catch (Exception e) {
             throw new AssertionError(method + " " + path + " failed", e);

@@ -2,7 +2,6 @@ package com.cloudphone.handler;
 
 import com.cloudphone.Backend;
 import com.cloudphone.workflow.TaskFunction;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /** delete-user, as the workflow step: refused while a device is logged in; answers with purgeAt. */
@@ -18,7 +17,7 @@ public class DeleteUserTask extends TaskFunction {
     }
 
     @Override
-    protected Map<String, Object> run(JsonNode input) {
+    protected Map<String, Object> run(Map<String, Object> input) {
         return backend.steps.deleteUser(input);
     }
 }

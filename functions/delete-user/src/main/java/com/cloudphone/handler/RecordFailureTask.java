@@ -2,7 +2,6 @@ package com.cloudphone.handler;
 
 import com.cloudphone.Backend;
 import com.cloudphone.workflow.TaskFunction;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /** The workflow's Catch target: the job becomes FAILED with the error a step raised. */
@@ -18,7 +17,7 @@ public class RecordFailureTask extends TaskFunction {
     }
 
     @Override
-    protected Map<String, Object> run(JsonNode input) {
+    protected Map<String, Object> run(Map<String, Object> input) {
         return backend.steps.recordFailure(input);
     }
 }

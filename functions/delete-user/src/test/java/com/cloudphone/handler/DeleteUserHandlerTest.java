@@ -1,5 +1,7 @@
 package com.cloudphone.handler;
 
+import com.cloudphone.testing.TestJson;
+
 import static com.cloudphone.testing.Responses.body;
 import static com.cloudphone.testing.Responses.errorCode;
 import static com.cloudphone.testing.TestBackend.SAMPLE_ACCOUNT;
@@ -55,7 +57,7 @@ class DeleteUserHandlerTest {
     }
 
     private static JsonNode json(String text) throws Exception {
-        return Json.MAPPER.readTree(text);
+        return TestJson.MAPPER.readTree(text);
     }
 
     // GET /users/{userId}/deletion-blockers

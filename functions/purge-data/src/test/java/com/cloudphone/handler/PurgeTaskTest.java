@@ -1,5 +1,7 @@
 package com.cloudphone.handler;
 
+import com.cloudphone.testing.TestJson;
+
 import static com.cloudphone.testing.TestBackend.SAMPLE_ACCOUNT;
 import static com.cloudphone.testing.TestBackend.SAMPLE_USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudphone.http.Json;
 import com.cloudphone.model.Call;
 import com.cloudphone.model.Job;
 import com.cloudphone.model.JobStatus;
@@ -35,7 +36,7 @@ class PurgeTaskTest {
         t.backend.calls.record(Samples.ADMIN, "+13125550100", samples.number("+14155550100"), SAMPLE_USER, 42,
                 "2026-11-20T10:00:00Z");
         jobId = samples.startOffboarding(new OffboardingPlan(false, List.of(), List.of()));
-        t.backend.steps.deleteUser(Json.MAPPER.valueToTree(Samples.task("task-delete-user.json", jobId)));
+        t.backend.steps.deleteUser(Samples.task("task-delete-user.json", jobId));
         task = new PurgeTask(t.backend);
     }
 

@@ -2,7 +2,6 @@ package com.cloudphone.handler;
 
 import com.cloudphone.Backend;
 import com.cloudphone.workflow.TaskFunction;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /** reassign-callflow, as the workflow's per-callflow step: MOVE_NUMBERS or DROP_FROM_GROUP. */
@@ -18,7 +17,7 @@ public class CallflowTask extends TaskFunction {
     }
 
     @Override
-    protected Map<String, Object> run(JsonNode input) {
+    protected Map<String, Object> run(Map<String, Object> input) {
         return backend.steps.callflow(input);
     }
 }

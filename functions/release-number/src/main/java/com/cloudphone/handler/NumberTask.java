@@ -2,7 +2,6 @@ package com.cloudphone.handler;
 
 import com.cloudphone.Backend;
 import com.cloudphone.workflow.TaskFunction;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /** release-number, as the workflow's per-number step: REASSIGN, RECYCLE or RELEASE. */
@@ -18,7 +17,7 @@ public class NumberTask extends TaskFunction {
     }
 
     @Override
-    protected Map<String, Object> run(JsonNode input) {
+    protected Map<String, Object> run(Map<String, Object> input) {
         return backend.steps.number(input);
     }
 }

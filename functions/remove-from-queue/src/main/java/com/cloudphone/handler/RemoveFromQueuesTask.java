@@ -2,7 +2,6 @@ package com.cloudphone.handler;
 
 import com.cloudphone.Backend;
 import com.cloudphone.workflow.TaskFunction;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /** remove-from-queue, as the workflow's first step: out of every queue of the account. */
@@ -18,7 +17,7 @@ public class RemoveFromQueuesTask extends TaskFunction {
     }
 
     @Override
-    protected Map<String, Object> run(JsonNode input) {
+    protected Map<String, Object> run(Map<String, Object> input) {
         return backend.steps.removeFromQueues(input);
     }
 }

@@ -3,11 +3,10 @@ package com.cloudphone.http;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,27 +15,27 @@ import java.util.Set;
  * {@code accountId} learns it is not taken from the body.
  */
 public final class Input {
-    private final JsonNode body;
+    private final Map<String, Object> body;
     private final List<FieldProblem> problems = new ArrayList<>();
 
-    private Input(JsonNode body) {
+    private Input(Map<String, Object> body) {
         this.body = body;
     }
 
     public static Input parse(String raw, Set<String> allowed) {
-        JsonNode node;
+        Object node;
         try {
-            node = raw == null || raw.isBlank() ? null : Json.MAPPER.readTree(raw);
-        } catch (Exception e) {
+            node = raw == null || raw.isBlank() ? null : Json.parse(raw);
+        } catch (IllegalArgumentException e) {
             throw new ApiException(ErrorCode.MALFORMED_JSON, "The body is not valid JSON");
         }
-        if (node == null || !node.isObject()) {
+        if (!(node instanceof Map<?, ?> object)) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "The body must be a JSON object",
                     List.of(new FieldProblem("body", "must be a JSON object")));
         }
-        Input input = new Input(node);
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        @SuppressWarnings("unchecked")
+        Input input = new Input((Map<String, Object>) object);
+        for (String name : input.body.keySet()) {
             if (!allowed.contains(name)) {
                 input.problem(name, "is not a field of this request");
             }
@@ -45,14 +44,15 @@ public final class Input {
     }
 
     public boolean has(String field) {
-        return body.has(field);
+        return body.containsKey(field);
     }
 
     public boolean isNull(String field) {
-        return body.has(field) && body.get(field).isNull();
+        return body.containsKey(field) && body.get(field) == null;
     }
 
-    public JsonNode node(String field) {
+    /** The field as parsed (see {@link Json}): a map, list, string, number, boolean, or null. */
+    public Object value(String field) {
         return body.get(field);
     }
 
@@ -88,61 +88,61 @@ public final class Input {
 
     /** A string taken exactly as sent (passwords: no trimming). */
     public String secret(String field, boolean required) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
+        Object value = body.get(field);
+        if (value == null) {
             if (required) problem(field, "is required");
             return null;
         }
-        if (!value.isTextual()) {
+        if (!(value instanceof String text)) {
             problem(field, "must be a string");
             return null;
         }
-        return value.asText();
+        return text;
     }
 
     /** A list of non-blank strings (ids, numbers); empty when absent. */
     public List<String> strings(String field) {
-        JsonNode node = body.get(field);
+        Object node = body.get(field);
         List<String> values = new ArrayList<>();
-        if (node == null || node.isNull()) {
+        if (node == null) {
             return values;
         }
-        if (!node.isArray()) {
+        if (!(node instanceof List<?> items)) {
             problem(field, "must be a list");
             return values;
         }
-        node.forEach(v -> {
-            if (v.isTextual() && !v.asText().isBlank()) {
-                values.add(v.asText());
+        for (Object v : items) {
+            if (v instanceof String text && !text.isBlank()) {
+                values.add(text);
             } else {
                 problem(field, "must hold strings");
             }
-        });
+        }
         return values;
     }
 
     public Boolean bool(String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
+        Object value = body.get(field);
+        if (value == null) {
             return null;
         }
-        if (!value.isBoolean()) {
+        if (!(value instanceof Boolean b)) {
             problem(field, "must be true or false");
             return null;
         }
-        return value.booleanValue();
+        return b;
     }
 
     public Integer integer(String field, int min, int max) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
+        Object value = body.get(field);
+        if (value == null) {
             return null;
         }
-        if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+        if (!(value instanceof Long n) || n < min || n > max) {
             problem(field, "must be a whole number from " + min + " to " + max);
             return null;
         }
-        return value.intValue();
+        return n.intValue();
     }
 
     public <E extends Enum<E>> E choice(String field, Class<E> type, boolean required) {

@@ -6,11 +6,11 @@ import com.cloudphone.service.OffboardingPlan.CallflowAction;
 import com.cloudphone.service.OffboardingPlan.CallflowActionKind;
 import com.cloudphone.service.OffboardingPlan.NumberAction;
 import com.cloudphone.service.OffboardingPlan.NumberActionKind;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads the offboarding plan: {queues, callflows: [...], numbers: [...]}, naming every malformed entry. */
@@ -26,8 +26,8 @@ public final class OffboardingRequests {
         }
         List<CallflowAction> callflows = new ArrayList<>();
         Set<String> seenCallflows = new HashSet<>();
-        for (JsonNode entry : list(in, "callflows")) {
-            String id = entry.path("callflowId").asText("");
+        for (Map<?, ?> entry : list(in, "callflows")) {
+            String id = string(entry, "callflowId", "");
             String field = "callflows[" + id + "]";
             if (id.isEmpty()) {
                 in.problem("callflows", "every entry needs a callflowId");
@@ -36,8 +36,8 @@ public final class OffboardingRequests {
             if (!seenCallflows.add(id)) {
                 in.problem(field, "appears more than once");
             }
-            CallflowActionKind action = kind(in, field + ".action", entry.path("action"), CallflowActionKind.class);
-            String target = entry.hasNonNull("targetCallflowId") ? entry.get("targetCallflowId").asText() : null;
+            CallflowActionKind action = kind(in, field + ".action", entry.get("action"), CallflowActionKind.class);
+            String target = string(entry, "targetCallflowId", null);
             if (action == CallflowActionKind.MOVE_NUMBERS && target == null) {
                 in.problem(field + ".targetCallflowId", "is required to MOVE_NUMBERS");
             }
@@ -47,8 +47,8 @@ public final class OffboardingRequests {
         }
         List<NumberAction> numbers = new ArrayList<>();
         Set<String> seenNumbers = new HashSet<>();
-        for (JsonNode entry : list(in, "numbers")) {
-            String number = entry.path("number").asText("");
+        for (Map<?, ?> entry : list(in, "numbers")) {
+            String number = string(entry, "number", "");
             String field = "numbers[" + number + "]";
             if (!Rules.isE164(number)) {
                 in.problem("numbers", "every entry needs an E.164 number, got '" + number + "'");
@@ -57,9 +57,9 @@ public final class OffboardingRequests {
             if (!seenNumbers.add(number)) {
                 in.problem(field, "appears more than once");
             }
-            NumberActionKind action = kind(in, field + ".action", entry.path("action"), NumberActionKind.class);
-            String toUserId = entry.hasNonNull("toUserId") ? entry.get("toUserId").asText() : null;
-            String heir = entry.hasNonNull("contactsHeir") ? entry.get("contactsHeir").asText() : null;
+            NumberActionKind action = kind(in, field + ".action", entry.get("action"), NumberActionKind.class);
+            String toUserId = string(entry, "toUserId", null);
+            String heir = string(entry, "contactsHeir", null);
             if (action == NumberActionKind.REASSIGN && toUserId == null) {
                 in.problem(field + ".toUserId", "is required to REASSIGN");
             }
@@ -74,29 +74,35 @@ public final class OffboardingRequests {
         return new OffboardingPlan("REMOVE_ALL".equals(queues), callflows, numbers);
     }
 
-    private static List<JsonNode> list(Input in, String field) {
-        JsonNode node = in.node(field);
-        List<JsonNode> entries = new ArrayList<>();
-        if (node == null || node.isNull()) {
+    private static List<Map<?, ?>> list(Input in, String field) {
+        Object node = in.value(field);
+        List<Map<?, ?>> entries = new ArrayList<>();
+        if (node == null) {
             return entries;
         }
-        if (!node.isArray()) {
+        if (!(node instanceof List<?> items)) {
             in.problem(field, "must be a list");
             return entries;
         }
-        node.forEach(entry -> {
-            if (entry.isObject()) {
-                entries.add(entry);
+        for (Object entry : items) {
+            if (entry instanceof Map<?, ?> object) {
+                entries.add(object);
             } else {
                 in.problem(field, "entries must be objects");
             }
-        });
+        }
         return entries;
     }
 
-    private static <E extends Enum<E>> E kind(Input in, String field, JsonNode value, Class<E> type) {
+    /** A member as text: strings as they are, numbers and booleans as written, null or absent as the fallback. */
+    private static String string(Map<?, ?> entry, String field, String fallback) {
+        Object value = entry.get(field);
+        return value == null || value instanceof Map || value instanceof List ? fallback : value.toString();
+    }
+
+    private static <E extends Enum<E>> E kind(Input in, String field, Object value, Class<E> type) {
         try {
-            return Enum.valueOf(type, value.asText("").toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, (value instanceof String s ? s : "").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             List<String> names = new ArrayList<>();
             for (E constant : type.getEnumConstants()) names.add(constant.name());

@@ -5,12 +5,10 @@ import com.cloudphone.model.Rules;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.service.NewUser;
 import com.cloudphone.service.UserPatch;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -104,32 +102,30 @@ public final class UserRequests {
 
     /** {@code {"MONDAY": {"open": "09:00", "close": "17:00"}, ...}}; days left out are closed. */
     private static BusinessHours businessHours(Input in) {
-        JsonNode node = in.node("businessHours");
-        if (node == null || node.isNull()) {
+        Object node = in.value("businessHours");
+        if (node == null) {
             return null;
         }
-        if (!node.isObject()) {
+        if (!(node instanceof Map<?, ?> week)) {
             in.problem("businessHours", "must be an object keyed by weekday");
             return null;
         }
         Map<DayOfWeek, BusinessHours.Span> days = new EnumMap<>(DayOfWeek.class);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<?, ?> entry : week.entrySet()) {
             String field = "businessHours." + entry.getKey();
             DayOfWeek day;
             try {
-                day = DayOfWeek.valueOf(entry.getKey().toUpperCase(Locale.ROOT));
+                day = DayOfWeek.valueOf(((String) entry.getKey()).toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 in.problem(field, "is not a weekday (MONDAY..SUNDAY)");
                 continue;
             }
-            JsonNode open = entry.getValue().get("open");
-            JsonNode close = entry.getValue().get("close");
+            Map<?, ?> span = entry.getValue() instanceof Map<?, ?> m ? m : Map.of();
             try {
-                if (open == null || close == null || !open.isTextual() || !close.isTextual()) {
+                if (!(span.get("open") instanceof String open) || !(span.get("close") instanceof String close)) {
                     throw new DateTimeParseException("missing", "", 0);
                 }
-                days.put(day, new BusinessHours.Span(LocalTime.parse(open.asText()), LocalTime.parse(close.asText())));
+                days.put(day, new BusinessHours.Span(LocalTime.parse(open), LocalTime.parse(close)));
             } catch (DateTimeParseException e) {
                 in.problem(field, "needs open and close times as HH:mm");
             } catch (IllegalArgumentException e) {

@@ -21,8 +21,6 @@ import com.cloudphone.service.OffboardingPlan.NumberActionKind;
 import com.cloudphone.store.Directory;
 import com.cloudphone.store.JobStore;
 import com.cloudphone.workflow.WorkflowStarter;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,14 +91,14 @@ public final class OffboardingService {
     /** delete-user over HTTP: removes at once, then hands the purge (now or in 28 days) to the workflow. */
     public DeletionService.Deleted deleteNow(Caller caller, String userId) {
         DeletionService.Deleted deleted = deletion.delete(caller, userId);
-        // an ObjectNode, so jobId can be an explicit null: PurgeData and RecordFailure read $.jobId, and a path
-        // missing from the input fails the execution (States.Runtime); a null one means "no job to record on"
-        ObjectNode input = Json.MAPPER.createObjectNode();
+        // jobId is an explicit null: PurgeData and RecordFailure read $.jobId, and a path missing from the input
+        // fails the execution (States.Runtime); a null one means "no job to record on"
+        Map<String, Object> input = new LinkedHashMap<>();
         input.put("mode", "PURGE_ONLY");
-        input.putNull("jobId");
+        input.put("jobId", Json.NULL);
         input.put("accountId", caller.accountId());
         input.put("userId", userId);
-        input.putObject("deletion").put("purgeAt", deleted.purgeAt());
+        input.put("deletion", Map.of("purgeAt", deleted.purgeAt()));
         starter.start("purge-" + caller.accountId() + "-" + userId, Json.write(input));
         return deleted;
     }
@@ -230,17 +228,37 @@ public final class OffboardingService {
 
     private static Object tree(String json) {
         try {
-            return Json.MAPPER.readTree(json);
-        } catch (Exception e) {
+            return Json.parse(json);
+        } catch (IllegalArgumentException e) {
             return json;
         }
     }
 
+    /** A plan as {@link #start} stored it, or null when the stored text is not one. */
     static OffboardingPlan read(String planJson) {
         try {
-            return Json.MAPPER.readValue(planJson, new TypeReference<OffboardingPlan>() { });
-        } catch (Exception e) {
+            Map<String, Object> plan = Json.parseObject(planJson);
+            List<OffboardingPlan.CallflowAction> callflows = new ArrayList<>();
+            for (Object o : (List<?>) plan.get("callflows")) {
+                Map<String, Object> c = cast(o);
+                callflows.add(new OffboardingPlan.CallflowAction(Json.text(c, "callflowId"),
+                        OffboardingPlan.CallflowActionKind.valueOf(Json.text(c, "action")), Json.text(c, "targetCallflowId")));
+            }
+            List<OffboardingPlan.NumberAction> numbers = new ArrayList<>();
+            for (Object o : (List<?>) plan.get("numbers")) {
+                Map<String, Object> n = cast(o);
+                numbers.add(new OffboardingPlan.NumberAction(Json.text(n, "number"),
+                        OffboardingPlan.NumberActionKind.valueOf(Json.text(n, "action")), Json.text(n, "toUserId"),
+                        Json.text(n, "contactsHeir")));
+            }
+            return new OffboardingPlan(Boolean.TRUE.equals(plan.get("removeFromAllQueues")), callflows, numbers);
+        } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object o) {
+        return (Map<String, Object>) o;
     }
 }

@@ -3,7 +3,6 @@ package com.cloudphone.service;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.http.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -107,8 +106,8 @@ public final class Tokens {
             if (parts.length != 3) {
                 throw unauthenticated();
             }
-            JsonNode header = Json.MAPPER.readTree(B64D.decode(parts[0]));
-            if (!"RS256".equals(header.path("alg").asText())) {
+            Map<String, Object> header = Json.parseObject(new String(B64D.decode(parts[0]), StandardCharsets.UTF_8));
+            if (!"RS256".equals(header.get("alg"))) {
                 throw unauthenticated();
             }
             Signature signature = Signature.getInstance("SHA256withRSA");
@@ -117,13 +116,15 @@ public final class Tokens {
             if (!signature.verify(B64D.decode(parts[2]))) {
                 throw unauthenticated();
             }
-            JsonNode claims = Json.MAPPER.readTree(B64D.decode(parts[1]));
-            long exp = claims.path("exp").asLong(0);
-            if (!issuer.equals(claims.path("iss").asText()) || !AUDIENCE.equals(claims.path("aud").asText())
-                    || clock.instant().getEpochSecond() >= exp) {
+            Map<String, Object> claims = Json.parseObject(new String(B64D.decode(parts[1]), StandardCharsets.UTF_8));
+            long exp = claims.get("exp") instanceof Long l ? l : 0;
+            String sub = Json.text(claims, "sub");
+            String accountId = Json.text(claims, "accountId");
+            if (!issuer.equals(claims.get("iss")) || !AUDIENCE.equals(claims.get("aud"))
+                    || clock.instant().getEpochSecond() >= exp || sub == null || accountId == null) {
                 throw unauthenticated();
             }
-            return new Caller(claims.path("sub").asText(), claims.path("accountId").asText(), claims.path("role").asText());
+            return new Caller(sub, accountId, Json.text(claims, "role"));
         } catch (ApiException e) {
             throw e;
         } catch (Exception e) {

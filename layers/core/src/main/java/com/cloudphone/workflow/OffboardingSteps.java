@@ -11,10 +11,10 @@ import com.cloudphone.service.NumberService;
 import com.cloudphone.service.PurgeService;
 import com.cloudphone.service.QueueService;
 import com.cloudphone.store.JobStore;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -43,9 +43,9 @@ public final class OffboardingSteps {
     }
 
     /** Step 1: out of every queue. */
-    public Map<String, Object> removeFromQueues(JsonNode in) {
+    public Map<String, Object> removeFromQueues(Map<String, Object> in) {
         return step(in, "queues", "REMOVE_FROM_QUEUES", JobStatus.RUNNING, () -> {
-            if (!"REMOVE_ALL".equals(in.path("queues").asText("REMOVE_ALL"))) {
+            if (in.get("queues") != null && !"REMOVE_ALL".equals(in.get("queues"))) {
                 return Map.of("outcome", "SKIPPED");
             }
             return Map.of("removedFrom", queues.removeFromAll(text(in, "accountId"), text(in, "userId")), "outcome", "DONE");
@@ -53,8 +53,8 @@ public final class OffboardingSteps {
     }
 
     /** Step 2, per callflow: move a direct line's numbers and delete it, or drop the user from a group. */
-    public Map<String, Object> callflow(JsonNode in) {
-        JsonNode item = in.path("item");
+    public Map<String, Object> callflow(Map<String, Object> in) {
+        Map<String, Object> item = Json.object(in, "item");
         String callflowId = text(item, "callflowId");
         return step(in, "callflow:" + callflowId, "CALLFLOWS", JobStatus.RUNNING, () ->
                 switch (text(item, "action")) {
@@ -66,8 +66,8 @@ public final class OffboardingSteps {
     }
 
     /** Step 3, per number: reassign, recycle or release it. Each is a no-op when already done. */
-    public Map<String, Object> number(JsonNode in) {
-        JsonNode item = in.path("item");
+    public Map<String, Object> number(Map<String, Object> in) {
+        Map<String, Object> item = Json.object(in, "item");
         String accountId = text(in, "accountId");
         String number = text(item, "number");
         return step(in, "number:" + number, "NUMBERS", JobStatus.RUNNING, () -> {
@@ -87,7 +87,7 @@ public final class OffboardingSteps {
     }
 
     /** Step 4 and 5: refuse while any device is logged in, then delete; the answer carries purgeAt for the Wait. */
-    public Map<String, Object> deleteUser(JsonNode in) {
+    public Map<String, Object> deleteUser(Map<String, Object> in) {
         return step(in, "deleteUser", "WAITING_FOR_PURGE", JobStatus.WAITING_FOR_PURGE, () -> {
             var deleted = deletion.deleteIfPresent(text(in, "accountId"), text(in, "userId"));
             return Map.of("userId", deleted.userId(), "removedAt", deleted.removedAt(), "purgeAt", deleted.purgeAt());
@@ -95,7 +95,7 @@ public final class OffboardingSteps {
     }
 
     /** Step 6: purge the personal data once due. */
-    public Map<String, Object> purgeData(JsonNode in) {
+    public Map<String, Object> purgeData(Map<String, Object> in) {
         return step(in, "purge", "DONE", JobStatus.SUCCEEDED,
                 () -> purge.purge(text(in, "accountId"), text(in, "userId")));
     }
@@ -104,41 +104,37 @@ public final class OffboardingSteps {
      * The Catch target: marks the job FAILED with the error. A StepFailed carries our error body in the Lambda
      * error message; anything else is reported as it came.
      */
-    public Map<String, Object> recordFailure(JsonNode in) {
-        JsonNode error = in.path("error");
-        String name = error.path("Error").asText("States.TaskFailed");
-        JsonNode body = errorBody(name, error.path("Cause").asText(""));
-        if (in.hasNonNull("jobId")) {
+    public Map<String, Object> recordFailure(Map<String, Object> in) {
+        Map<String, Object> error = Json.object(in, "error");
+        String name = Objects.requireNonNullElse(Json.text(error, "Error"), "States.TaskFailed");
+        Map<String, Object> body = errorBody(name, Objects.requireNonNullElse(Json.text(error, "Cause"), ""));
+        if (in.get("jobId") != null) {
             jobs.fail(text(in, "accountId"), text(in, "jobId"), Json.write(body), clock.instant().toString());
         }
-        return Map.of("recorded", true, "code", body.path("code").asText());
+        return Map.of("recorded", true, "code", String.valueOf(body.get("code")));
     }
 
-    private static JsonNode errorBody(String name, String cause) {
+    /** Lambda wraps a thrown error's message as {"errorMessage": ...}; a StepFailed's message is our error body. */
+    private static Map<String, Object> errorBody(String name, String cause) {
         String message = cause;
-        try {
-            JsonNode lambdaError = Json.MAPPER.readTree(cause);
-            if (lambdaError != null && lambdaError.hasNonNull("errorMessage")) {
-                message = lambdaError.get("errorMessage").asText();
-            }
-        } catch (Exception notJson) {
-            // the cause was plain text
+        String wrapped = Json.text(Json.parseObject(cause), "errorMessage");
+        if (wrapped != null) {
+            message = wrapped;
         }
         if (StepFailed.ERROR_NAME.equals(name)) {
-            try {
-                return Json.MAPPER.readTree(message);
-            } catch (Exception e) {
-                // fall through to a generic body
+            Map<String, Object> ours = Json.parseObject(message);
+            if (!ours.isEmpty()) {
+                return ours;
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", "STEP_ERROR");
         body.put("message", name + ": " + message);
         body.put("details", List.of());
-        return Json.MAPPER.valueToTree(body);
+        return body;
     }
 
-    private Map<String, Object> step(JsonNode in, String key, String current, JobStatus status,
+    private Map<String, Object> step(Map<String, Object> in, String key, String current, JobStatus status,
                                      Supplier<Map<String, Object>> work) {
         Map<String, Object> result;
         try {
@@ -146,18 +142,18 @@ public final class OffboardingSteps {
         } catch (ApiException e) {
             throw new StepFailed(e);
         }
-        if (in.hasNonNull("jobId")) {
+        if (in.get("jobId") != null) {
             jobs.recordStep(text(in, "accountId"), text(in, "jobId"), key, Json.write(result), current, status,
                     clock.instant().toString());
         }
         return result;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+    private static String text(Map<String, Object> node, String field) {
+        Object value = node.get(field);
+        if (value == null || value instanceof Map || value instanceof List) {
             throw new StepFailed(new ApiException(ErrorCode.VALIDATION_FAILED, "Task input lacks " + field));
         }
-        return value.asText();
+        return value.toString();
     }
 }

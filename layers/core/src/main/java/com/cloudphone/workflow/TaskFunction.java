@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.cloudphone.http.Json;
 import com.cloudphone.http.Log;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,17 +13,17 @@ import java.util.Map;
  */
 public abstract class TaskFunction implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
-    protected abstract Map<String, Object> run(JsonNode input);
+    protected abstract Map<String, Object> run(Map<String, Object> input);
 
     @Override
     public final Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        JsonNode in = Json.MAPPER.valueToTree(input);
+        Map<String, Object> in = input == null ? Map.of() : input;
         long started = System.nanoTime();
         Map<String, Object> log = new LinkedHashMap<>();
         log.put("task", getClass().getSimpleName());
         log.put("requestId", context == null ? null : context.getAwsRequestId());
-        log.put("accountId", in.path("accountId").asText(null));
-        log.put("jobId", in.path("jobId").asText(null));
+        log.put("accountId", Json.text(in, "accountId"));
+        log.put("jobId", Json.text(in, "jobId"));
         try {
             Map<String, Object> result = run(in);
             log.put("ms", (System.nanoTime() - started) / 1_000_000);

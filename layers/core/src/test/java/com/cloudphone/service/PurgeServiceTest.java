@@ -1,5 +1,6 @@
 package com.cloudphone.service;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -72,7 +73,7 @@ class PurgeServiceTest {
         var leaving = s.user("1002");
         String jobId = t.backend.offboarding.start(s.admin, leaving.userId(),
                 new OffboardingPlan(false, List.of(), List.of())).jobId();
-        var input = com.cloudphone.http.Json.MAPPER.readTree(t.started.get(0)[1]);
+        var input = com.cloudphone.http.Json.parseObject(t.started.get(0)[1]);
         t.backend.steps.removeFromQueues(input);
         t.backend.steps.deleteUser(input);
         assertEquals("WAITING_FOR_PURGE", t.backend.jobs.get(s.admin.accountId(), jobId).orElseThrow().status().name());

@@ -1,7 +1,6 @@
 package com.cloudphone.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.cloudphone.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reading handler responses in tests. */
@@ -11,7 +10,7 @@ public final class Responses {
 
     public static JsonNode body(APIGatewayV2HTTPResponse response) {
         try {
-            return Json.MAPPER.readTree(response.getBody());
+            return TestJson.MAPPER.readTree(response.getBody());
         } catch (Exception e) {
             throw new AssertionError("response body is not JSON: " + response.getBody(), e);
         }

@@ -5,7 +5,6 @@ import static com.cloudphone.testing.TestBackend.SAMPLE_ADMIN;
 import static com.cloudphone.testing.TestBackend.SAMPLE_USER;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.cloudphone.http.Json;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.CallflowStatus;
@@ -165,7 +164,7 @@ public final class Samples {
             if (in == null) {
                 throw new IllegalArgumentException("no sample event " + resource + " on the test classpath");
             }
-            return new LinkedHashMap<>(Json.MAPPER.readValue(in, Map.class));
+            return new LinkedHashMap<>(TestJson.MAPPER.readValue(in, Map.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -188,7 +187,7 @@ public final class Samples {
     /** The JSON error body a StepFailed carries as its message (what the job will show). */
     public static JsonNode errorBody(StepFailed failure) {
         try {
-            return Json.MAPPER.readTree(failure.getMessage());
+            return TestJson.MAPPER.readTree(failure.getMessage());
         } catch (IOException e) {
             throw new AssertionError("StepFailed message is not JSON: " + failure.getMessage(), e);
         }

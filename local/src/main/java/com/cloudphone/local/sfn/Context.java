@@ -1,6 +1,5 @@
 package com.cloudphone.local.sfn;
 
-import com.cloudphone.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -36,7 +35,7 @@ record Context(Execution execution, String stateName, Instant enteredTime, int r
     }
 
     JsonNode json() {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Trees.MAPPER.createObjectNode();
         ObjectNode exec = root.putObject("Execution");
         exec.put("Id", execution.id());
         exec.set("Input", execution.input());

@@ -1,6 +1,5 @@
 package com.cloudphone.local.sfn;
 
-import com.cloudphone.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -67,7 +66,7 @@ public final class Interpreter {
 
     /** Runs to the end, or until the listener (or a task) throws {@link Crash}. */
     public Execution run(String name, JsonNode input, Listener listener) {
-        return new Run(name, input == null ? Json.MAPPER.createObjectNode() : input.deepCopy(), listener).execute();
+        return new Run(name, input == null ? Trees.MAPPER.createObjectNode() : input.deepCopy(), listener).execute();
     }
 
     /** What a state did: its output, and where to go (null: the branch ends). */
@@ -233,7 +232,7 @@ public final class Interpreter {
                     }
                     for (State.Catcher catcher : s.catchers()) {
                         if (f.matches(catcher.errorEquals())) {
-                            ObjectNode errorOutput = Json.MAPPER.createObjectNode();
+                            ObjectNode errorOutput = Trees.MAPPER.createObjectNode();
                             errorOutput.put("Error", f.error());
                             errorOutput.put("Cause", f.cause());
                             JsonNode output = catcher.resultPath() == null ? raw : catcher.resultPath().write(raw, errorOutput);
@@ -258,7 +257,7 @@ public final class Interpreter {
                 }
                 target = function.asText();
                 task = tasks.get(target);
-                payload = input.has("Payload") ? input.get("Payload") : Json.MAPPER.createObjectNode();
+                payload = input.has("Payload") ? input.get("Payload") : Trees.MAPPER.createObjectNode();
                 if (task == null) {
                     throw new Failure("Lambda.ResourceNotFoundException", "Function not found: " + target);
                 }
@@ -282,7 +281,7 @@ public final class Interpreter {
             if (!lambdaInvoke) {
                 return result;
             }
-            ObjectNode response = Json.MAPPER.createObjectNode();
+            ObjectNode response = Trees.MAPPER.createObjectNode();
             response.put("ExecutedVersion", "$LATEST");
             response.set("Payload", result);
             response.put("StatusCode", 200);
@@ -299,7 +298,7 @@ public final class Interpreter {
             if (!items.isArray()) {
                 throw Failure.runtime("Map " + name + ": ItemsPath " + s.itemsPath() + " must point to a JSON array, not " + items);
             }
-            ArrayNode results = Json.MAPPER.createArrayNode();
+            ArrayNode results = Trees.MAPPER.createArrayNode();
             for (int i = 0; i < items.size(); i++) {
                 JsonNode item = items.get(i);
                 JsonNode itemInput = s.itemSelector() == null ? item.deepCopy()
@@ -320,7 +319,7 @@ public final class Interpreter {
         }
 
         private JsonNode parallel(State.Parallel s, JsonNode input) {
-            ArrayNode results = Json.MAPPER.createArrayNode();
+            ArrayNode results = Trees.MAPPER.createArrayNode();
             for (State.Branch b : s.branches()) {
                 results.add(branch(b, input.deepCopy()));
             }
@@ -329,7 +328,7 @@ public final class Interpreter {
 
         /** InputPath, then Parameters. */
         private JsonNode effectiveInput(State.Io io, JsonNode raw, Context context) {
-            JsonNode input = io.inputPath() == null ? Json.MAPPER.createObjectNode()
+            JsonNode input = io.inputPath() == null ? Trees.MAPPER.createObjectNode()
                     : io.inputPath().read(raw, context, "InputPath");
             return io.parameters() == null ? input : io.parameters().evaluate(input, context);
         }
@@ -342,7 +341,7 @@ public final class Interpreter {
         }
 
         private JsonNode outputPath(State.Io io, JsonNode data, Context context) {
-            return io.outputPath() == null ? Json.MAPPER.createObjectNode()
+            return io.outputPath() == null ? Trees.MAPPER.createObjectNode()
                     : io.outputPath().read(data, context, "OutputPath").deepCopy();
         }
 
@@ -374,7 +373,7 @@ public final class Interpreter {
 
     /** The Cause Step Functions shows for a Lambda function's exception: the runtime's error document. */
     private static String lambdaCause(Exception e) {
-        ObjectNode cause = Json.MAPPER.createObjectNode();
+        ObjectNode cause = Trees.MAPPER.createObjectNode();
         if (e.getMessage() != null) {
             cause.put("errorMessage", e.getMessage());
         }

@@ -1,6 +1,5 @@
 package com.cloudphone.local.sfn;
 
-import com.cloudphone.http.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -128,7 +127,7 @@ final class Intrinsics {
                     return new Template.Constant(NullNode.instance);
                 default:
                     try {
-                        return new Template.Constant(Json.MAPPER.readTree(word));
+                        return new Template.Constant(Trees.MAPPER.readTree(word));
                     } catch (JsonProcessingException | IllegalArgumentException e) {
                         throw error("bad argument " + word);
                     }
@@ -203,7 +202,7 @@ final class Intrinsics {
             case "States.StringToJson" -> {
                 count(call, a, 1);
                 try {
-                    yield Json.MAPPER.readTree(text(call, a, 0));
+                    yield Trees.MAPPER.readTree(text(call, a, 0));
                 } catch (JsonProcessingException e) {
                     throw fail(call, "the argument is not JSON text: " + a.get(0));
                 }
@@ -220,7 +219,7 @@ final class Intrinsics {
                 if (size <= 0) {
                     throw fail(call, "the chunk size must be positive");
                 }
-                ArrayNode out = Json.MAPPER.createArrayNode();
+                ArrayNode out = Trees.MAPPER.createArrayNode();
                 for (int i = 0; i < source.size(); i += size) {
                     ArrayNode chunk = out.addArray();
                     for (int j = i; j < Math.min(i + size, source.size()); j++) {
@@ -246,7 +245,7 @@ final class Intrinsics {
                 if (step == 0) {
                     throw fail(call, "the step must not be 0");
                 }
-                ArrayNode out = Json.MAPPER.createArrayNode();
+                ArrayNode out = Trees.MAPPER.createArrayNode();
                 for (int i = from; step > 0 ? i <= to : i >= to; i += step) {
                     if (out.size() == 1000) {
                         throw fail(call, "more than 1000 items");
@@ -384,7 +383,7 @@ final class Intrinsics {
     }
 
     private static ArrayNode array(List<JsonNode> items) {
-        ArrayNode out = Json.MAPPER.createArrayNode();
+        ArrayNode out = Trees.MAPPER.createArrayNode();
         items.forEach(out::add);
         return out;
     }

@@ -1,6 +1,5 @@
 package com.cloudphone.local.sfn;
 
-import com.cloudphone.http.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -35,7 +34,7 @@ public final class StateMachine {
     public static StateMachine parse(String name, String asl, Map<String, String> substitutions) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(substitute(asl, substitutions));
+            root = Trees.MAPPER.readTree(substitute(asl, substitutions));
         } catch (JsonProcessingException e) {
             throw new InvalidDefinition("the definition is not JSON: " + e.getOriginalMessage());
         }

@@ -1,6 +1,5 @@
 package com.cloudphone.local.sfn;
 
-import com.cloudphone.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,7 +66,7 @@ interface Template {
     record Fields(List<Map.Entry<String, Template>> fields) implements Template {
         @Override
         public JsonNode evaluate(JsonNode input, Context context) {
-            ObjectNode out = Json.MAPPER.createObjectNode();
+            ObjectNode out = Trees.MAPPER.createObjectNode();
             for (var field : fields) {
                 out.set(field.getKey(), field.getValue().evaluate(input, context));
             }
@@ -78,7 +77,7 @@ interface Template {
     record Items(List<Template> items) implements Template {
         @Override
         public JsonNode evaluate(JsonNode input, Context context) {
-            ArrayNode out = Json.MAPPER.createArrayNode();
+            ArrayNode out = Trees.MAPPER.createArrayNode();
             items.forEach(item -> out.add(item.evaluate(input, context)));
             return out;
         }

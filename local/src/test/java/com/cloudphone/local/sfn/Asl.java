@@ -1,6 +1,7 @@
 package com.cloudphone.local.sfn;
 
-import com.cloudphone.http.Json;
+import com.cloudphone.testing.TestJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -14,7 +15,7 @@ final class Asl {
 
     static JsonNode json(String text) {
         try {
-            return Json.MAPPER.readTree(text);
+            return TestJson.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(text, e);
         }

@@ -1,9 +1,10 @@
 package com.cloudphone.local.sfn;
 
+import com.cloudphone.testing.TestJson;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudphone.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +67,7 @@ class CrossCheckTest {
                 throw new TaskFailure(error, error + " number " + failed[0]);
             }
             JsonNode result = spec.path("result");
-            return result.asText().equals("echo") ? Json.MAPPER.createObjectNode().set("echo", input) : result;
+            return result.asText().equals("echo") ? TestJson.MAPPER.createObjectNode().set("echo", input) : result;
         };
     }
 
@@ -91,7 +92,7 @@ class CrossCheckTest {
     private static List<JsonNode> cases() throws IOException {
         try (InputStream in = CrossCheckTest.class.getResourceAsStream(CASES)) {
             List<JsonNode> out = new ArrayList<>();
-            Json.MAPPER.readTree(in).forEach(out::add);
+            TestJson.MAPPER.readTree(in).forEach(out::add);
             return out;
         }
     }

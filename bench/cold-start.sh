@@ -43,11 +43,7 @@ DDB_PORT=$(free_port)
 java -Dsqlite4java.library.path=target/native-libs -cp "$DDB_CP" \
   com.amazonaws.services.dynamodbv2.local.main.ServerRunner -inMemory -port "$DDB_PORT" >"$WORK/dynamodb.log" 2>&1 &
 PIDS+=($!)
-MOTO_PORT=$(free_port)
-moto_server -H 127.0.0.1 -p "$MOTO_PORT" >"$WORK/moto.log" 2>&1 &
-PIDS+=($!)
 wait_for "http://127.0.0.1:$DDB_PORT"
-wait_for "http://127.0.0.1:$MOTO_PORT"
 
 # What the add-user function's configuration holds in AWS (template.yaml), pointed at the local emulators.
 # The signing key is made once, as in AWS where it comes from Secrets Manager.
@@ -55,8 +51,6 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem
 export AWS_REGION=us-east-1
 export TABLE_NAME=cloudphone-users-bench
 export DYNAMODB_ENDPOINT="http://127.0.0.1:$DDB_PORT"
-export EVENTBRIDGE_ENDPOINT="http://127.0.0.1:$MOTO_PORT"
-export EVENT_BUS_NAME=cloudphone-users-bench
 export BCRYPT_COST=10
 JWT_PRIVATE_KEY="$(cat "$WORK/jwt.pem")"
 export JWT_PRIVATE_KEY

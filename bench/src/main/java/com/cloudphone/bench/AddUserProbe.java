@@ -7,9 +7,8 @@ import java.util.Map;
 
 /**
  * Cold-start probe (b): the add-user function as Lambda runs it. {@code new AddUserHandler()} (so
- * {@code Backend.fromEnvironment()} wires itself from TABLE_NAME, DYNAMODB_ENDPOINT, JWT_PRIVATE_KEY, BCRYPT_COST,
- * EVENT_BUS_NAME, EVENTBRIDGE_ENDPOINT), then one {@code POST /users} event shaped like events/add-user.json from
- * the seeded admin, with a username and extension unique to this sample (args[0]). Prints the marker line with
+ * {@code Backend.fromEnvironment()} wires itself from TABLE_NAME, DYNAMODB_ENDPOINT, JWT_PRIVATE_KEY and
+ * BCRYPT_COST), then one {@code POST /users} event shaped like events/add-user.json from the seeded admin, with a username and extension unique to this sample (args[0]). Prints the marker line with
  * the status the driver times and checks, and exits.
  */
 public final class AddUserProbe {

@@ -1,5 +1,6 @@
 package com.cloudphone.bench;
 
+import com.cloudphone.event.DomainEvent;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
@@ -11,17 +12,16 @@ import com.cloudphone.store.Directory;
 import com.cloudphone.store.Table;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 
 /**
- * Prepares the cold-start run once, before any sample: creates the table (same keys as template.yaml), the event
- * bus on the EventBridge emulator, and the account whose admin the add-user probe acts as.
+ * Prepares the cold-start run once, before any sample: creates the table (same keys and stream as template.yaml)
+ * and the account whose admin the add-user probe acts as.
  */
 public final class Seed {
     public static final String ACCOUNT_ID = "a_bench";
@@ -39,24 +39,14 @@ public final class Seed {
         Table table = new Table(dynamo, System.getenv("TABLE_NAME"));
         table.createIfMissing();
 
-        String bus = System.getenv("EVENT_BUS_NAME");
-        if (!"default".equals(bus)) {
-            try (EventBridgeClient events = EventBridgeClient.builder().httpClient(UrlConnectionHttpClient.create())
-                    .region(Region.US_EAST_1).credentialsProvider(LOCAL)
-                    .endpointOverride(URI.create(System.getenv("EVENTBRIDGE_ENDPOINT"))).build()) {
-                events.createEventBus(b -> b.name(bus));
-            } catch (ResourceAlreadyExistsException alreadyThere) {
-                // a second run against the same emulator
-            }
-        }
-
         String now = Instant.now().toString();
         // TEAM with a raised limit, so every sample can take a seat.
         Account account = new Account(ACCOUNT_ID, "Bench", Plan.TEAM, true, 10_000, 1, null, now, null);
         Member admin = new Member(ACCOUNT_ID, ADMIN_ID, UserKind.INTERNAL, Role.ADMIN, MemberStatus.ACTIVE,
                 "bench-admin", null, "Bench admin", null, null, null, false, false, now);
         Login login = new Login(ADMIN_ID, "bench-admin", null, null, 0, null, null, 0);
-        new Directory(table).createAccount(account, admin, login);
-        System.out.println("seeded table " + table.name() + ", bus " + bus + ", account " + ACCOUNT_ID);
+        new Directory(table).createAccount(account, admin, login,
+                new DomainEvent("AccountOpened", ACCOUNT_ID, now, Map.of("plan", "TEAM", "paid", true)));
+        System.out.println("seeded table " + table.name() + ", account " + ACCOUNT_ID);
     }
 }

@@ -2,6 +2,8 @@ package com.cloudphone;
 
 import com.cloudphone.event.EventBridgePublisher;
 import com.cloudphone.event.EventPublisher;
+import com.cloudphone.event.OutboxRelay;
+import com.cloudphone.store.Outbox;
 import com.cloudphone.service.AccountService;
 import com.cloudphone.service.Access;
 import com.cloudphone.service.NumberService;
@@ -57,7 +59,10 @@ public final class Backend {
     public final Access access;
     public final PasswordHasher hasher;
     public final Tokens tokens;
+    /** Where services record events: the table's outbox. */
     public final EventPublisher events;
+    /** Carries outbox events from the table's stream to the bus (the publish-events function). */
+    public final OutboxRelay relay;
     public final Clock clock;
     public final UserService users;
     public final NumberService numberService;
@@ -80,7 +85,8 @@ public final class Backend {
     public final Idempotency idempotency;
     public final BillingService billing;
 
-    public Backend(Table table, Tokens tokens, EventPublisher events, Clock clock, int bcryptCost,
+    /** {@code bus} is where the relay publishes: EventBridge in AWS, the in-process bus locally. */
+    public Backend(Table table, Tokens tokens, EventPublisher bus, Clock clock, int bcryptCost,
                    WorkflowStarter workflow) {
         this.table = table;
         this.directory = new Directory(table);
@@ -88,13 +94,14 @@ public final class Backend {
         this.access = new Access(directory);
         this.hasher = new PasswordHasher(bcryptCost);
         this.tokens = tokens;
-        this.events = events;
+        this.events = new Outbox(table);
+        this.relay = new OutboxRelay(bus);
         this.clock = clock;
         this.users = new UserService(directory, access, hasher, events, clock);
         this.callflowStore = new CallflowStore(table);
         this.numberService = new NumberService(numbers, callflowStore, access, events, clock);
         this.sessions = new SessionService(directory, hasher, tokens, events, clock);
-        this.accounts = new AccountService(directory, hasher, events, clock);
+        this.accounts = new AccountService(directory, hasher, clock);
         this.queueStore = new QueueStore(table);
         this.deviceStore = new DeviceStore(table);
         this.callLog = new CallLog(table);
@@ -105,7 +112,7 @@ public final class Backend {
         this.devices = new DeviceService(deviceStore, directory, access, events, clock);
         this.calls = new CallService(callLog, directory, access);
         this.deletion = new DeletionService(directory, queueStore, callflows, numberService, deviceStore, tombstones,
-                access, events, clock);
+                access, clock);
         this.purge = new PurgeService(directory, tombstones, callLog, deviceStore, jobs, events, clock);
         this.offboarding = new OffboardingService(directory, deletion, callflows, numberService, jobs, access, workflow,
                 clock);
@@ -159,14 +166,14 @@ public final class Backend {
         String pem = signingKey(env, region);
         Tokens tokens = new Tokens(pem == null ? Tokens.generateKeys() : Tokens.fromPem(pem),
                 env.getOrDefault("TOKEN_ISSUER", "https://cloudphone.local"), Duration.ofHours(1), clock);
-        // Built on first publish: functions that only read never load the EventBridge client.
-        EventPublisher events = new EventBridgePublisher(
+        // Built on first publish, which only the publish-events function does: the others record to the outbox.
+        EventPublisher bus = new EventBridgePublisher(
                 () -> endpoint(EventBridgeClient.builder(), env.get("EVENTBRIDGE_ENDPOINT"))
                         .httpClient(UrlConnectionHttpClient.create())
                         .region(region)
                         .build(),
                 env.getOrDefault("EVENT_BUS_NAME", "default"));
-        return new Backend(table, tokens, events, clock, Integer.parseInt(env.getOrDefault("BCRYPT_COST", "10")),
+        return new Backend(table, tokens, bus, clock, Integer.parseInt(env.getOrDefault("BCRYPT_COST", "10")),
                 stepFunctions(env, region));
     }
 

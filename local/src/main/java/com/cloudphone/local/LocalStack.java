@@ -8,6 +8,7 @@ import com.cloudphone.Backend;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.event.LocalEventBus;
+import com.cloudphone.store.OutboxStream;
 import com.cloudphone.handler.AddUserHandler;
 import com.cloudphone.handler.AssignNumberHandler;
 import com.cloudphone.handler.CallflowsHandler;
@@ -101,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
         this.backend = new Backend(table, tokens, bus, options.clock(), options.bcryptCost(), workflow);
         workflow.attach(backend, projectRoot());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "purge-sweep");
+            Thread t = new Thread(r, "sweep-and-events");
             t.setDaemon(true);
             return t;
         });
@@ -112,6 +113,23 @@ public final class LocalStack implements AutoCloseable {
             scheduler.scheduleAtFixedRate(() -> sweep.handleRequest(null, null), 0, every, TimeUnit.SECONDS);
         }
         bus.subscribe(e -> Log.info("event published", Map.of("type", e.type(), "accountId", e.accountId())));
+        // the outbox as in AWS, with this process as the stream's consumer: events are read off DynamoDB Local's
+        // stream every 100 ms, and before anyone reads the bus
+        OutboxStream stream = new OutboxStream(database.streams(), table);
+        stream.skipToEnd();
+        Runnable delivery = () -> {
+            synchronized (stream) {
+                backend.relay.relay(stream.poll());
+            }
+        };
+        bus.deliverBeforeReading(delivery);
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                delivery.run();
+            } catch (RuntimeException e) {
+                Log.warn("event delivery failed; retrying", Map.of("exception", e.getClass().getName()));
+            }
+        }, 100, 100, TimeUnit.MILLISECONDS);
         this.routes = routes(backend);
         this.workers = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4));
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 512);

@@ -71,7 +71,8 @@ class ReleaseNumberHandlerTest {
         assertEquals(List.of(), t.backend.numberService.contactsOf(Samples.ADMIN, SAMPLE_USER));
         var last = t.bus.published().get(t.bus.published().size() - 1);
         assertEquals("NumberReleased", last.type());
-        assertEquals(Map.of("number", NUMBER, "contactsHeir", HEIR, "contactsMoved", 1), last.detail());
+        assertEquals(Map.of("number", NUMBER, "contactsHeir", HEIR, "contactsMoved", 1L), last.detail(),
+                "as consumers read it: the JSON the outbox stored");
     }
 
     @Test

@@ -1,11 +1,18 @@
 package com.cloudphone.event;
 
+import com.cloudphone.model.Ids;
 import java.util.Map;
 
 /**
  * Something that happened, for billing and other consumers. {@code type} becomes the EventBridge detail-type;
- * {@code detail} never holds passwords, tokens or hashes.
+ * {@code detail} never holds passwords, tokens or hashes. {@code eventId} is unique per event: delivery is at
+ * least once, so consumers drop an id they have already seen.
  */
-public record DomainEvent(String type, String accountId, String occurredAt, Map<String, Object> detail) {
+public record DomainEvent(String type, String accountId, String occurredAt, Map<String, Object> detail,
+                          String eventId) {
     public static final String SOURCE = "cloudphone.users";
+
+    public DomainEvent(String type, String accountId, String occurredAt, Map<String, Object> detail) {
+        this(type, accountId, occurredAt, detail, Ids.next("ev"));
+    }
 }

@@ -1,15 +1,20 @@
 package com.cloudphone.event;
 
 import com.cloudphone.http.Json;
+import com.cloudphone.http.Log;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
-/** Publishes to an EventBridge bus; the detail carries the account id and the event's own fields. */
+/** Publishes to an EventBridge bus; the detail carries the event id, the account id and the event's own fields. */
 public final class EventBridgePublisher implements EventPublisher {
+    private static final int MAX_ENTRIES = 10;
     private final Supplier<EventBridgeClient> clientFactory;
     private final String busName;
     private volatile EventBridgeClient client;
@@ -40,6 +45,7 @@ public final class EventBridgePublisher implements EventPublisher {
 
     static PutEventsRequestEntry entry(String busName, DomainEvent event) {
         Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("eventId", event.eventId());
         detail.put("accountId", event.accountId());
         detail.put("occurredAt", event.occurredAt());
         detail.putAll(event.detail());
@@ -49,6 +55,30 @@ public final class EventBridgePublisher implements EventPublisher {
                 .detailType(event.type())
                 .detail(Json.write(detail))
                 .build();
+    }
+
+    /** PutEvents takes at most ten entries a call; the first refused entry ends the run (see the interface). */
+    @Override
+    public int publishAll(List<DomainEvent> events) {
+        for (int start = 0; start < events.size(); start += MAX_ENTRIES) {
+            List<DomainEvent> chunk = events.subList(start, Math.min(events.size(), start + MAX_ENTRIES));
+            PutEventsResponse response;
+            try {
+                response = client().putEvents(b -> b.entries(chunk.stream().map(e -> entry(busName, e)).toList()));
+            } catch (SdkException e) {
+                Log.warn("PutEvents failed", Map.of("exception", e.getClass().getName(), "events", chunk.size()));
+                return start;
+            }
+            List<PutEventsResultEntry> results = response.entries();
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i).errorCode() != null) {
+                    Log.warn("EventBridge refused an event", Map.of("errorCode", results.get(i).errorCode(),
+                            "eventId", chunk.get(i).eventId(), "type", chunk.get(i).type()));
+                    return start + i;
+                }
+            }
+        }
+        return events.size();
     }
 
     @Override

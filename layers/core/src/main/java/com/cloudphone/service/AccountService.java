@@ -1,7 +1,6 @@
 package com.cloudphone.service;
 
 import com.cloudphone.event.DomainEvent;
-import com.cloudphone.event.EventPublisher;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Login;
@@ -21,13 +20,11 @@ import java.util.Map;
 public final class AccountService {
     private final Directory directory;
     private final PasswordHasher hasher;
-    private final EventPublisher events;
     private final Clock clock;
 
-    public AccountService(Directory directory, PasswordHasher hasher, EventPublisher events, Clock clock) {
+    public AccountService(Directory directory, PasswordHasher hasher, Clock clock) {
         this.directory = directory;
         this.hasher = hasher;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -44,8 +41,7 @@ public final class AccountService {
                 0, null, null, 0);
         Member owner = new Member(account.accountId(), ownerId, UserKind.INTERNAL, Role.ADMIN, MemberStatus.ACTIVE,
                 ownerUsername, null, name + " owner", null, null, null, false, false, now);
-        directory.createAccount(account, owner, login);
-        events.publish(new DomainEvent("AccountOpened", account.accountId(), now,
+        directory.createAccount(account, owner, login, new DomainEvent("AccountOpened", account.accountId(), now,
                 Map.of("plan", plan.name(), "paid", paid, "ownerUserId", ownerId)));
         return new Opened(account, owner);
     }

@@ -3,7 +3,6 @@ package com.cloudphone.service;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.event.DomainEvent;
-import com.cloudphone.event.EventPublisher;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
@@ -39,11 +38,10 @@ public final class DeletionService {
     private final DeviceStore devices;
     private final TombstoneStore tombstones;
     private final Access access;
-    private final EventPublisher events;
     private final Clock clock;
 
     public DeletionService(Directory directory, QueueStore queues, CallflowService callflows, NumberService numbers,
-                           DeviceStore devices, TombstoneStore tombstones, Access access, EventPublisher events,
+                           DeviceStore devices, TombstoneStore tombstones, Access access,
                            Clock clock) {
         this.directory = directory;
         this.queues = queues;
@@ -52,7 +50,6 @@ public final class DeletionService {
         this.devices = devices;
         this.tombstones = tombstones;
         this.access = access;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -122,10 +119,9 @@ public final class DeletionService {
         Instant purgeAt = account.paid() ? now.plus(PAID_PURGE_WINDOW) : now;
         Tombstone tombstone = new Tombstone(member.accountId(), member.userId(), now.toString(), purgeAt.toString(),
                 null, label(member.accountId(), member.userId()));
-        directory.removeMember(member, links, tombstone);
-        events.publish(new DomainEvent("UserRemoved", member.accountId(), now.toString(), Map.of(
-                "userId", member.userId(), "purgeAt", purgeAt.toString(), "paidSeats", account.seats(),
-                "seatsUsed", account.seatsUsed() - 1)));
+        directory.removeMember(member, links, tombstone, new DomainEvent("UserRemoved", member.accountId(),
+                now.toString(), Map.of("userId", member.userId(), "purgeAt", purgeAt.toString(),
+                        "paidSeats", account.seats(), "seatsUsed", account.seatsUsed() - 1)));
         return tombstone;
     }
 

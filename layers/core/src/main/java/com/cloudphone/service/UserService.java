@@ -52,8 +52,7 @@ public final class UserService {
                 invited ? MemberStatus.INVITED : MemberStatus.ACTIVE, request.username(), request.email(),
                 request.displayName(), request.extension(), request.timezone(), request.businessHours(), false,
                 request.leadRouting(), now);
-        directory.addMember(member, login);
-        events.publish(new DomainEvent("UserAdded", caller.accountId(), now, Map.of(
+        directory.addMember(member, login, new DomainEvent("UserAdded", caller.accountId(), now, Map.of(
                 "userId", userId, "kind", request.kind().name(), "role", member.role().name(),
                 "addedBy", caller.userId())));
         return UserView.of(member, invited ? invitation.token() : null);

@@ -1,5 +1,7 @@
 package com.cloudphone.store;
 
+import com.cloudphone.event.DomainEvent;
+
 import static com.cloudphone.store.Transaction.key;
 import static com.cloudphone.store.Transaction.n;
 import static com.cloudphone.store.Transaction.s;
@@ -38,24 +40,27 @@ public final class Directory {
     }
 
     /** Creates an account with its first member, who takes the first seat. */
-    public void createAccount(Account account, Member owner, Login login) {
+    public void createAccount(Account account, Member owner, Login login, DomainEvent opened) {
         Account withOwnerSeat = new Account(account.accountId(), account.name(), account.plan(), account.paid(),
                 account.seatLimit(), 1, account.parentAccountId(), account.createdAt(), null);
         Transaction tx = new Transaction(table)
                 .put(AccountItem.SCHEMA, AccountItem.of(withOwnerSeat), Cond.NEW_ITEM,
                         new ApiException(ErrorCode.CONFLICT, "Account already exists"));
         addLoginAndMember(tx, owner, login);
+        Outbox.record(tx, opened);
         tx.commit();
     }
 
     /**
      * Adds a member with a new login, taking one seat. Seat count, username, email and extension uniqueness are
-     * all conditions of one transaction, so concurrent adds cannot overshoot the seat limit.
+     * all conditions of one transaction, so concurrent adds cannot overshoot the seat limit; the event billing
+     * counts seats from commits with them.
      */
-    public void addMember(Member member, Login login) {
+    public void addMember(Member member, Login login, DomainEvent added) {
         Transaction tx = new Transaction(table);
         takeSeat(tx, member.accountId());
         addLoginAndMember(tx, member, login);
+        Outbox.record(tx, added);
         tx.commit();
     }
 
@@ -259,7 +264,7 @@ public final class Directory {
      * Conditional on the member being unchanged since {@code linksSeen} was read, so nothing started depending on
      * them after their blockers were checked.
      */
-    public void removeMember(Member member, long linksSeen, Tombstone tombstone) {
+    public void removeMember(Member member, long linksSeen, Tombstone tombstone, DomainEvent removed) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":removed", s(MemberStatus.REMOVED.name()));
         values.put(":status", s(member.status().name()));
@@ -287,6 +292,7 @@ public final class Directory {
             tx.delete(key(Keys.account(member.accountId()), Keys.extension(member.extension())),
                     withOwner(member.userId()), new ApiException(ErrorCode.CONFLICT, "Extension claim moved"));
         }
+        Outbox.record(tx, removed);
         tx.commit();
     }
 

@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * The one DynamoDB table and its typed views. Built once per process: the enhanced client and the static
@@ -101,12 +103,20 @@ public final class Table {
                             .indexName(Keys.GSI1)
                             .keySchema(key(Keys.GSI1_PK, KeyType.HASH), key(Keys.GSI1_SK, KeyType.RANGE))
                             .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                            .build()));
+                            .build())
+                    .streamSpecification(OUTBOX_STREAM));
             client.waiter().waitUntilTableExists(b -> b.tableName(name));
         } catch (ResourceInUseException alreadyThere) {
-            // another process created it first, or it survived a restart
+            // another process created it first, or it survived a restart (perhaps from before the outbox)
+            if (client.describeTable(b -> b.tableName(name)).table().latestStreamArn() == null) {
+                client.updateTable(b -> b.tableName(name).streamSpecification(OUTBOX_STREAM));
+            }
         }
     }
+
+    /** The outbox events' new images are what the stream must carry (see {@link Outbox}). */
+    private static final StreamSpecification OUTBOX_STREAM = StreamSpecification.builder()
+            .streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE).build();
 
     private static AttributeDefinition attr(String n) {
         return AttributeDefinition.builder().attributeName(n).attributeType(ScalarAttributeType.S).build();

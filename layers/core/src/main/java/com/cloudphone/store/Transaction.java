@@ -59,6 +59,13 @@ final class Transaction {
         return add(TransactWriteItem.builder().put(put.build()).build(), ifFails);
     }
 
+    /** A new item given attribute by attribute (outbox events); fails if its key is taken. */
+    Transaction putItem(Map<String, AttributeValue> item, ApiException ifFails) {
+        Put put = Put.builder().tableName(table.name).item(item)
+                .conditionExpression(Cond.NEW_ITEM.expression()).expressionAttributeNames(Cond.NEW_ITEM.names()).build();
+        return add(TransactWriteItem.builder().put(put).build(), ifFails);
+    }
+
     Transaction update(Map<String, AttributeValue> key, String updateExpression, Cond cond, ApiException ifFails) {
         Update.Builder update = Update.builder().tableName(table.name).key(key).updateExpression(updateExpression);
         update.conditionExpression(cond.expression());

@@ -1,6 +1,7 @@
 package com.cloudphone.testing;
 
 import com.cloudphone.Backend;
+import com.cloudphone.event.DomainEvent;
 import com.cloudphone.event.LocalEventBus;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.Login;
@@ -11,6 +12,7 @@ import com.cloudphone.model.Role;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.service.Caller;
 import com.cloudphone.service.Tokens;
+import com.cloudphone.store.OutboxStream;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,9 @@ public final class TestBackend {
         Tokens tokens = new Tokens(KEYS, "https://cloudphone.test", Duration.ofHours(1), clock);
         backend = new Backend(LocalDynamo.freshTable(), tokens, bus, clock, 4,
                 (name, input) -> started.add(new String[] {name, input}));
+        // events travel as in AWS: outbox item, the table's stream, the relay, the bus
+        OutboxStream stream = new OutboxStream(LocalDynamo.streams(), backend.table);
+        bus.deliverBeforeReading(() -> backend.relay.relay(stream.poll()));
     }
 
     /** Opens an account with an admin owner who can sign in as {@code username} / {@code password}. */
@@ -49,8 +54,10 @@ public final class TestBackend {
     public void seedSampleAccount() {
         String now = clock.instant().toString();
         backend.directory.createAccount(new Account(SAMPLE_ACCOUNT, "Sample", Plan.TEAM, true, null, 1, null, now, null),
-                member(SAMPLE_ADMIN, Role.ADMIN, "sample-admin", now), login(SAMPLE_ADMIN, "sample-admin"));
-        backend.directory.addMember(member(SAMPLE_USER, Role.USER, "sample-user", now), login(SAMPLE_USER, "sample-user"));
+                member(SAMPLE_ADMIN, Role.ADMIN, "sample-admin", now), login(SAMPLE_ADMIN, "sample-admin"),
+                new DomainEvent("AccountOpened", SAMPLE_ACCOUNT, now, Map.of("seeded", true)));
+        backend.directory.addMember(member(SAMPLE_USER, Role.USER, "sample-user", now), login(SAMPLE_USER, "sample-user"),
+                new DomainEvent("UserAdded", SAMPLE_ACCOUNT, now, Map.of("userId", SAMPLE_USER, "seeded", true)));
     }
 
     /** Every item of the table, to show that a refused request wrote nothing. */

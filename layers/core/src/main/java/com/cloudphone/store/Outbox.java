@@ -1,0 +1,73 @@
+package com.cloudphone.store;
+
+import static com.cloudphone.store.Transaction.n;
+import static com.cloudphone.store.Transaction.s;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.event.DomainEvent;
+import com.cloudphone.event.EventPublisher;
+import com.cloudphone.http.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The transactional outbox: a domain event is an item of the table, written in the same transaction as the change
+ * it reports where the store offers that (a member added or removed), or right after it otherwise. The table's
+ * stream carries each new event item to the publish-events function, which puts it on the event bus; so the
+ * functions that change data never load an EventBridge client, and an event is never published for a change
+ * that did not commit. Items expire a day later, when the stream no longer holds them either.
+ */
+public final class Outbox implements EventPublisher {
+    static final String PREFIX = "EVENTS#";
+    static final Duration KEPT = Duration.ofHours(24);
+
+    private final Table table;
+
+    public Outbox(Table table) {
+        this.table = table;
+    }
+
+    /** Appends one event after its change committed. */
+    @Override
+    public void publish(DomainEvent event) {
+        table.client.putItem(b -> b.tableName(table.name).item(item(event))
+                .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Keys.PK)));
+    }
+
+    /** Makes the event part of a transaction: it is recorded if and only if the change commits. */
+    static void record(Transaction tx, DomainEvent event) {
+        tx.putItem(item(event), new ApiException(ErrorCode.CONFLICT, "Event " + event.eventId() + " already recorded"));
+    }
+
+    /** Partition per account, sorted by time: an account's events keep their order on the stream. */
+    static Map<String, AttributeValue> item(DomainEvent event) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(PREFIX + event.accountId()));
+        item.put(Keys.SK, s(event.occurredAt() + "#" + event.eventId()));
+        item.put("eventId", s(event.eventId()));
+        item.put("type", s(event.type()));
+        item.put("accountId", s(event.accountId()));
+        item.put("occurredAt", s(event.occurredAt()));
+        item.put("detail", s(Json.write(event.detail())));
+        item.put("expiresAt", n(Instant.parse(event.occurredAt()).plus(KEPT).getEpochSecond()));
+        return item;
+    }
+
+    /**
+     * The event an outbox item's image holds (attribute name to its string or number as text), or empty when the
+     * image is some other item of the table.
+     */
+    public static Optional<DomainEvent> read(Map<String, String> image) {
+        String pk = image.get(Keys.PK);
+        if (pk == null || !pk.startsWith(PREFIX) || image.get("type") == null || image.get("eventId") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DomainEvent(image.get("type"), image.get("accountId"), image.get("occurredAt"),
+                Json.parseObject(image.getOrDefault("detail", "{}")), image.get("eventId")));
+    }
+}

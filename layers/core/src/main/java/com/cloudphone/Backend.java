@@ -99,7 +99,7 @@ public final class Backend {
         this.clock = clock;
         this.users = new UserService(directory, access, hasher, events, clock);
         this.callflowStore = new CallflowStore(table);
-        this.numberService = new NumberService(numbers, callflowStore, access, events, clock);
+        this.numberService = new NumberService(numbers, callflowStore, access, clock);
         this.sessions = new SessionService(directory, hasher, tokens, events, clock);
         this.accounts = new AccountService(directory, hasher, clock);
         this.queueStore = new QueueStore(table);
@@ -113,7 +113,7 @@ public final class Backend {
         this.calls = new CallService(callLog, directory, access);
         this.deletion = new DeletionService(directory, queueStore, callflows, numberService, deviceStore, tombstones,
                 access, clock);
-        this.purge = new PurgeService(directory, tombstones, callLog, deviceStore, jobs, events, clock);
+        this.purge = new PurgeService(directory, tombstones, callLog, deviceStore, jobs, clock);
         this.offboarding = new OffboardingService(directory, deletion, callflows, numberService, jobs, access, workflow,
                 clock);
         this.billing = new BillingService(directory, events);

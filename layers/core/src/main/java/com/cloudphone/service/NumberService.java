@@ -4,7 +4,6 @@ import java.util.Optional;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.event.DomainEvent;
-import com.cloudphone.event.EventPublisher;
 import com.cloudphone.model.Contact;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Member;
@@ -23,14 +22,12 @@ public final class NumberService {
     private final NumberStore numbers;
     private final CallflowStore callflows;
     private final Access access;
-    private final EventPublisher events;
     private final Clock clock;
 
-    public NumberService(NumberStore numbers, CallflowStore callflows, Access access, EventPublisher events, Clock clock) {
+    public NumberService(NumberStore numbers, CallflowStore callflows, Access access, Clock clock) {
         this.numbers = numbers;
         this.callflows = callflows;
         this.access = access;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -38,8 +35,7 @@ public final class NumberService {
         access.admin(caller);
         String now = clock.instant().toString();
         PhoneNumber added = new PhoneNumber(caller.accountId(), number, NumberState.AVAILABLE, null, null, now);
-        numbers.add(added);
-        events.publish(new DomainEvent("NumberAdded", caller.accountId(), now, Map.of("number", number)));
+        numbers.add(added, new DomainEvent("NumberAdded", caller.accountId(), now, Map.of("number", number)));
         return added;
     }
 
@@ -70,14 +66,13 @@ public final class NumberService {
         }
         String now = clock.instant().toString();
         PhoneNumber updated = new PhoneNumber(seen.accountId(), number, NumberState.ASSIGNED, userId, seen.callflowId(), now);
-        numbers.assign(seen, updated);
         Map<String, Object> detail = new HashMap<>();
         detail.put("number", number);
         detail.put("userId", userId);
         if (seen.assigneeUserId() != null) {
             detail.put("previousUserId", seen.assigneeUserId());
         }
-        events.publish(new DomainEvent("NumberAssigned", accountId, now, detail));
+        numbers.assign(seen, updated, new DomainEvent("NumberAssigned", accountId, now, detail));
         return updated;
     }
 
@@ -98,11 +93,10 @@ public final class NumberService {
                 .orElseThrow(() -> ApiException.invalid("contactsHeir", "must be a number of the account that is in service"));
         String now = clock.instant().toString();
         PhoneNumber released = new PhoneNumber(accountId, number, NumberState.RELEASED, null, null, now);
-        int moved = numbers.release(seen, released, heirNumber.number(), routing(seen));
-        if (seen.state() != NumberState.RELEASED) {
-            events.publish(new DomainEvent("NumberReleased", accountId, now, Map.of("number", number,
-                    "contactsHeir", heir, "contactsMoved", moved)));
-        }
+        // the contacts it has now; none can be added once it is RELEASED
+        int contacts = numbers.contacts(accountId, number).size();
+        numbers.release(seen, released, heirNumber.number(), routing(seen), new DomainEvent("NumberReleased",
+                accountId, now, Map.of("number", number, "contactsHeir", heir, "contactsMoved", contacts)));
         return seen.state() == NumberState.RELEASED ? seen : released;
     }
 
@@ -122,13 +116,12 @@ public final class NumberService {
         }
         String now = clock.instant().toString();
         PhoneNumber recycled = new PhoneNumber(accountId, number, NumberState.AVAILABLE, null, null, now);
-        numbers.recycle(seen, recycled, routing(seen));
         Map<String, Object> detail = new HashMap<>();
         detail.put("number", number);
         if (seen.assigneeUserId() != null) {
             detail.put("previousUserId", seen.assigneeUserId());
         }
-        events.publish(new DomainEvent("NumberRecycled", accountId, now, detail));
+        numbers.recycle(seen, recycled, routing(seen), new DomainEvent("NumberRecycled", accountId, now, detail));
         return recycled;
     }
 

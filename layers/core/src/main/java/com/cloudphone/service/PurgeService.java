@@ -3,7 +3,6 @@ package com.cloudphone.service;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.event.DomainEvent;
-import com.cloudphone.event.EventPublisher;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.Tombstone;
@@ -32,17 +31,15 @@ public final class PurgeService {
     private final CallLog calls;
     private final DeviceStore devices;
     private final JobStore jobs;
-    private final EventPublisher events;
     private final Clock clock;
 
     public PurgeService(Directory directory, TombstoneStore tombstones, CallLog calls, DeviceStore devices,
-                        JobStore jobs, EventPublisher events, Clock clock) {
+                        JobStore jobs, Clock clock) {
         this.directory = directory;
         this.tombstones = tombstones;
         this.calls = calls;
         this.devices = devices;
         this.jobs = jobs;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -75,9 +72,13 @@ public final class PurgeService {
         }
         Tombstone purged = new Tombstone(accountId, userId, tombstone.removedAt(), tombstone.purgeAt(), now.toString(),
                 tombstone.label());
-        directory.markPurged(purged);
-        events.publish(new DomainEvent("UserPurged", accountId, now.toString(),
-                Map.of("userId", userId, "callsAnonymised", anonymised, "loginKept", keepLogin)));
+        if (!directory.markPurged(purged, new DomainEvent("UserPurged", accountId, now.toString(),
+                Map.of("userId", userId, "callsAnonymised", anonymised, "loginKept", keepLogin)))) {
+            // a concurrent purge (the sweep and the workflow) finished first and told billing
+            result.put("outcome", "ALREADY_PURGED");
+            result.put("purgedAt", tombstones.get(accountId, userId).map(Tombstone::purgedAt).orElse(now.toString()));
+            return result;
+        }
         result.put("outcome", "PURGED");
         result.put("purgedAt", now.toString());
         result.put("callsAnonymised", anonymised);

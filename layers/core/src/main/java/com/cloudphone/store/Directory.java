@@ -315,8 +315,25 @@ public final class Directory {
     }
 
     /** Marks a tombstone purged, which also takes it out of the pending-purge index. */
-    public void markPurged(Tombstone purged) {
-        table.tombstones().putItem(TombstoneItem.of(purged));
+    /**
+     * Marks a tombstone purged, with its event, unless another purge (the sweep, a re-run step) marked it first:
+     * then nothing is written and the answer is false.
+     */
+    public boolean markPurged(Tombstone purged, DomainEvent event) {
+        ApiException alreadyPurged = new ApiException(ErrorCode.CONFLICT, "Already purged");
+        Transaction tx = new Transaction(table).put(TombstoneItem.SCHEMA, TombstoneItem.of(purged),
+                new Cond("attribute_exists(#pk) AND attribute_not_exists(#purgedAt)",
+                        Map.of("#pk", Keys.PK, "#purgedAt", "purgedAt"), Map.of()), alreadyPurged);
+        Outbox.record(tx, event);
+        try {
+            tx.commit();
+            return true;
+        } catch (ApiException e) {
+            if (e == alreadyPurged) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**

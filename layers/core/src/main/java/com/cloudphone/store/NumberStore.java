@@ -1,5 +1,7 @@
 package com.cloudphone.store;
 
+import com.cloudphone.event.DomainEvent;
+
 import static com.cloudphone.store.Directory.k;
 import static com.cloudphone.store.Transaction.key;
 import static com.cloudphone.store.Transaction.s;
@@ -30,14 +32,15 @@ public final class NumberStore {
     }
 
     /** Adds a number to an account; a global claim keeps any number owned by one account at most. */
-    public void add(PhoneNumber number) {
-        new Transaction(table)
+    public void add(PhoneNumber number, DomainEvent added) {
+        Transaction tx = new Transaction(table)
                 .put(UniqueItem.SCHEMA, UniqueItem.of(Keys.numberClaim(number.number()), Keys.UNIQUE_SK, number.accountId()),
                         Cond.NEW_ITEM, new ApiException(ErrorCode.NUMBER_TAKEN, "This number is already owned",
                                 List.of(new FieldProblem("number", "already owned by an account"))))
                 .put(NumberItem.SCHEMA, NumberItem.of(number), Cond.NEW_ITEM,
-                        new ApiException(ErrorCode.NUMBER_TAKEN, "This number is already in the account"))
-                .commit();
+                        new ApiException(ErrorCode.NUMBER_TAKEN, "This number is already in the account"));
+        Outbox.record(tx, added);
+        tx.commit();
     }
 
     public Optional<PhoneNumber> get(String accountId, String number) {
@@ -66,25 +69,27 @@ public final class NumberStore {
      * Moves a number from the state the caller saw to ASSIGNED to {@code updated.assigneeUserId()}, provided the
      * new assignee is still an active member. If anything changed since it was read, nothing is written.
      */
-    public void assign(PhoneNumber seen, PhoneNumber updated) {
+    public void assign(PhoneNumber seen, PhoneNumber updated, DomainEvent assigned) {
         Transaction tx = new Transaction(table);
         Links.link(tx, updated.accountId(), updated.assigneeUserId(), "userId");
         tx.put(NumberItem.SCHEMA, NumberItem.of(updated), unchangedSince(seen),
-                        new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile; reload and try again"))
-                .commit();
+                new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile; reload and try again"));
+        Outbox.record(tx, assigned);
+        tx.commit();
     }
 
     /**
      * Returns a number to AVAILABLE in the account (deactivation): no assignee and out of its callflow, if any.
      * {@code routing} is the callflow that routed it, as read.
      */
-    public void recycle(PhoneNumber seen, PhoneNumber recycled, Callflow routing) {
+    public void recycle(PhoneNumber seen, PhoneNumber recycled, Callflow routing, DomainEvent event) {
         Transaction tx = new Transaction(table);
         tx.put(NumberItem.SCHEMA, NumberItem.of(recycled), unchangedSince(seen),
                 new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile; reload and try again"));
         if (routing != null) {
             CallflowStore.unroute(tx, routing, seen.number());
         }
+        Outbox.record(tx, event);
         tx.commit();
     }
 
@@ -92,9 +97,10 @@ public final class NumberStore {
      * Releases a number for good: marked RELEASED, unassigned and unrouted, on condition it is unchanged and the heir
      * is still in service; then its contacts move to {@code heir}, 25 per batch, keeping their ids. Releasing a
      * number already RELEASED only moves what a crash left behind. The global claim stays: a released number is
-     * never reclaimed. Returns how many contacts moved.
+     * never reclaimed. {@code event} commits with the release (not again on a re-run). Returns how many contacts
+     * moved.
      */
-    public int release(PhoneNumber seen, PhoneNumber released, String heir, Callflow routing) {
+    public int release(PhoneNumber seen, PhoneNumber released, String heir, Callflow routing, DomainEvent event) {
         if (seen.state() != NumberState.RELEASED) {
             Transaction tx = new Transaction(table)
                     .check(key(Keys.account(seen.accountId()), Keys.number(heir)),
@@ -105,6 +111,7 @@ public final class NumberStore {
             if (routing != null) {
                 CallflowStore.unroute(tx, routing, seen.number());
             }
+            Outbox.record(tx, event);
             tx.commit();
         }
         BatchWriter batch = new BatchWriter(table);

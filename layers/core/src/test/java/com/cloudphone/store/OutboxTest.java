@@ -13,6 +13,7 @@ import com.cloudphone.model.UserKind;
 import com.cloudphone.service.Caller;
 import com.cloudphone.service.NewUser;
 import com.cloudphone.testing.LocalDynamo;
+import com.cloudphone.testing.Scenario;
 import com.cloudphone.testing.TestBackend;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,32 @@ class OutboxTest {
                 .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE)));
         new Table(client, name).createIfMissing();
         assertNotNull(client.describeTable(b -> b.tableName(name)).table().latestStreamArn());
+    }
+
+    @Test
+    void aStepRunAgainAfterItsCommitDoesNotPublishTwice() {
+        Scenario s = new Scenario(t, Plan.TEAM, false);
+        var user = s.user("1002");
+        String number = s.number("+14155550170");
+        t.backend.numberService.assign(s.admin, number, user.userId());
+        t.backend.numberService.assign(s.admin, number, user.userId()); // a retry: already done, nothing written
+        assertEquals(1, t.bus.published().stream().filter(e -> e.type().equals("NumberAssigned")).count());
+    }
+
+    @Test
+    void twoPurgesOfOneUserTellBillingOnce() {
+        Scenario s = new Scenario(t, Plan.TEAM, false);
+        var leaving = s.user("1002");
+        t.backend.deletion.delete(s.admin, leaving.userId());
+        var tombstone = t.backend.tombstones.get(s.admin.accountId(), leaving.userId()).orElseThrow();
+        var purged = new com.cloudphone.model.Tombstone(tombstone.accountId(), tombstone.userId(), tombstone.removedAt(),
+                tombstone.purgeAt(), "2026-11-24T09:00:00Z", tombstone.label());
+        DomainEvent event = new DomainEvent("UserPurged", s.admin.accountId(), "2026-11-24T09:00:00Z", Map.of());
+        assertTrue(t.backend.directory.markPurged(purged, event));
+        assertTrue(!t.backend.directory.markPurged(purged, new DomainEvent("UserPurged", s.admin.accountId(),
+                "2026-11-24T09:00:00Z", Map.of())), "the sweep and the workflow racing: the second one loses");
+        assertEquals(List.of(event.eventId()), t.bus.published().stream().filter(e -> e.type().equals("UserPurged"))
+                .map(DomainEvent::eventId).toList());
     }
 
     @Test

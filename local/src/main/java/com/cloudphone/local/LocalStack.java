@@ -297,6 +297,7 @@ public final class LocalStack implements AutoCloseable {
         claims.put("sub", caller.userId());
         claims.put("accountId", caller.accountId());
         claims.put("role", caller.role());
+        claims.put("iat", Long.toString(caller.issuedAt()));
         return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
                 .build();

@@ -22,10 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class LocalStackTest {
     private static LocalStack stack;
     private static Http http;
+    private static final LocalClock CLOCK = new LocalClock(java.time.Instant.now());
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start(LocalStack.Options.forTests(new LocalClock(java.time.Instant.now())));
+        stack = LocalStack.start(LocalStack.Options.forTests(CLOCK));
         http = new Http(stack.url());
     }
 
@@ -170,6 +171,29 @@ class LocalStackTest {
         assertEquals(1, http.get("/users", user).body().path("users").size());
         assertEquals(401, http.get("/users", null).status());
         assertEquals(401, http.get("/users", "not-a-token").status());
+    }
+
+    @Test
+    void aPasswordChangeSignsOutTheTokensIssuedBeforeIt() {
+        Http.Answer account = http.openAccount("Rotate Co", "TEAM", "rotate-owner");
+        String admin = account.text("token");
+        String userId = http.post("/users", admin, addUserBody("rotate-me", null)).text("userId");
+        String phone = http.signIn("rotate-me", "Welcome-2026");
+        String laptop = http.signIn("rotate-me", "Welcome-2026");
+        CLOCK.advance(java.time.Duration.ofSeconds(5));
+
+        assertEquals(200, http.call("PATCH", "/users/" + userId, laptop,
+                "{\"password\":\"Changed-2026\",\"currentPassword\":\"Welcome-2026\"}").status());
+        assertEquals(401, http.get("/users/" + userId, phone).status(), "a token from before the change");
+        assertEquals(401, http.get("/users/" + userId, laptop).status(), "the one that changed it too");
+        assertEquals(200, http.get("/users/" + userId, http.signIn("rotate-me", "Changed-2026")).status());
+        assertEquals(200, http.get("/users", admin).status(), "other logins keep their sessions");
+
+        // an admin resetting it signs the user out as well
+        String current = http.signIn("rotate-me", "Changed-2026");
+        CLOCK.advance(java.time.Duration.ofSeconds(5));
+        assertEquals(200, http.call("PATCH", "/users/" + userId, admin, "{\"password\":\"Reset-by-admin-1\"}").status());
+        assertEquals(401, http.get("/users/" + userId, current).status());
     }
 
     @Test

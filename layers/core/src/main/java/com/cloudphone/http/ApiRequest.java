@@ -92,7 +92,7 @@ public final class ApiRequest {
         if (claims == null || isBlank(claims.get("sub")) || isBlank(claims.get("accountId"))) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
         }
-        return new Caller(claims.get("sub"), claims.get("accountId"), claims.get("role"));
+        return new Caller(claims.get("sub"), claims.get("accountId"), claims.get("role"), issuedAt(claims.get("iat")));
     }
 
     /** The caller's ids for logs, when the request carries them. */
@@ -101,6 +101,15 @@ public final class ApiRequest {
             return Optional.of(caller());
         } catch (ApiException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The authorizer passes claims as strings; a token without a readable iat counts as issued at 0. */
+    private static long issuedAt(String iat) {
+        try {
+            return iat == null ? 0 : Long.parseLong(iat.strip());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

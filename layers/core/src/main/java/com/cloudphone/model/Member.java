@@ -4,18 +4,26 @@ package com.cloudphone.model;
  * A user's membership of one account, with the settings that belong to it.
  * {@code userId} is the person's login id, the same in every account they belong to. {@code leadRouting}: in the
  * round-robin lead router and call broadcast (TEAM accounts only). {@code accountClosed} copies the account's
- * closure onto each member, so the one read of every request sees it.
+ * closure onto each member, so the one read of every request sees it; {@code tokensNotBefore} (epoch seconds, 0
+ * for none) likewise copies the login's last password change: tokens issued before it are refused.
  */
 public record Member(String accountId, String userId, UserKind kind, Role role, MemberStatus status,
                      String username, String email, String displayName, String extension, String timezone,
                      BusinessHours businessHours, boolean suspended, boolean leadRouting,
-                     String createdAt, boolean accountClosed) {
+                     String createdAt, boolean accountClosed, long tokensNotBefore) {
 
     public Member(String accountId, String userId, UserKind kind, Role role, MemberStatus status, String username,
                   String email, String displayName, String extension, String timezone, BusinessHours businessHours,
                   boolean suspended, boolean leadRouting, String createdAt) {
         this(accountId, userId, kind, role, status, username, email, displayName, extension, timezone, businessHours,
-                suspended, leadRouting, createdAt, false);
+                suspended, leadRouting, createdAt, false, 0);
+    }
+
+    public Member(String accountId, String userId, UserKind kind, Role role, MemberStatus status, String username,
+                  String email, String displayName, String extension, String timezone, BusinessHours businessHours,
+                  boolean suspended, boolean leadRouting, String createdAt, boolean accountClosed) {
+        this(accountId, userId, kind, role, status, username, email, displayName, extension, timezone, businessHours,
+                suspended, leadRouting, createdAt, accountClosed, 0);
     }
 
     public boolean isAdmin() {
@@ -26,8 +34,13 @@ public record Member(String accountId, String userId, UserKind kind, Role role, 
         return status == MemberStatus.ACTIVE && !suspended && !accountClosed;
     }
 
+    /** Whether a token issued at {@code issuedAt} (epoch seconds) still speaks for this member. */
+    public boolean accepts(long issuedAt) {
+        return canSignIn() && issuedAt >= tokensNotBefore;
+    }
+
     public Member withStatus(MemberStatus newStatus) {
         return new Member(accountId, userId, kind, role, newStatus, username, email, displayName, extension,
-                timezone, businessHours, suspended, leadRouting, createdAt, accountClosed);
+                timezone, businessHours, suspended, leadRouting, createdAt, accountClosed, tokensNotBefore);
     }
 }

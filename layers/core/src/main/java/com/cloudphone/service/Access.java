@@ -19,7 +19,7 @@ public final class Access {
 
     public Member member(Caller caller) {
         return directory.member(caller.accountId(), caller.userId())
-                .filter(Member::canSignIn)
+                .filter(m -> m.accepts(caller.issuedAt()))
                 .orElseThrow(Access::noAccess);
     }
 
@@ -28,7 +28,7 @@ public final class Access {
         return members.stream()
                 .filter(m -> m.userId().equals(caller.userId()))
                 .findFirst()
-                .filter(Member::canSignIn)
+                .filter(m -> m.accepts(caller.issuedAt()))
                 .orElseThrow(Access::noAccess);
     }
 

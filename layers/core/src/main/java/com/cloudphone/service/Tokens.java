@@ -124,7 +124,8 @@ public final class Tokens {
                     || clock.instant().getEpochSecond() >= exp || sub == null || accountId == null) {
                 throw unauthenticated();
             }
-            return new Caller(sub, accountId, Json.text(claims, "role"));
+            long iat = claims.get("iat") instanceof Long l ? l : 0;
+            return new Caller(sub, accountId, Json.text(claims, "role"), iat);
         } catch (ApiException e) {
             throw e;
         } catch (Exception e) {

@@ -103,7 +103,8 @@ public final class UserService {
             directory.updateMember(before, after);
         }
         if (patch.password() != null) {
-            directory.changePassword(userId, hasher.hash(patch.password()));
+            // every token of this login issued before now stops working, in every account it belongs to
+            directory.changePassword(userId, hasher.hash(patch.password()), clock.instant().getEpochSecond());
             changed = new ArrayList<>(changed);
             changed.add("password");
         }
@@ -153,7 +154,7 @@ public final class UserService {
                 p.businessHours() == null ? m.businessHours() : p.businessHours().orElse(null),
                 p.suspended() == null ? m.suspended() : p.suspended(),
                 p.leadRouting() == null ? m.leadRouting() : p.leadRouting(),
-                m.createdAt(), m.accountClosed());
+                m.createdAt(), m.accountClosed(), m.tokensNotBefore());
     }
 
     private static List<String> changedFields(Member a, Member b) {

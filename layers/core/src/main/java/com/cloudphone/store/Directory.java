@@ -233,14 +233,24 @@ public final class Directory {
     }
 
     /** Replaces the password hash and bumps the version, so tokens issued before the change stop working. */
-    public void changePassword(String userId, String newHash) {
-        table.client.updateItem(b -> b.tableName(table.name)
-                .key(key(Keys.login(userId), Keys.LOGIN_SK))
-                .updateExpression("SET #hash = :hash, #failed = :zero ADD #version :one REMOVE #locked")
-                .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#hash", "passwordHash", "#failed", "failedAttempts",
-                        "#version", "passwordVersion", "#locked", "lockedUntil", "#pk", Keys.PK))
-                .expressionAttributeValues(Map.of(":hash", s(newHash), ":zero", n(0), ":one", n(1))));
+    /**
+     * Sets a new password and, in the same transaction, stamps {@code notBefore} on every membership of the login,
+     * so tokens issued before the change are refused in every account (see {@link Member#accepts}).
+     */
+    public void changePassword(String userId, String newHash, long notBefore) {
+        Transaction tx = new Transaction(table).update(key(Keys.login(userId), Keys.LOGIN_SK),
+                "SET #hash = :hash, #failed = :zero ADD #version :one REMOVE #locked",
+                new Cond("attribute_exists(#pk)", Map.of("#hash", "passwordHash", "#failed", "failedAttempts",
+                        "#version", "passwordVersion", "#locked", "lockedUntil", "#pk", Keys.PK),
+                        Map.of(":hash", s(newHash), ":zero", n(0), ":one", n(1))),
+                ApiException.notFound("Login"));
+        for (Member m : memberships(userId)) {
+            tx.update(key(Keys.account(m.accountId()), Keys.user(userId)), "SET #notBefore = :notBefore",
+                    new Cond("attribute_exists(#pk)", Map.of("#pk", Keys.PK, "#notBefore", "tokensNotBefore"),
+                            Map.of(":notBefore", n(notBefore))),
+                    new ApiException(ErrorCode.CONFLICT, "A membership changed meanwhile; try again"));
+        }
+        tx.commit();
     }
 
     /** Sets the first password of an invited login; the invitation works once (its hash is the condition). */

@@ -33,6 +33,7 @@ public final class MemberItem extends KeyedItem {
             .addAttribute(Boolean.class, a -> a.name("suspended").getter(MemberItem::getSuspended).setter(MemberItem::setSuspended))
             .addAttribute(Boolean.class, a -> a.name("leadRouting").getter(MemberItem::getLeadRouting).setter(MemberItem::setLeadRouting))
             .addAttribute(Boolean.class, a -> a.name("accountClosed").getter(MemberItem::getAccountClosed).setter(MemberItem::setAccountClosed))
+            .addAttribute(Long.class, a -> a.name("tokensNotBefore").getter(MemberItem::getTokensNotBefore).setter(MemberItem::setTokensNotBefore))
             .addAttribute(Long.class, a -> a.name("links").getter(MemberItem::getLinks).setter(MemberItem::setLinks))
             .addAttribute(String.class, a -> a.name("createdAt").getter(MemberItem::getCreatedAt).setter(MemberItem::setCreatedAt))
             .build();
@@ -51,6 +52,7 @@ public final class MemberItem extends KeyedItem {
     private Boolean suspended;
     private Boolean leadRouting;
     private Boolean accountClosed;
+    private Long tokensNotBefore;
     private Long links;
     private String createdAt;
 
@@ -78,6 +80,7 @@ public final class MemberItem extends KeyedItem {
         item.suspended = m.suspended();
         item.leadRouting = m.leadRouting();
         item.accountClosed = m.accountClosed() ? true : null;
+        item.tokensNotBefore = m.tokensNotBefore() == 0 ? null : m.tokensNotBefore();
         item.createdAt = m.createdAt();
         return item;
     }
@@ -86,7 +89,7 @@ public final class MemberItem extends KeyedItem {
         return new Member(accountId, userId, UserKind.valueOf(kind), Role.valueOf(role), MemberStatus.valueOf(status),
                 username, email, displayName, extension, timezone, fromMap(businessHours),
                 Boolean.TRUE.equals(suspended), Boolean.TRUE.equals(leadRouting), createdAt,
-                Boolean.TRUE.equals(accountClosed));
+                Boolean.TRUE.equals(accountClosed), tokensNotBefore == null ? 0 : tokensNotBefore);
     }
 
     private static Map<String, String> toMap(BusinessHours hours) {
@@ -137,6 +140,8 @@ public final class MemberItem extends KeyedItem {
     public Boolean getLeadRouting() { return leadRouting; }
     public void setLeadRouting(Boolean v) { leadRouting = v; }
     public Boolean getAccountClosed() { return accountClosed; }
+    public Long getTokensNotBefore() { return tokensNotBefore; }
+    public void setTokensNotBefore(Long v) { tokensNotBefore = v; }
     public void setAccountClosed(Boolean v) { accountClosed = v; }
     /** Bumped by every write that makes something depend on the member; deletion conditions on it. */
     public Long getLinks() { return links; }

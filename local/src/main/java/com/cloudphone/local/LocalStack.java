@@ -1,5 +1,9 @@
 package com.cloudphone.local;
 
+import java.nio.file.attribute.PosixFilePermissions;
+
+import java.security.KeyPair;
+
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import java.net.URLDecoder;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -97,7 +101,8 @@ public final class LocalStack implements AutoCloseable {
         Table table = new Table(database.client(), "cloudphone-users");
         createWhenFileIsFree(table);
         this.bus = new LocalEventBus();
-        Tokens tokens = new Tokens(Tokens.generateKeys(), "https://cloudphone.local", Duration.ofHours(1), options.clock());
+        Tokens tokens = new Tokens(signingKeys(options.dataDir()), "https://cloudphone.local", Duration.ofHours(1),
+                options.clock());
         this.workflow = new LocalWorkflow(options.clock(), options.sleeper());
         this.backend = new Backend(table, tokens, bus, options.clock(), options.bcryptCost(), workflow);
         workflow.attach(backend, projectRoot());
@@ -136,6 +141,29 @@ public final class LocalStack implements AutoCloseable {
         server.createContext("/", this::serve);
         server.setExecutor(workers);
         server.start();
+    }
+
+    /**
+     * In memory, a key for this run only. With a data folder, the key is kept there (owner-only file), so tokens
+     * issued before a restart still work after it, as the data they speak for does.
+     */
+    private static KeyPair signingKeys(Path dataDir) throws IOException {
+        if (dataDir == null) {
+            return Tokens.generateKeys();
+        }
+        Path file = dataDir.resolve("signing-key.pem");
+        if (Files.exists(file)) {
+            return Tokens.fromPem(Files.readString(file));
+        }
+        KeyPair keys = Tokens.generateKeys();
+        Files.createDirectories(dataDir);
+        Files.writeString(file, Tokens.toPem(keys));
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // a file system without POSIX permissions: the folder's own protection applies
+        }
+        return keys;
     }
 
     /**

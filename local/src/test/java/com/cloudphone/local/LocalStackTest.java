@@ -256,13 +256,17 @@ class LocalStackTest {
     void aDataFolderKeepsAccountsAcrossRestarts() throws Exception {
         Path dir = Files.createTempDirectory("cloudphone-data");
         String accountId;
+        String before;
         try (LocalStack first = LocalStack.start(LocalStack.Options.forTests(new LocalClock(java.time.Instant.now())).withData(dir))) {
-            accountId = new Http(first.url()).openAccount("Durable Co", "SOLO", "durable-owner").text("accountId");
+            Http.Answer opened = new Http(first.url()).openAccount("Durable Co", "SOLO", "durable-owner");
+            accountId = opened.text("accountId");
+            before = opened.text("token");
         }
         try (LocalStack second = LocalStack.start(LocalStack.Options.forTests(new LocalClock(java.time.Instant.now())).withData(dir))) {
             String token = new Http(second.url()).signIn("durable-owner", "Owner-pass-1");
             assertEquals(1, new Http(second.url()).get("/users", token).body().path("users").size());
             assertTrue(second.backend().directory.account(accountId).isPresent());
+            assertEquals(200, new Http(second.url()).get("/users", before).status(), "the signing key is kept too");
         }
     }
 }

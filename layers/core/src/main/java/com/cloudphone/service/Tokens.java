@@ -73,6 +73,13 @@ public final class Tokens {
         }
     }
 
+    /** The private key as a PKCS#8 PEM, the form {@link #fromPem} reads (the local stack keeps its key so). */
+    public static String toPem(KeyPair keys) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
     public record Issued(String token, Instant expiresAt) {
     }
 

@@ -97,19 +97,19 @@ public final class Backend {
         this.events = new Outbox(table);
         this.relay = new OutboxRelay(bus);
         this.clock = clock;
-        this.users = new UserService(directory, access, hasher, events, clock);
+        this.users = new UserService(directory, access, hasher, clock);
         this.callflowStore = new CallflowStore(table);
         this.numberService = new NumberService(numbers, callflowStore, access, clock);
-        this.sessions = new SessionService(directory, hasher, tokens, events, clock);
+        this.sessions = new SessionService(directory, hasher, tokens, clock);
         this.accounts = new AccountService(directory, hasher, clock);
         this.queueStore = new QueueStore(table);
         this.deviceStore = new DeviceStore(table);
         this.callLog = new CallLog(table);
         this.tombstones = new TombstoneStore(table);
         this.jobs = new JobStore(table);
-        this.queues = new QueueService(queueStore, directory, access, events, clock);
-        this.callflows = new CallflowService(callflowStore, access, events, clock);
-        this.devices = new DeviceService(deviceStore, directory, access, events, clock);
+        this.queues = new QueueService(queueStore, directory, access, clock);
+        this.callflows = new CallflowService(callflowStore, access, clock);
+        this.devices = new DeviceService(deviceStore, directory, access, clock);
         this.calls = new CallService(callLog, directory, access);
         this.deletion = new DeletionService(directory, queueStore, callflows, numberService, deviceStore, tombstones,
                 access, clock);

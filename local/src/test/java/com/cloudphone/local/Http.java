@@ -1,7 +1,6 @@
 package com.cloudphone.local;
 
 import com.cloudphone.testing.TestJson;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,7 +1,5 @@
 package com.cloudphone.handler;
 
-import com.cloudphone.testing.TestJson;
-
 import static com.cloudphone.testing.Responses.body;
 import static com.cloudphone.testing.Responses.errorCode;
 import static com.cloudphone.testing.TestBackend.SAMPLE_ACCOUNT;
@@ -17,6 +15,7 @@ import com.cloudphone.http.Json;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.testing.Samples;
 import com.cloudphone.testing.TestBackend;
+import com.cloudphone.testing.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;

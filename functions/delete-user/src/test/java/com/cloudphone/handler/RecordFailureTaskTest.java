@@ -1,7 +1,5 @@
 package com.cloudphone.handler;
 
-import com.cloudphone.testing.TestJson;
-
 import static com.cloudphone.testing.TestBackend.SAMPLE_ACCOUNT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +9,7 @@ import com.cloudphone.model.JobStatus;
 import com.cloudphone.service.OffboardingPlan;
 import com.cloudphone.testing.Samples;
 import com.cloudphone.testing.TestBackend;
+import com.cloudphone.testing.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,5 @@
 package com.cloudphone.handler;
 
-import com.cloudphone.testing.TestJson;
-
 import static com.cloudphone.testing.TestBackend.SAMPLE_ACCOUNT;
 import static com.cloudphone.testing.TestBackend.SAMPLE_USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;

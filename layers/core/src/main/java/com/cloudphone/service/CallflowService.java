@@ -3,7 +3,6 @@ package com.cloudphone.service;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.event.DomainEvent;
-import com.cloudphone.event.EventPublisher;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.CallflowStatus;
@@ -24,13 +23,11 @@ import java.util.Optional;
 public final class CallflowService {
     private final CallflowStore callflows;
     private final Access access;
-    private final EventPublisher events;
     private final Clock clock;
 
-    public CallflowService(CallflowStore callflows, Access access, EventPublisher events, Clock clock) {
+    public CallflowService(CallflowStore callflows, Access access, Clock clock) {
         this.callflows = callflows;
         this.access = access;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -55,8 +52,8 @@ public final class CallflowService {
                 dial, now);
         Callflow callflow = new Callflow(caller.accountId(), Ids.next("cf"), name, kind,
                 numbers.stream().distinct().toList(), List.of(first), 0, now);
-        callflows.create(callflow, kind == CallflowKind.DIRECT ? List.of(userId) : dial);
-        publish("CallflowCreated", callflow, Map.of());
+        callflows.create(callflow, kind == CallflowKind.DIRECT ? List.of(userId) : dial,
+                event("CallflowCreated", callflow, Map.of()));
         return CallflowView.of(get(caller.accountId(), callflow.callflowId()));
     }
 
@@ -89,8 +86,9 @@ public final class CallflowService {
         }
         List<String> merged = new ArrayList<>(target.numbers());
         merged.addAll(source.numbers());
-        callflows.reassign(source, target, source.with(List.of(), source.versions()), target.with(merged, target.versions()));
-        publish("CallflowReassigned", source, Map.of("targetCallflowId", target.callflowId(), "numbers", source.numbers()));
+        callflows.reassign(source, target, source.with(List.of(), source.versions()), target.with(merged, target.versions()),
+                event("CallflowReassigned", source, Map.of("targetCallflowId", target.callflowId(),
+                        "numbers", source.numbers())));
     }
 
     /** Saves a group edit: a new ACTIVE version with this dial list; the previous ACTIVE one becomes AVAILABLE. */
@@ -111,8 +109,8 @@ public final class CallflowService {
         versions.add(new CallflowVersion(next, CallflowStatus.ACTIVE, null, dial, clock.instant().toString()));
         List<String> newlyNamed = dial.stream()
                 .filter(id -> before.activeVersion().map(v -> !v.names(id)).orElse(true)).toList();
-        callflows.saveVersions(before, before.with(before.numbers(), versions), newlyNamed);
-        publish("CallflowVersionSaved", before, Map.of("version", next));
+        callflows.saveVersions(before, before.with(before.numbers(), versions), newlyNamed,
+                event("CallflowVersionSaved", before, Map.of("version", next)));
     }
 
     /** Deletes an AVAILABLE version; the ACTIVE one is refused. Deleting a version already gone is a 404. */
@@ -130,8 +128,8 @@ public final class CallflowService {
 
     private void dropVersions(Callflow before, List<Integer> doomed) {
         List<CallflowVersion> kept = before.versions().stream().filter(v -> !doomed.contains(v.version())).toList();
-        callflows.saveVersions(before, before.with(before.numbers(), kept), List.of());
-        publish("CallflowVersionsDeleted", before, Map.of("versions", doomed));
+        callflows.saveVersions(before, before.with(before.numbers(), kept), List.of(),
+                event("CallflowVersionsDeleted", before, Map.of("versions", doomed)));
     }
 
     /** Deletes a callflow that routes no numbers (AVAILABLE). */
@@ -142,8 +140,7 @@ public final class CallflowService {
             throw new ApiException(ErrorCode.INVALID_STATE,
                     "The callflow still routes numbers " + seen.numbers() + "; reassign them first");
         }
-        callflows.delete(seen);
-        publish("CallflowDeleted", seen, Map.of());
+        callflows.delete(seen, event("CallflowDeleted", seen, Map.of()));
     }
 
     /**
@@ -160,8 +157,7 @@ public final class CallflowService {
         List<String> moved = source.get().numbers();
         moveNumbers(source.get(), target);
         Callflow emptied = get(accountId, callflowId);
-        callflows.delete(emptied);
-        publish("CallflowDeleted", emptied, Map.of());
+        callflows.delete(emptied, event("CallflowDeleted", emptied, Map.of()));
         return Map.of("callflowId", callflowId, "action", "MOVE_NUMBERS", "targetCallflowId", targetId,
                 "numbersMoved", moved, "outcome", "DONE");
     }
@@ -209,9 +205,10 @@ public final class CallflowService {
         return callflows.get(accountId, callflowId).orElseThrow(() -> ApiException.notFound("Callflow"));
     }
 
-    private void publish(String type, Callflow c, Map<String, Object> more) {
+    /** The event a callflow change records with itself. */
+    private DomainEvent event(String type, Callflow c, Map<String, Object> more) {
         Map<String, Object> detail = new LinkedHashMap<>(more);
         detail.put("callflowId", c.callflowId());
-        events.publish(new DomainEvent(type, c.accountId(), clock.instant().toString(), detail));
+        return new DomainEvent(type, c.accountId(), clock.instant().toString(), detail);
     }
 }

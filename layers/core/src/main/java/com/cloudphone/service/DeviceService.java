@@ -2,7 +2,6 @@ package com.cloudphone.service;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.event.DomainEvent;
-import com.cloudphone.event.EventPublisher;
 import com.cloudphone.model.DeviceKind;
 import com.cloudphone.model.DeviceSession;
 import com.cloudphone.model.Ids;
@@ -18,14 +17,12 @@ public final class DeviceService {
     private final DeviceStore devices;
     private final Directory directory;
     private final Access access;
-    private final EventPublisher events;
     private final Clock clock;
 
-    public DeviceService(DeviceStore devices, Directory directory, Access access, EventPublisher events, Clock clock) {
+    public DeviceService(DeviceStore devices, Directory directory, Access access, Clock clock) {
         this.devices = devices;
         this.directory = directory;
         this.access = access;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -34,19 +31,17 @@ public final class DeviceService {
         requireMember(caller.accountId(), userId);
         DeviceSession device = new DeviceSession(caller.accountId(), userId, Ids.next("d"), kind, name,
                 clock.instant().toString());
-        devices.logIn(device);
-        events.publish(new DomainEvent("DeviceLoggedIn", caller.accountId(), device.loggedInAt(),
+        devices.logIn(device, new DomainEvent("DeviceLoggedIn", caller.accountId(), device.loggedInAt(),
                 Map.of("userId", userId, "deviceId", device.deviceId(), "kind", kind.name())));
         return device;
     }
 
     public void logOut(Caller caller, String userId, String deviceId) {
         access.selfOrAdmin(caller, userId);
-        if (!devices.logOut(caller.accountId(), userId, deviceId)) {
+        if (!devices.logOut(caller.accountId(), userId, deviceId, new DomainEvent("DeviceLoggedOut",
+                caller.accountId(), clock.instant().toString(), Map.of("userId", userId, "deviceId", deviceId)))) {
             throw ApiException.notFound("Device session");
         }
-        events.publish(new DomainEvent("DeviceLoggedOut", caller.accountId(), clock.instant().toString(),
-                Map.of("userId", userId, "deviceId", deviceId)));
     }
 
     public List<DeviceSession> list(Caller caller, String userId) {

@@ -2,7 +2,6 @@ package com.cloudphone.service;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.event.DomainEvent;
-import com.cloudphone.event.EventPublisher;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.Queue;
@@ -20,14 +19,12 @@ public final class QueueService {
     private final QueueStore queues;
     private final Directory directory;
     private final Access access;
-    private final EventPublisher events;
     private final Clock clock;
 
-    public QueueService(QueueStore queues, Directory directory, Access access, EventPublisher events, Clock clock) {
+    public QueueService(QueueStore queues, Directory directory, Access access, Clock clock) {
         this.queues = queues;
         this.directory = directory;
         this.access = access;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -55,10 +52,10 @@ public final class QueueService {
     public QueueView removeMember(Caller caller, String queueId, String userId) {
         access.admin(caller);
         Queue before = queues.get(caller.accountId(), queueId).orElseThrow(() -> ApiException.notFound("Queue"));
-        Queue after = queues.removeMember(caller.accountId(), queueId, userId);
-        if (before.memberUserIds().contains(userId)) {
-            published(caller.accountId(), queueId, userId);
+        if (!queues.removeMember(caller.accountId(), queueId, userId, removed(caller.accountId(), queueId, userId))) {
+            return view(before, membersById(caller.accountId()));
         }
+        Queue after = queues.get(caller.accountId(), queueId).orElseThrow(() -> ApiException.notFound("Queue"));
         return view(after, membersById(caller.accountId()));
     }
 
@@ -66,18 +63,17 @@ public final class QueueService {
     public List<String> removeFromAll(String accountId, String userId) {
         List<String> removed = new ArrayList<>();
         for (Queue q : queues.list(accountId)) {
-            if (q.memberUserIds().contains(userId)) {
-                queues.removeMember(accountId, q.queueId(), userId);
-                published(accountId, q.queueId(), userId);
+            if (q.memberUserIds().contains(userId)
+                    && queues.removeMember(accountId, q.queueId(), userId, removed(accountId, q.queueId(), userId))) {
                 removed.add(q.queueId());
             }
         }
         return removed;
     }
 
-    private void published(String accountId, String queueId, String userId) {
-        events.publish(new DomainEvent("UserRemovedFromQueue", accountId, clock.instant().toString(),
-                Map.of("queueId", queueId, "userId", userId)));
+    private DomainEvent removed(String accountId, String queueId, String userId) {
+        return new DomainEvent("UserRemovedFromQueue", accountId, clock.instant().toString(),
+                Map.of("queueId", queueId, "userId", userId));
     }
 
     private Map<String, Member> membersById(String accountId) {

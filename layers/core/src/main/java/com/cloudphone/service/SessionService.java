@@ -4,7 +4,6 @@ import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
 import com.cloudphone.event.DomainEvent;
-import com.cloudphone.event.EventPublisher;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
@@ -26,14 +25,12 @@ public final class SessionService {
     private final Directory directory;
     private final PasswordHasher hasher;
     private final Tokens tokens;
-    private final EventPublisher events;
     private final Clock clock;
 
-    public SessionService(Directory directory, PasswordHasher hasher, Tokens tokens, EventPublisher events, Clock clock) {
+    public SessionService(Directory directory, PasswordHasher hasher, Tokens tokens, Clock clock) {
         this.directory = directory;
         this.hasher = hasher;
         this.tokens = tokens;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -90,9 +87,8 @@ public final class SessionService {
         List<Member> invited = directory.memberships(userId).stream()
                 .filter(m -> m.status() == MemberStatus.INVITED && !m.suspended()).toList();
         for (Member m : invited) {
-            directory.updateMember(m, m.withStatus(MemberStatus.ACTIVE));
-            events.publish(new DomainEvent("InvitationAccepted", m.accountId(), clock.instant().toString(),
-                    Map.of("userId", userId)));
+            directory.updateMember(m, m.withStatus(MemberStatus.ACTIVE), new DomainEvent("InvitationAccepted",
+                    m.accountId(), clock.instant().toString(), Map.of("userId", userId)));
         }
         if (invited.isEmpty()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "This login is suspended or no longer a member of any account");

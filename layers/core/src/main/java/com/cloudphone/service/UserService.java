@@ -4,7 +4,6 @@ import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
 import com.cloudphone.event.DomainEvent;
-import com.cloudphone.event.EventPublisher;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Login;
@@ -25,14 +24,12 @@ public final class UserService {
     private final Directory directory;
     private final Access access;
     private final PasswordHasher hasher;
-    private final EventPublisher events;
     private final Clock clock;
 
-    public UserService(Directory directory, Access access, PasswordHasher hasher, EventPublisher events, Clock clock) {
+    public UserService(Directory directory, Access access, PasswordHasher hasher, Clock clock) {
         this.directory = directory;
         this.access = access;
         this.hasher = hasher;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -98,19 +95,23 @@ public final class UserService {
             checkPasswordChange(actor, before, patch);
         }
         Member after = apply(before, patch);
-        List<String> changed = changedFields(before, after);
-        if (!changed.isEmpty()) {
-            directory.updateMember(before, after);
+        List<String> settings = changedFields(before, after);
+        List<String> changed = new ArrayList<>(settings);
+        if (patch.password() != null) {
+            changed.add("password");
+        }
+        if (changed.isEmpty()) {
+            return UserView.of(after);
+        }
+        DomainEvent updated = new DomainEvent("UserUpdated", caller.accountId(), clock.instant().toString(),
+                Map.of("userId", userId, "changed", changed, "changedBy", caller.userId()));
+        // the event goes with the last write, so it is there exactly when everything it lists is
+        if (!settings.isEmpty()) {
+            directory.updateMember(before, after, patch.password() == null ? updated : null);
         }
         if (patch.password() != null) {
             // every token of this login issued before now stops working, in every account it belongs to
-            directory.changePassword(userId, hasher.hash(patch.password()), clock.instant().getEpochSecond());
-            changed = new ArrayList<>(changed);
-            changed.add("password");
-        }
-        if (!changed.isEmpty()) {
-            events.publish(new DomainEvent("UserUpdated", caller.accountId(), clock.instant().toString(),
-                    Map.of("userId", userId, "changed", changed, "changedBy", caller.userId())));
+            directory.changePassword(userId, hasher.hash(patch.password()), clock.instant().getEpochSecond(), updated);
         }
         return UserView.of(after);
     }

@@ -1,5 +1,7 @@
 package com.cloudphone.store;
 
+import com.cloudphone.event.DomainEvent;
+
 import static com.cloudphone.store.Directory.k;
 import static com.cloudphone.store.Transaction.key;
 import static com.cloudphone.store.Transaction.n;
@@ -31,7 +33,7 @@ public final class CallflowStore {
     }
 
     /** Creates a callflow routing {@code numbers}, each in service and routed by no other callflow. */
-    public void create(Callflow callflow, Collection<String> linkedUsers) {
+    public void create(Callflow callflow, Collection<String> linkedUsers, DomainEvent created) {
         Transaction tx = new Transaction(table).put(CallflowItem.SCHEMA, CallflowItem.of(callflow), Cond.NEW_ITEM,
                 new ApiException(ErrorCode.CONFLICT, "Callflow already exists"));
         for (String number : callflow.numbers()) {
@@ -40,6 +42,7 @@ public final class CallflowStore {
         for (String userId : linkedUsers) {
             Links.link(tx, callflow.accountId(), userId, callflow.kind() == CallflowKind.DIRECT ? "userId" : "dialUserIds");
         }
+        Outbox.record(tx, created);
         tx.commit();
     }
 
@@ -56,30 +59,35 @@ public final class CallflowStore {
     }
 
     /** Saves new versions of a callflow read at {@code before.revision()}; links users a new version names. */
-    public void saveVersions(Callflow before, Callflow after, Collection<String> newlyLinkedUsers) {
+    public void saveVersions(Callflow before, Callflow after, Collection<String> newlyLinkedUsers, DomainEvent saved) {
         Transaction tx = new Transaction(table);
         put(tx, before, after);
         for (String userId : newlyLinkedUsers) {
             Links.link(tx, after.accountId(), userId, "dialUserIds");
         }
+        Outbox.record(tx, saved);
         tx.commit();
     }
 
     /** Moves every number of {@code source} to {@code target}; the source is left with none (AVAILABLE). */
-    public void reassign(Callflow source, Callflow target, Callflow sourceAfter, Callflow targetAfter) {
+    public void reassign(Callflow source, Callflow target, Callflow sourceAfter, Callflow targetAfter,
+                         DomainEvent reassigned) {
         Transaction tx = new Transaction(table);
         put(tx, source, sourceAfter);
         put(tx, target, targetAfter);
         for (String number : source.numbers()) {
             route(tx, source.accountId(), number, source.callflowId(), target.callflowId());
         }
+        Outbox.record(tx, reassigned);
         tx.commit();
     }
 
     /** Deletes a callflow read at this revision (callers check it is AVAILABLE). */
-    public void delete(Callflow seen) {
-        new Transaction(table).delete(key(Keys.account(seen.accountId()), Keys.callflow(seen.callflowId())),
-                revisionIs(seen), changed()).commit();
+    public void delete(Callflow seen, DomainEvent deleted) {
+        Transaction tx = new Transaction(table).delete(key(Keys.account(seen.accountId()), Keys.callflow(seen.callflowId())),
+                revisionIs(seen), changed());
+        Outbox.record(tx, deleted);
+        tx.commit();
     }
 
     /** Takes one number out of its callflow (release, recycle), in the caller's transaction. */

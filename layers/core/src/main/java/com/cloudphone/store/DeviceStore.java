@@ -1,5 +1,7 @@
 package com.cloudphone.store;
 
+import com.cloudphone.event.DomainEvent;
+
 import static com.cloudphone.store.Directory.k;
 import static com.cloudphone.store.Transaction.key;
 
@@ -21,17 +23,29 @@ public final class DeviceStore {
         this.table = table;
     }
 
-    public void logIn(DeviceSession device) {
+    public void logIn(DeviceSession device, DomainEvent loggedIn) {
         Transaction tx = new Transaction(table).put(DeviceItem.SCHEMA, DeviceItem.of(device), Cond.NEW_ITEM,
                 new ApiException(ErrorCode.CONFLICT, "Device session already exists"));
         Links.link(tx, device.accountId(), device.userId(), "userId");
+        Outbox.record(tx, loggedIn);
         tx.commit();
     }
 
-    /** Logs a device out; false when it was not logged in. */
-    public boolean logOut(String accountId, String userId, String deviceId) {
-        var deleted = table.devices().deleteItem(r -> r.key(k(Keys.account(accountId), Keys.device(userId, deviceId))));
-        return deleted != null;
+    /** Logs a device out, with its event; false (and nothing written) when it was not logged in. */
+    public boolean logOut(String accountId, String userId, String deviceId, DomainEvent loggedOut) {
+        ApiException notLoggedIn = ApiException.notFound("Device session");
+        Transaction tx = new Transaction(table).delete(Transaction.key(Keys.account(accountId), Keys.device(userId, deviceId)),
+                Cond.EXISTS, notLoggedIn);
+        Outbox.record(tx, loggedOut);
+        try {
+            tx.commit();
+            return true;
+        } catch (ApiException e) {
+            if (e == notLoggedIn) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     public List<DeviceSession> of(String accountId, String userId) {

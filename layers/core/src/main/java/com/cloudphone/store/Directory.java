@@ -118,7 +118,8 @@ public final class Directory {
      * Saves changed settings of a member. Extension and email claims move in the same transaction as the
      * member item, which must still be the one the caller read (same status).
      */
-    public void updateMember(Member before, Member after) {
+    /** {@code event} may be null when the change's event is recorded with another write (a password change). */
+    public void updateMember(Member before, Member after, DomainEvent event) {
         Transaction tx = new Transaction(table).put(MemberItem.SCHEMA, MemberItem.of(after),
                 new Cond("attribute_exists(#pk) AND #status = :status", Map.of("#pk", Keys.PK, "#status", "status"),
                         Map.of(":status", s(before.status().name()))),
@@ -148,6 +149,9 @@ public final class Directory {
                             : new Cond("attribute_exists(#pk)", Map.of("#pk", Keys.PK, "#email", "email"),
                                     Map.of(":email", s(after.email()))),
                     ApiException.notFound("Login"));
+        }
+        if (event != null) {
+            Outbox.record(tx, event);
         }
         tx.commit();
     }
@@ -237,7 +241,7 @@ public final class Directory {
      * Sets a new password and, in the same transaction, stamps {@code notBefore} on every membership of the login,
      * so tokens issued before the change are refused in every account (see {@link Member#accepts}).
      */
-    public void changePassword(String userId, String newHash, long notBefore) {
+    public void changePassword(String userId, String newHash, long notBefore, DomainEvent event) {
         Transaction tx = new Transaction(table).update(key(Keys.login(userId), Keys.LOGIN_SK),
                 "SET #hash = :hash, #failed = :zero ADD #version :one REMOVE #locked",
                 new Cond("attribute_exists(#pk)", Map.of("#hash", "passwordHash", "#failed", "failedAttempts",
@@ -250,6 +254,7 @@ public final class Directory {
                             Map.of(":notBefore", n(notBefore))),
                     new ApiException(ErrorCode.CONFLICT, "A membership changed meanwhile; try again"));
         }
+        Outbox.record(tx, event);
         tx.commit();
     }
 

@@ -1,5 +1,7 @@
 package com.cloudphone.store;
 
+import com.cloudphone.event.DomainEvent;
+
 import static com.cloudphone.store.Directory.k;
 import static com.cloudphone.store.Transaction.key;
 
@@ -13,8 +15,6 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** Call queues and their members. */
 public final class QueueStore {
@@ -46,19 +46,26 @@ public final class QueueStore {
                 .items().stream().map(QueueItem::toQueue).toList();
     }
 
-    /** Takes a user out of a queue. Removing someone who is not in it changes nothing (safe to retry). */
-    public Queue removeMember(String accountId, String queueId, String userId) {
+    /**
+     * Takes a user out of a queue, with its event. Someone not in it (any more) is left alone: nothing is
+     * written and the answer is false, so a retry neither fails nor announces the removal twice.
+     */
+    public boolean removeMember(String accountId, String queueId, String userId, DomainEvent removed) {
+        ApiException notIn = new ApiException(ErrorCode.CONFLICT, "Not in the queue");
+        Transaction tx = new Transaction(table).update(key(Keys.account(accountId), Keys.queue(queueId)),
+                "DELETE #members :user",
+                new Cond("contains(#members, :member)", Map.of("#members", "members"),
+                        Map.of(":user", AttributeValue.fromSs(List.of(userId)), ":member", AttributeValue.fromS(userId))),
+                notIn);
+        Outbox.record(tx, removed);
         try {
-            var result = table.client.updateItem(b -> b.tableName(table.name)
-                    .key(key(Keys.account(accountId), Keys.queue(queueId)))
-                    .updateExpression("DELETE #members :user")
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#members", "members", "#pk", Keys.PK))
-                    .expressionAttributeValues(Map.of(":user", AttributeValue.fromSs(List.of(userId))))
-                    .returnValues(ReturnValue.ALL_NEW));
-            return QueueItem.SCHEMA.mapToItem(result.attributes()).toQueue();
-        } catch (ConditionalCheckFailedException e) {
-            throw ApiException.notFound("Queue");
+            tx.commit();
+            return true;
+        } catch (ApiException e) {
+            if (e == notIn) {
+                return false;
+            }
+            throw e;
         }
     }
 }

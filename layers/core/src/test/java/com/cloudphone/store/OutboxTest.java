@@ -13,6 +13,7 @@ import com.cloudphone.model.UserKind;
 import com.cloudphone.service.Caller;
 import com.cloudphone.service.NewUser;
 import com.cloudphone.testing.LocalDynamo;
+import com.cloudphone.testing.Samples;
 import com.cloudphone.testing.Scenario;
 import com.cloudphone.testing.TestBackend;
 import java.util.List;
@@ -103,6 +104,17 @@ class OutboxTest {
         t.backend.numberService.assign(s.admin, number, user.userId());
         t.backend.numberService.assign(s.admin, number, user.userId()); // a retry: already done, nothing written
         assertEquals(1, t.bus.published().stream().filter(e -> e.type().equals("NumberAssigned")).count());
+    }
+
+    @Test
+    void aQueueRemovalRetriedIsAnnouncedOnce() {
+        t.seedSampleAccount();
+        Samples samples = new Samples(t);
+        samples.queue(TestBackend.SAMPLE_USER);
+        t.backend.queues.removeMember(Samples.ADMIN, Samples.QUEUE, TestBackend.SAMPLE_USER);
+        var again = t.backend.queues.removeMember(Samples.ADMIN, Samples.QUEUE, TestBackend.SAMPLE_USER);
+        assertTrue(again.members().isEmpty(), again.toString());
+        assertEquals(1, t.bus.published().stream().filter(e -> e.type().equals("UserRemovedFromQueue")).count());
     }
 
     @Test

@@ -101,7 +101,7 @@ public final class Samples {
         Arrays.stream(numbers).forEach(this::number);
         Callflow callflow = new Callflow(SAMPLE_ACCOUNT, callflowId, name, CallflowKind.DIRECT, List.of(numbers),
                 List.of(new CallflowVersion(1, CallflowStatus.ACTIVE, userId, List.of(), now())), 0, now());
-        t.backend.callflowStore.create(callflow, List.of(userId));
+        t.backend.callflowStore.create(callflow, List.of(userId), seeded(callflow));
         return callflow;
     }
 
@@ -110,15 +110,21 @@ public final class Samples {
         numbers.forEach(this::number);
         Callflow callflow = new Callflow(SAMPLE_ACCOUNT, callflowId, name, CallflowKind.GROUP, numbers,
                 List.of(new CallflowVersion(1, CallflowStatus.ACTIVE, null, List.of(dial), now())), 0, now());
-        t.backend.callflowStore.create(callflow, List.of(dial));
+        t.backend.callflowStore.create(callflow, List.of(dial), seeded(callflow));
         return callflow;
+    }
+
+    private com.cloudphone.event.DomainEvent seeded(Callflow callflow) {
+        return new com.cloudphone.event.DomainEvent("CallflowCreated", SAMPLE_ACCOUNT, now(),
+                java.util.Map.of("callflowId", callflow.callflowId(), "seeded", true));
     }
 
     /** u_sampleuser logged in on softphone {@link #DEVICE}. */
     public DeviceSession device() {
         DeviceSession device = new DeviceSession(SAMPLE_ACCOUNT, SAMPLE_USER, DEVICE, DeviceKind.SOFTPHONE,
                 "Jet Phone on laptop", now());
-        t.backend.deviceStore.logIn(device);
+        t.backend.deviceStore.logIn(device, new com.cloudphone.event.DomainEvent("DeviceLoggedIn", SAMPLE_ACCOUNT,
+                now(), java.util.Map.of("deviceId", device.deviceId(), "seeded", true)));
         return device;
     }
 

@@ -1,7 +1,6 @@
 package com.cloudphone.local.sfn;
 
 import com.cloudphone.testing.TestJson;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

@@ -1,10 +1,9 @@
 package com.cloudphone.local.sfn;
 
-import com.cloudphone.testing.TestJson;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudphone.testing.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;

@@ -17,10 +17,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The transactional outbox: a domain event is an item of the table, written in the same transaction as the change
- * it reports where the store offers that (a member added or removed), or right after it otherwise. The table's
- * stream carries each new event item to the publish-events function, which puts it on the event bus; so the
- * functions that change data never load an EventBridge client, and an event is never published for a change
- * that did not commit. Items expire a day later, when the stream no longer holds them either.
+ * it reports ({@link #record}); only billing's AccountUpdated is appended right after its change ({@link #publish}).
+ * The table's stream carries each new event item to the publish-events function, which puts it on the event
+ * bus; so the functions that change data never load an EventBridge client, and an event is never published for
+ * a change that did not commit. Items expire a day later, when the stream no longer holds them either.
  */
 public final class Outbox implements EventPublisher {
     static final String PREFIX = "EVENTS#";

@@ -101,6 +101,7 @@ class LocalStackTest {
                 new Case("POST", "/users", "{\"kind\":\"INTERNAL\",\"username\":\"bh1\",\"password\":\"Welcome-2026\",\"displayName\":\"x\",\"businessHours\":{\"FUNDAY\":{\"open\":\"09:00\",\"close\":\"17:00\"}}}", 400),
                 new Case("POST", "/users", "{\"kind\":\"INTERNAL\",\"username\":\"bh2\",\"password\":\"Welcome-2026\",\"displayName\":\"x\",\"businessHours\":{\"MONDAY\":{\"open\":\"18:00\",\"close\":\"09:00\"}}}", 400),
                 new Case("POST", "/users", "{\"kind\":\"INVITED\",\"email\":\"not-an-email\",\"displayName\":\"x\"}", 400),
+                new Case("POST", "/users", "{\"kind\":\"INTERNAL\",\"username\":\"twice1\",\"username\":\"twice2\",\"password\":\"Welcome-2026\",\"displayName\":\"x\"}", 400),
                 new Case("POST", "/users", "{\"kind\":\"INTERNAL\",\"username\":\"long1\",\"password\":\"Welcome-2026\",\"displayName\":\"" + "x".repeat(101) + "\"}", 400),
                 new Case("POST", "/users", addUserBody("dup-ext", "3001"), 409),
                 new Case("POST", "/users", addUserBody("bad-existing", null), 409),

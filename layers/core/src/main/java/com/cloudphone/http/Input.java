@@ -26,6 +26,8 @@ public final class Input {
         Object node;
         try {
             node = raw == null || raw.isBlank() ? null : Json.parse(raw);
+        } catch (Json.RepeatedField e) {
+            throw ApiException.invalid(e.field(), "appears more than once in the body");
         } catch (IllegalArgumentException e) {
             throw new ApiException(ErrorCode.MALFORMED_JSON, "The body is not valid JSON");
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -30,9 +29,7 @@ public final class Json {
     /** Put in a map to write an explicit {@code null} member (a Step Functions path must exist to be read). */
     public static final Object NULL = new Object();
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private static final JsonFactory FACTORY = new JsonFactory();
     private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
         @Override
         protected List<Component> computeValue(Class<?> type) {
@@ -52,7 +49,24 @@ public final class Json {
     private Json() {
     }
 
-    /** Reads one JSON value; anything else in the text (a second value, a repeated key) is malformed. */
+    /** A member name given twice in one object: which value was meant cannot be known, so nothing is taken. */
+    public static final class RepeatedField extends IllegalArgumentException {
+        private final String field;
+
+        RepeatedField(String field) {
+            super("member " + field + " appears more than once");
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /**
+     * Reads one JSON value; anything else in the text (a second value) is malformed, and a member named twice in
+     * one object is a {@link RepeatedField}.
+     */
     public static Object parse(String text) {
         try (JsonParser parser = FACTORY.createParser(text)) {
             if (parser.nextToken() == null) {
@@ -86,6 +100,9 @@ public final class Json {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
                     parser.nextToken();
+                    if (object.containsKey(name)) {
+                        throw new RepeatedField(name);
+                    }
                     object.put(name, read(parser));
                 }
                 return object;

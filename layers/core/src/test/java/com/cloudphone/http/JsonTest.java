@@ -31,9 +31,12 @@ class JsonTest {
 
     @Test
     void refusesWhatIsNotExactlyOneValue() {
-        for (String bad : List.of("", "   ", "{", "{\"a\": 1} {}", "{\"a\": 1, \"a\": 2}", "[1,]", "{'a': 1}", "nul")) {
+        for (String bad : List.of("", "   ", "{", "{\"a\": 1} {}", "[1,]", "{'a': 1}", "nul")) {
             assertThrows(IllegalArgumentException.class, () -> Json.parse(bad), bad);
         }
+        Json.RepeatedField repeated = assertThrows(Json.RepeatedField.class,
+                () -> Json.parse("{\"b\": {\"a\": 1, \"a\": 2}}"));
+        assertEquals("a", repeated.field());
     }
 
     @Test

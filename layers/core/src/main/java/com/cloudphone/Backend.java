@@ -38,6 +38,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -58,7 +59,7 @@ public final class Backend {
     public final NumberStore numbers;
     public final Access access;
     public final PasswordHasher hasher;
-    public final Tokens tokens;
+    private final Supplier<Tokens> tokens;
     /** Where services record events: the table's outbox. */
     public final EventPublisher events;
     /** Carries outbox events from the table's stream to the bus (the publish-events function). */
@@ -88,19 +89,28 @@ public final class Backend {
     /** {@code bus} is where the relay publishes: EventBridge in AWS, the in-process bus locally. */
     public Backend(Table table, Tokens tokens, EventPublisher bus, Clock clock, int bcryptCost,
                    WorkflowStarter workflow) {
+        this(table, () -> tokens, bus, clock, bcryptCost, workflow);
+    }
+
+    /**
+     * {@code tokens} is asked for on first use and kept: only the sessions function signs tokens, so only it reads
+     * the signing key (from Secrets Manager in AWS); every other function starts without it.
+     */
+    public Backend(Table table, Supplier<Tokens> tokens, EventPublisher bus, Clock clock, int bcryptCost,
+                   WorkflowStarter workflow) {
         this.table = table;
         this.directory = new Directory(table);
         this.numbers = new NumberStore(table);
         this.access = new Access(directory);
         this.hasher = new PasswordHasher(bcryptCost);
-        this.tokens = tokens;
+        this.tokens = once(tokens);
         this.events = new Outbox(table);
         this.relay = new OutboxRelay(bus);
         this.clock = clock;
         this.users = new UserService(directory, access, hasher, clock);
         this.callflowStore = new CallflowStore(table);
         this.numberService = new NumberService(numbers, callflowStore, access, clock);
-        this.sessions = new SessionService(directory, hasher, tokens, clock);
+        this.sessions = new SessionService(directory, hasher, this.tokens, clock);
         this.accounts = new AccountService(directory, hasher, clock);
         this.queueStore = new QueueStore(table);
         this.deviceStore = new DeviceStore(table);
@@ -119,6 +129,31 @@ public final class Backend {
         this.billing = new BillingService(directory, events);
         this.idempotency = new Idempotency(new IdempotencyStore(table), clock);
         this.steps = new OffboardingSteps(queues, callflows, numberService, deletion, purge, jobs, clock);
+    }
+
+    /** The token signer and the JWKS it publishes. */
+    public Tokens tokens() {
+        return tokens.get();
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> factory) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        if (value == null) {
+                            value = factory.get();
+                        }
+                        v = value;
+                    }
+                }
+                return v;
+            }
+        };
     }
 
     private static volatile Backend fromEnvironment;
@@ -163,9 +198,11 @@ public final class Backend {
                 .build();
         Table table = new Table(dynamo, env.getOrDefault("TABLE_NAME", "cloudphone-users"));
         Clock clock = Clock.systemUTC();
-        String pem = signingKey(env, region);
-        Tokens tokens = new Tokens(pem == null ? Tokens.generateKeys() : Tokens.fromPem(pem),
-                env.getOrDefault("TOKEN_ISSUER", "https://cloudphone.local"), Duration.ofHours(1), clock);
+        Supplier<Tokens> tokens = () -> {
+            String pem = signingKey(env, region);
+            return new Tokens(pem == null ? Tokens.generateKeys() : Tokens.fromPem(pem),
+                    env.getOrDefault("TOKEN_ISSUER", "https://cloudphone.local"), Duration.ofHours(1), clock);
+        };
         // Built on first publish, which only the publish-events function does: the others record to the outbox.
         EventPublisher bus = new EventBridgePublisher(
                 () -> endpoint(EventBridgeClient.builder(), env.get("EVENTBRIDGE_ENDPOINT"))

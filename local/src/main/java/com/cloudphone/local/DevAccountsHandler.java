@@ -47,7 +47,7 @@ final class DevAccountsHandler extends HttpFunction {
         in.done();
         var opened = backend.accounts.open(name, plan, paid == null ? plan != Plan.FREE : paid, seatLimit, username,
                 password);
-        var issued = backend.tokens.issue(opened.owner().userId(), opened.account().accountId(), "ADMIN");
+        var issued = backend.tokens().issue(opened.owner().userId(), opened.account().accountId(), "ADMIN");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accountId", opened.account().accountId());
         body.put("ownerUserId", opened.owner().userId());

@@ -300,7 +300,7 @@ public final class LocalStack implements AutoCloseable {
                 APIGatewayV2HTTPEvent event = event(exchange, route, params.get());
                 if (!route.isPublic()) {
                     try {
-                        Caller caller = backend.tokens.verify(bearer(exchange));
+                        Caller caller = backend.tokens().verify(bearer(exchange));
                         event.getRequestContext().setAuthorizer(authorizer(caller));
                     } catch (ApiException e) {
                         return HttpFunction.error(e);

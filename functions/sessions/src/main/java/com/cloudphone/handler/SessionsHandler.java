@@ -49,8 +49,8 @@ public class SessionsHandler extends HttpFunction {
                 var issued = backend.sessions.acceptInvitation(token, password);
                 yield Reply.created(Map.of("token", issued.token(), "expiresAt", issued.expiresAt().toString()));
             }
-            case "GET /.well-known/jwks.json" -> Reply.ok(backend.tokens.jwks());
-            case "GET /.well-known/openid-configuration" -> Reply.ok(backend.tokens.discovery());
+            case "GET /.well-known/jwks.json" -> Reply.ok(backend.tokens().jwks());
+            case "GET /.well-known/openid-configuration" -> Reply.ok(backend.tokens().discovery());
             default -> throw noRoute(request);
         };
     }

@@ -23,7 +23,7 @@ class SessionsHandlerTest {
     void signsInAndTheTokenVerifies() {
         var response = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("create-session.json"), null);
         assertEquals(201, response.getStatusCode(), response.getBody());
-        var caller = t.backend.tokens.verify(body(response).path("token").asText());
+        var caller = t.backend.tokens().verify(body(response).path("token").asText());
         assertEquals(TestBackend.SAMPLE_ADMIN, caller.userId());
         assertEquals(TestBackend.SAMPLE_ACCOUNT, caller.accountId());
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 
 /** Sign-in with username or email and password, the lockout after repeated failures, and invitations. */
@@ -24,10 +25,10 @@ public final class SessionService {
 
     private final Directory directory;
     private final PasswordHasher hasher;
-    private final Tokens tokens;
+    private final Supplier<Tokens> tokens;
     private final Clock clock;
 
-    public SessionService(Directory directory, PasswordHasher hasher, Tokens tokens, Clock clock) {
+    public SessionService(Directory directory, PasswordHasher hasher, Supplier<Tokens> tokens, Clock clock) {
         this.directory = directory;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -55,7 +56,7 @@ public final class SessionService {
         List<Member> active = directory.memberships(login.userId()).stream().filter(Member::canSignIn).toList();
         Member chosen = choose(active, accountId);
         directory.recordSuccessfulLogin(login.userId());
-        return tokens.issue(login.userId(), chosen.accountId(), chosen.role().name());
+        return tokens.get().issue(login.userId(), chosen.accountId(), chosen.role().name());
     }
 
     private static Member choose(List<Member> active, String accountId) {
@@ -93,7 +94,7 @@ public final class SessionService {
         if (invited.isEmpty()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "This login is suspended or no longer a member of any account");
         }
-        return tokens.issue(userId, invited.get(0).accountId(), invited.get(0).role().name());
+        return tokens.get().issue(userId, invited.get(0).accountId(), invited.get(0).role().name());
     }
 
     private static ApiException badCredentials() {

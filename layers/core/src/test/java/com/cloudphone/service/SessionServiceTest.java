@@ -24,7 +24,7 @@ class SessionServiceTest {
         t.account(Plan.TEAM, true, "owner1", "Owner-pass-1");
         assertEquals(ErrorCode.INVALID_CREDENTIALS, signInFails("nobody", "Owner-pass-1"));
         assertEquals(ErrorCode.INVALID_CREDENTIALS, signInFails("owner1", "Wrong-pass-1"));
-        Caller caller = t.backend.tokens.verify(t.backend.sessions.signIn("owner1", "Owner-pass-1", null).token());
+        Caller caller = t.backend.tokens().verify(t.backend.sessions.signIn("owner1", "Owner-pass-1", null).token());
         assertEquals("ADMIN", caller.role());
     }
 
@@ -59,7 +59,7 @@ class SessionServiceTest {
         Caller owner = t.account(Plan.TEAM, true, "owner4", "Owner-pass-1");
         UserView erin = t.backend.users.add(owner, new NewUser(UserKind.INTERNAL, "erin", null, "Erin-pass-1",
                 "Erin", null, null, null, false));
-        Caller asErin = t.backend.tokens.verify(t.backend.sessions.signIn("erin", "Erin-pass-1", null).token());
+        Caller asErin = t.backend.tokens().verify(t.backend.sessions.signIn("erin", "Erin-pass-1", null).token());
 
         t.backend.users.patch(asErin, erin.userId(), new UserPatch(null, null, null, null, null, null, null,
                 "Erin-pass-2", "Erin-pass-1"));
@@ -79,10 +79,10 @@ class SessionServiceTest {
         String token = t.backend.sessions.signIn("owner5", "Owner-pass-1", null).token();
         String[] parts = token.split("\\.");
         String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
-        assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class, () -> t.backend.tokens.verify(tampered)).code());
+        assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class, () -> t.backend.tokens().verify(tampered)).code());
         String none = "eyJhbGciOiJub25lIn0." + parts[1] + ".";
-        assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class, () -> t.backend.tokens.verify(none)).code());
+        assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class, () -> t.backend.tokens().verify(none)).code());
         t.clock.advance(Duration.ofHours(2));
-        assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class, () -> t.backend.tokens.verify(token)).code());
+        assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class, () -> t.backend.tokens().verify(token)).code());
     }
 }

@@ -329,10 +329,9 @@ public final class Directory {
         return batch.flush();
     }
 
-    /** Marks a tombstone purged, which also takes it out of the pending-purge index. */
     /**
-     * Marks a tombstone purged, with its event, unless another purge (the sweep, a re-run step) marked it first:
-     * then nothing is written and the answer is false.
+     * Marks a tombstone purged (which takes it out of the pending-purge index), with its event, unless another
+     * purge (the sweep, a re-run step) marked it first: then nothing is written and the answer is false.
      */
     public boolean markPurged(Tombstone purged, DomainEvent event) {
         ApiException alreadyPurged = new ApiException(ErrorCode.CONFLICT, "Already purged");

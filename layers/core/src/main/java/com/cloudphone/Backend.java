@@ -5,6 +5,7 @@ import com.cloudphone.event.EventPublisher;
 import com.cloudphone.event.OutboxRelay;
 import com.cloudphone.store.Outbox;
 import com.cloudphone.service.AccountService;
+import com.cloudphone.service.AgencyService;
 import com.cloudphone.service.Access;
 import com.cloudphone.service.NumberService;
 import com.cloudphone.service.PasswordHasher;
@@ -85,6 +86,7 @@ public final class Backend {
     public final OffboardingSteps steps;
     public final Idempotency idempotency;
     public final BillingService billing;
+    public final AgencyService agency;
 
     /** {@code bus} is where the relay publishes: EventBridge in AWS, the in-process bus locally. */
     public Backend(Table table, Tokens tokens, EventPublisher bus, Clock clock, int bcryptCost,
@@ -127,6 +129,7 @@ public final class Backend {
         this.offboarding = new OffboardingService(directory, deletion, callflows, numberService, jobs, access, workflow,
                 clock);
         this.billing = new BillingService(directory, events);
+        this.agency = new AgencyService(directory, access, deletion, jobs, tombstones, workflow, clock);
         this.idempotency = new Idempotency(new IdempotencyStore(table), clock);
         this.steps = new OffboardingSteps(queues, callflows, numberService, deletion, purge, jobs, clock);
     }

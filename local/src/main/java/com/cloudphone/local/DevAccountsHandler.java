@@ -25,7 +25,8 @@ final class DevAccountsHandler extends HttpFunction {
 
     @Override
     protected Reply handle(ApiRequest request) {
-        Input in = request.input(Set.of("name", "plan", "paid", "seatLimit", "ownerUsername", "ownerPassword"));
+        Input in = request.input(Set.of("name", "plan", "paid", "seatLimit", "ownerUsername", "ownerPassword",
+                "agency", "parentAccountId"));
         String name = in.text("name", true, 100);
         Plan plan = in.choice("plan", Plan.class, true);
         Boolean paid = in.bool("paid");
@@ -44,10 +45,13 @@ final class DevAccountsHandler extends HttpFunction {
                 in.problem("ownerUsername", "is required with ownerPassword");
             }
         }
+        Boolean agency = in.bool("agency");
+        String parentAccountId = in.text("parentAccountId", false, 64);
         in.done();
         var opened = backend.accounts.open(name, plan, paid == null ? plan != Plan.FREE : paid, seatLimit, username,
-                password);
-        var issued = backend.tokens().issue(opened.owner().userId(), opened.account().accountId(), "ADMIN");
+                password, parentAccountId, Boolean.TRUE.equals(agency));
+        var issued = backend.tokens().issue(opened.owner().userId(), opened.account().accountId(),
+                opened.owner().role().name());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accountId", opened.account().accountId());
         body.put("ownerUserId", opened.owner().userId());

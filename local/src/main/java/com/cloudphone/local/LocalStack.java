@@ -17,6 +17,7 @@ import com.cloudphone.handler.AddUserHandler;
 import com.cloudphone.handler.AssignNumberHandler;
 import com.cloudphone.handler.CallflowsHandler;
 import com.cloudphone.handler.CallsHandler;
+import com.cloudphone.handler.AgencyHandler;
 import com.cloudphone.handler.DeleteUserHandler;
 import com.cloudphone.handler.QueuesHandler;
 import com.cloudphone.handler.ReleaseNumberHandler;
@@ -200,6 +201,7 @@ public final class LocalStack implements AutoCloseable {
         var release = new ReleaseNumberHandler(backend);
         var deleteUser = new DeleteUserHandler(backend);
         var calls = new CallsHandler(backend);
+        var agency = new AgencyHandler(backend);
         return List.of(
                 Route.of("POST /sessions", sessions, true),
                 Route.of("POST /invitations/accept", sessions, true),
@@ -236,7 +238,10 @@ public final class LocalStack implements AutoCloseable {
                 Route.of("POST /users/{userId}/offboarding", deleteUser, false),
                 Route.of("GET /jobs/{jobId}", deleteUser, false),
                 Route.of("POST /calls", calls, false),
-                Route.of("GET /calls", calls, false));
+                Route.of("GET /calls", calls, false),
+                Route.of("GET /agency/users/{userId}/roles", agency, false),
+                Route.of("PUT /agency/users/{userId}/roles", agency, false),
+                Route.of("DELETE /agency/users/{userId}", agency, false));
     }
 
     public int port() {

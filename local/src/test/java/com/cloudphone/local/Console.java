@@ -26,6 +26,15 @@ final class Console {
         this.ownerUserId = account.text("ownerUserId");
     }
 
+    /** A console for someone already signed in (an agency admin's token on the agency account). */
+    Console(Http http, String token, String accountId) {
+        this.http = http;
+        this.token = token;
+        this.accountId = accountId;
+        this.ownerUserId = null;
+        this.owner = null;
+    }
+
     /** Signs the owner in again: after the test clock jumps days ahead, the old token has expired. */
     void signInAgain() {
         token = http.signIn(owner, "Owner-pass-1");

@@ -39,6 +39,13 @@ public record Member(String accountId, String userId, UserKind kind, Role role, 
         return canSignIn() && issuedAt >= tokensNotBefore;
     }
 
+    /** The same membership, ACTIVE with {@code newRole} (a role change, or a removed membership brought back). */
+    public Member activeAs(Role newRole) {
+        return new Member(accountId, userId, kind, newRole, MemberStatus.ACTIVE, username, email, displayName,
+                status == MemberStatus.REMOVED ? null : extension, timezone, businessHours, suspended, leadRouting,
+                createdAt, accountClosed, tokensNotBefore);
+    }
+
     public Member withStatus(MemberStatus newStatus) {
         return new Member(accountId, userId, kind, role, newStatus, username, email, displayName, extension,
                 timezone, businessHours, suspended, leadRouting, createdAt, accountClosed, tokensNotBefore);

@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import com.cloudphone.error.ApiException;
+
 import com.cloudphone.event.DomainEvent;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.Ids;
@@ -12,6 +14,8 @@ import com.cloudphone.model.UserKind;
 import com.cloudphone.store.Directory;
 import java.time.Clock;
 import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.List;
 
 /**
  * Opening accounts. In AWS billing does this through its own events; the local stack exposes it as
@@ -34,15 +38,49 @@ public final class AccountService {
     /** Opens an account whose owner is its first admin; {@code ownerPassword} may be null (token-only owner). */
     public Opened open(String name, Plan plan, boolean paid, Integer seatLimit, String ownerUsername,
                        String ownerPassword) {
+        return open(name, plan, paid, seatLimit, ownerUsername, ownerPassword, null, false);
+    }
+
+    /**
+     * Opens an account. An agency ({@code agency}) is a top-level account whose owner is an AGENCY_ADMIN; a
+     * sub-account names its agency ({@code parentAccountId}), and every agency admin of that agency becomes a
+     * member of it too (SPEC rule 11: they reach every sub-account and leave them only all at once).
+     */
+    public Opened open(String name, Plan plan, boolean paid, Integer seatLimit, String ownerUsername,
+                       String ownerPassword, String parentAccountId, boolean agency) {
+        List<Member> agencyAdmins = List.of();
+        if (parentAccountId != null) {
+            if (agency) {
+                throw ApiException.invalid("agency", "a sub-account cannot be an agency itself");
+            }
+            Account parent = directory.account(parentAccountId)
+                    .orElseThrow(() -> ApiException.invalid("parentAccountId", "no such account"));
+            if (parent.parentAccountId() != null || parent.closed()) {
+                throw ApiException.invalid("parentAccountId", "must be an open agency account, not a sub-account");
+            }
+            agencyAdmins = directory.members(parentAccountId).stream()
+                    .filter(m -> m.role() == Role.AGENCY_ADMIN && m.status() == MemberStatus.ACTIVE).toList();
+        }
         String now = clock.instant().toString();
-        Account account = new Account(Ids.next("a"), name, plan, paid, seatLimit, 1, null, now, null);
+        Account account = new Account(Ids.next("a"), name, plan, paid, seatLimit, 1, parentAccountId, now, null);
         String ownerId = Ids.next("u");
         Login login = new Login(ownerId, ownerUsername, null, ownerPassword == null ? null : hasher.hash(ownerPassword),
                 0, null, null, 0);
-        Member owner = new Member(account.accountId(), ownerId, UserKind.INTERNAL, Role.ADMIN, MemberStatus.ACTIVE,
-                ownerUsername, null, name + " owner", null, null, null, false, false, now);
-        directory.createAccount(account, owner, login, new DomainEvent("AccountOpened", account.accountId(), now,
-                Map.of("plan", plan.name(), "paid", paid, "ownerUserId", ownerId)));
+        Member owner = new Member(account.accountId(), ownerId, UserKind.INTERNAL, agency ? Role.AGENCY_ADMIN : Role.ADMIN,
+                MemberStatus.ACTIVE, ownerUsername, null, name + " owner", null, null, null, false, false, now);
+        Map<String, Object> detail = new LinkedHashMap<>(Map.of("plan", plan.name(), "paid", paid, "ownerUserId", ownerId));
+        if (parentAccountId != null) {
+            detail.put("parentAccountId", parentAccountId);
+        }
+        directory.createAccount(account, owner, login, new DomainEvent("AccountOpened", account.accountId(), now, detail));
+        for (Member admin : agencyAdmins) {
+            Member here = new Member(account.accountId(), admin.userId(), admin.kind(), Role.AGENCY_ADMIN,
+                    MemberStatus.ACTIVE, admin.username(), admin.email(), admin.displayName(), null, admin.timezone(),
+                    null, false, false, now);
+            directory.addMembership(here, new DomainEvent("UserAdded", account.accountId(), now, Map.of(
+                    "userId", admin.userId(), "kind", admin.kind().name(), "role", Role.AGENCY_ADMIN.name(),
+                    "addedBy", "agency")));
+        }
         return new Opened(account, owner);
     }
 }

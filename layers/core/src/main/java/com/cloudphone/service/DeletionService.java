@@ -6,6 +6,7 @@ import com.cloudphone.event.DomainEvent;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.Role;
 import com.cloudphone.model.Queue;
 import com.cloudphone.model.Tombstone;
 import com.cloudphone.store.DeviceStore;
@@ -102,6 +103,27 @@ public final class DeletionService {
      * the one thing it cannot: USER_LOGGED_IN when only device sessions remain.
      */
     private Tombstone remove(Member member, boolean fromWorkflow) {
+        if (member.role() == Role.AGENCY_ADMIN) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "An agency admin is removed from all of the agency's "
+                    + "accounts at once (DELETE /agency/users/" + member.userId() + "), not from one");
+        }
+        return removeMember(member, fromWorkflow);
+    }
+
+    /**
+     * Agency-wide removal, one account at a time (the workflow's step): the same rules as any delete except the
+     * agency-admin one, and safe to repeat.
+     */
+    public Deleted removeFromAgencyAccount(String accountId, String userId) {
+        Member member = directory.member(accountId, userId).orElse(null);
+        if (member == null || member.status() == MemberStatus.REMOVED) {
+            return tombstones.get(accountId, userId).map(Deleted::of)
+                    .orElseThrow(() -> ApiException.notFound("User"));
+        }
+        return Deleted.of(removeMember(member, true));
+    }
+
+    private Tombstone removeMember(Member member, boolean fromWorkflow) {
         if (access.isLastAdmin(member)) {
             throw new ApiException(ErrorCode.INVALID_STATE, "The last admin of an account cannot be deleted");
         }

@@ -40,6 +40,11 @@ public final class AccountItem extends KeyedItem {
         item.setType(TYPE);
         item.setPk(Keys.account(account.accountId()));
         item.setSk(Keys.ACCOUNT_SK);
+        if (account.parentAccountId() != null) {
+            // the agency's sub-accounts, listed by its id
+            item.setGsi1pk(Keys.agency(account.parentAccountId()));
+            item.setGsi1sk(Keys.account(account.accountId()));
+        }
         item.accountId = account.accountId();
         item.name = account.name();
         item.plan = account.plan().name();

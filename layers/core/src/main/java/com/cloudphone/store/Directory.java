@@ -65,7 +65,7 @@ public final class Directory {
     }
 
     /** Adds an existing login to another account (agency case), taking a seat there. */
-    public void addMembership(Member member) {
+    public void addMembership(Member member, DomainEvent added) {
         Transaction tx = new Transaction(table);
         takeSeat(tx, member.accountId());
         tx.check(key(Keys.login(member.userId()), Keys.LOGIN_SK), Cond.EXISTS, ApiException.notFound("Login"))
@@ -74,7 +74,34 @@ public final class Directory {
         if (member.extension() != null) {
             claimExtension(tx, member);
         }
+        Outbox.record(tx, added);
         tx.commit();
+    }
+
+    /**
+     * Brings back a membership removed but not yet purged, as {@code revived} (ACTIVE, its new role): it takes a
+     * seat again and its pending purge is cancelled (the tombstone goes), all or nothing.
+     */
+    public void reviveMembership(Member revived, DomainEvent added) {
+        Transaction tx = new Transaction(table);
+        takeSeat(tx, revived.accountId());
+        tx.put(MemberItem.SCHEMA, MemberItem.of(revived),
+                        new Cond("#status = :removed", Map.of("#status", "status"), Map.of(":removed", s("REMOVED"))),
+                        new ApiException(ErrorCode.CONFLICT, "The membership changed meanwhile; try again"))
+                .delete(key(Keys.account(revived.accountId()), Keys.tombstone(revived.userId())),
+                        new Cond("attribute_exists(#pk) AND attribute_not_exists(#purgedAt)",
+                                Map.of("#pk", Keys.PK, "#purgedAt", "purgedAt"), Map.of()),
+                        new ApiException(ErrorCode.INVALID_STATE, "The user's data in that account was purged"));
+        Outbox.record(tx, added);
+        tx.commit();
+    }
+
+    /** The sub-accounts of an agency (GSI1 {@code AGENCY#<agencyAccountId>}). */
+    public List<Account> subAccounts(String agencyAccountId) {
+        return table.accounts().index(Keys.GSI1).query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(
+                                Key.builder().partitionValue(Keys.agency(agencyAccountId)).build())).build())
+                .stream().flatMap(p -> p.items().stream()).map(AccountItem::toAccount).toList();
     }
 
     /** The seat rule: used seats go up by one only while below the account's effective cap. */

@@ -27,6 +27,7 @@ final class Keys {
     }
 
     static String account(String accountId) { return "ACCOUNT#" + accountId; }
+    static String agency(String agencyAccountId) { return "AGENCY#" + agencyAccountId; }
     static String user(String userId) { return USER_PREFIX + userId; }
     static String login(String userId) { return "LOGIN#" + userId; }
     static String username(String username) { return "USERNAME#" + username.toLowerCase(Locale.ROOT); }

@@ -100,6 +100,20 @@ public final class OffboardingSteps {
                 () -> purge.purge(text(in, "accountId"), text(in, "userId")));
     }
 
+    /** Agency removal, per account ({@code item}): out of that account, with its own purge window. */
+    public Map<String, Object> removeFromAccount(Map<String, Object> in) {
+        String accountId = text(in, "item");
+        return step(in, "account:" + accountId, "REMOVING_EVERYWHERE", JobStatus.RUNNING, () -> {
+            var removed = deletion.removeFromAgencyAccount(accountId, text(in, "userId"));
+            return Map.of("accountId", accountId, "removedAt", removed.removedAt(), "purgeAt", removed.purgeAt());
+        });
+    }
+
+    /** Agency removal, last: every account is done; each purge follows from its tombstone (the sweep). */
+    public Map<String, Object> finishAgencyRemoval(Map<String, Object> in) {
+        return step(in, "done", "DONE", JobStatus.SUCCEEDED, () -> Map.of("outcome", "REMOVED_FROM_ALL_ACCOUNTS"));
+    }
+
     /**
      * The Catch target: marks the job FAILED with the error. A StepFailed carries our error body in the Lambda
      * error message; anything else is reported as it came.

@@ -93,7 +93,8 @@ class PurgeServiceTest {
         var person = agency.user("1002");
         t.backend.directory.addMembership(new Member(client.admin.accountId(), person.userId(), UserKind.INTERNAL,
                 Role.USER, MemberStatus.ACTIVE, person.username(), null, "Person", null, null, null, false, false,
-                t.clock.instant().toString()));
+                t.clock.instant().toString()), new com.cloudphone.event.DomainEvent("UserAdded", client.admin.accountId(),
+                t.clock.instant().toString(), java.util.Map.of("userId", person.userId())));
 
         t.backend.deletion.delete(client.admin, person.userId());
         assertEquals("PURGED", t.backend.purge.purge(client.admin.accountId(), person.userId()).get("outcome"));

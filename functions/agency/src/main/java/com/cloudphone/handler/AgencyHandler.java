@@ -1,0 +1,36 @@
+package com.cloudphone.handler;
+
+import com.cloudphone.Backend;
+import com.cloudphone.http.AgencyRequests;
+import com.cloudphone.http.ApiRequest;
+import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Reply;
+
+/** Agency-wide user management (SPEC rule 11): a login's roles across sub-accounts, and removal from them all. */
+public class AgencyHandler extends HttpFunction {
+    private final Backend backend;
+
+    public AgencyHandler() {
+        this(Backend.fromEnvironment());
+    }
+
+    public AgencyHandler(Backend backend) {
+        super(backend.idempotency);
+        this.backend = backend;
+    }
+
+    @Override
+    protected Reply handle(ApiRequest request) {
+        var caller = request.caller();
+        return switch (request.routeKey()) {
+            case "GET /agency/users/{userId}/roles" -> Reply.ok(backend.agency.roles(caller, request.path("userId")));
+            case "PUT /agency/users/{userId}/roles" -> {
+                String userId = request.path("userId");
+                yield Reply.ok(backend.agency.setRoles(caller, userId, AgencyRequests.roles(request)));
+            }
+            case "DELETE /agency/users/{userId}" ->
+                    new Reply(202, backend.agency.removeEverywhere(caller, request.path("userId")));
+            default -> throw noRoute(request);
+        };
+    }
+}

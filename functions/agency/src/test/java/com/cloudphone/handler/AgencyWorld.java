@@ -1,0 +1,52 @@
+package com.cloudphone.handler;
+
+import com.cloudphone.event.DomainEvent;
+import com.cloudphone.model.Account;
+import com.cloudphone.model.Login;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.Plan;
+import com.cloudphone.model.Role;
+import com.cloudphone.model.UserKind;
+import com.cloudphone.testing.TestBackend;
+import java.util.Map;
+
+/**
+ * The sample world of the agency-*.json events: agency a_sampleagency (its agency admin u_sampleagencyadmin),
+ * sub-account a_samplesub (owner u_samplesubowner, the agency admin, and u_samplemover as a USER).
+ */
+final class AgencyWorld {
+    static final String AGENCY = "a_sampleagency";
+    static final String AGENCY_ADMIN = "u_sampleagencyadmin";
+    static final String SUB = "a_samplesub";
+    static final String SUB_OWNER = "u_samplesubowner";
+    static final String MOVER = "u_samplemover";
+
+    private AgencyWorld() {
+    }
+
+    static void seed(TestBackend t) {
+        String now = t.clock.instant().toString();
+        var directory = t.backend.directory;
+        directory.createAccount(new Account(AGENCY, "Sample agency", Plan.TEAM, true, null, 1, null, now, null),
+                member(AGENCY, AGENCY_ADMIN, Role.AGENCY_ADMIN, now), login(t, AGENCY_ADMIN),
+                event("AccountOpened", AGENCY, now));
+        directory.createAccount(new Account(SUB, "Sample sub-account", Plan.TEAM, true, null, 1, AGENCY, now, null),
+                member(SUB, SUB_OWNER, Role.ADMIN, now), login(t, SUB_OWNER), event("AccountOpened", SUB, now));
+        directory.addMembership(member(SUB, AGENCY_ADMIN, Role.AGENCY_ADMIN, now), event("UserAdded", SUB, now));
+        directory.addMember(member(SUB, MOVER, Role.USER, now), login(t, MOVER), event("UserAdded", SUB, now));
+    }
+
+    private static Member member(String accountId, String userId, Role role, String now) {
+        return new Member(accountId, userId, UserKind.INTERNAL, role, MemberStatus.ACTIVE, userId.substring(2), null,
+                userId, null, "Europe/London", null, false, false, now);
+    }
+
+    private static Login login(TestBackend t, String userId) {
+        return new Login(userId, userId.substring(2), null, t.backend.hasher.hash("Sample-pass-1"), 0, null, null, 0);
+    }
+
+    private static DomainEvent event(String type, String accountId, String now) {
+        return new DomainEvent(type, accountId, now, Map.of("seeded", true));
+    }
+}

@@ -1,0 +1,37 @@
+package com.cloudphone.http;
+
+import com.cloudphone.model.Role;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Reads {@code {"roles": {"<subAccountId>": "ADMIN" | "USER", ...}}}, naming every bad entry. */
+public final class AgencyRequests {
+    private AgencyRequests() {
+    }
+
+    public static Map<String, Role> roles(ApiRequest request) {
+        Input in = request.input(Set.of("roles"));
+        Map<String, Role> roles = new TreeMap<>();
+        Object value = in.value("roles");
+        if (!(value instanceof Map<?, ?> entries)) {
+            in.problem("roles", "is required: an object of sub-account id to ADMIN or USER ({} leaves them all)");
+        } else {
+            entries.forEach((accountId, role) -> {
+                String field = "roles." + accountId;
+                if (!(role instanceof String name)) {
+                    in.problem(field, "must be ADMIN or USER");
+                } else if (name.toUpperCase(Locale.ROOT).equals("ADMIN")) {
+                    roles.put((String) accountId, Role.ADMIN);
+                } else if (name.toUpperCase(Locale.ROOT).equals("USER")) {
+                    roles.put((String) accountId, Role.USER);
+                } else {
+                    in.problem(field, "must be ADMIN or USER");
+                }
+            });
+        }
+        in.done();
+        return roles;
+    }
+}

@@ -105,7 +105,7 @@ public final class Backend {
         this.numbers = new NumberStore(table);
         this.access = new Access(directory);
         this.hasher = new PasswordHasher(bcryptCost);
-        this.tokens = once(tokens);
+        this.tokens = new Lazy<>(tokens);
         this.events = new Outbox(table);
         this.relay = new OutboxRelay(bus);
         this.clock = clock;
@@ -139,25 +139,6 @@ public final class Backend {
         return tokens.get();
     }
 
-    private static <T> Supplier<T> once(Supplier<T> factory) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        if (value == null) {
-                            value = factory.get();
-                        }
-                        v = value;
-                    }
-                }
-                return v;
-            }
-        };
-    }
 
     private static volatile Backend fromEnvironment;
     private static Priming priming;
@@ -220,20 +201,14 @@ public final class Backend {
     /** StartExecution on the offboarding state machine; the client is built on the first start only. */
     private static WorkflowStarter stepFunctions(Map<String, String> env, Region region) {
         String arn = env.get("STATE_MACHINE_ARN");
-        return new WorkflowStarter() {
-            private StepFunctionsStarter starter;
-
-            @Override
-            public synchronized void start(String name, String inputJson) {
-                if (arn == null) {
-                    throw new IllegalStateException("STATE_MACHINE_ARN is not set for this function");
-                }
-                if (starter == null) {
-                    starter = new StepFunctionsStarter(SfnClient.builder().httpClient(UrlConnectionHttpClient.create())
-                            .region(region).credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build(), arn);
-                }
-                starter.start(name, inputJson);
+        Lazy<StepFunctionsStarter> starter = new Lazy<>(() -> new StepFunctionsStarter(SfnClient.builder()
+                .httpClient(UrlConnectionHttpClient.create()).region(region)
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build(), arn));
+        return (name, inputJson) -> {
+            if (arn == null) {
+                throw new IllegalStateException("STATE_MACHINE_ARN is not set for this function");
             }
+            starter.get().start(name, inputJson);
         };
     }
 

@@ -1,6 +1,7 @@
 package com.cloudphone.event;
 
 import com.cloudphone.http.Json;
+import com.cloudphone.Lazy;
 import com.cloudphone.http.Log;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 /** Publishes to an EventBridge bus; the detail carries the event id, the account id and the event's own fields. */
 public final class EventBridgePublisher implements EventPublisher {
     private static final int MAX_ENTRIES = 10;
-    private final Supplier<EventBridgeClient> clientFactory;
+    private final Lazy<EventBridgeClient> client;
     private final String busName;
-    private volatile EventBridgeClient client;
 
     public EventBridgePublisher(EventBridgeClient client, String busName) {
         this(() -> client, busName);
@@ -25,22 +25,8 @@ public final class EventBridgePublisher implements EventPublisher {
 
     /** Builds the client on the first publish, once: a function that never publishes never pays for it. */
     public EventBridgePublisher(Supplier<EventBridgeClient> clientFactory, String busName) {
-        this.clientFactory = clientFactory;
+        this.client = new Lazy<>(clientFactory);
         this.busName = busName;
-    }
-
-    private EventBridgeClient client() {
-        EventBridgeClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    c = clientFactory.get();
-                    client = c;
-                }
-            }
-        }
-        return c;
     }
 
     static PutEventsRequestEntry entry(String busName, DomainEvent event) {
@@ -64,7 +50,7 @@ public final class EventBridgePublisher implements EventPublisher {
             List<DomainEvent> chunk = events.subList(start, Math.min(events.size(), start + MAX_ENTRIES));
             PutEventsResponse response;
             try {
-                response = client().putEvents(b -> b.entries(chunk.stream().map(e -> entry(busName, e)).toList()));
+                response = client.get().putEvents(b -> b.entries(chunk.stream().map(e -> entry(busName, e)).toList()));
             } catch (SdkException e) {
                 Log.warn("PutEvents failed", Map.of("exception", e.getClass().getName(), "events", chunk.size()));
                 return start;
@@ -83,7 +69,7 @@ public final class EventBridgePublisher implements EventPublisher {
 
     @Override
     public void publish(DomainEvent event) {
-        PutEventsResponse response = client().putEvents(b -> b.entries(entry(busName, event)));
+        PutEventsResponse response = client.get().putEvents(b -> b.entries(entry(busName, event)));
         if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
             throw new IllegalStateException("EventBridge refused " + event.type() + ": "
                     + response.entries().get(0).errorCode());

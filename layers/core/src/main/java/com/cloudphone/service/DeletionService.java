@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 /**
@@ -90,12 +91,16 @@ public final class DeletionService {
      * tombstone.
      */
     public Deleted deleteIfPresent(String accountId, String userId) {
+        return ifPresent(accountId, userId, member -> remove(member, true));
+    }
+
+    private Deleted ifPresent(String accountId, String userId, Function<Member, Tombstone> removal) {
         Member member = directory.member(accountId, userId).orElse(null);
         if (member == null || member.status() == MemberStatus.REMOVED) {
             return tombstones.get(accountId, userId).map(Deleted::of)
                     .orElseThrow(() -> ApiException.notFound("User"));
         }
-        return Deleted.of(remove(member, true));
+        return Deleted.of(removal.apply(member));
     }
 
     /**
@@ -115,12 +120,7 @@ public final class DeletionService {
      * agency-admin one, and safe to repeat.
      */
     public Deleted removeFromAgencyAccount(String accountId, String userId) {
-        Member member = directory.member(accountId, userId).orElse(null);
-        if (member == null || member.status() == MemberStatus.REMOVED) {
-            return tombstones.get(accountId, userId).map(Deleted::of)
-                    .orElseThrow(() -> ApiException.notFound("User"));
-        }
-        return Deleted.of(removeMember(member, true));
+        return ifPresent(accountId, userId, member -> removeMember(member, true));
     }
 
     private Tombstone removeMember(Member member, boolean fromWorkflow) {

@@ -37,15 +37,7 @@ public final class DeviceStore {
         Transaction tx = new Transaction(table).delete(Transaction.key(Keys.account(accountId), Keys.device(userId, deviceId)),
                 Cond.EXISTS, notLoggedIn);
         Outbox.record(tx, loggedOut);
-        try {
-            tx.commit();
-            return true;
-        } catch (ApiException e) {
-            if (e == notLoggedIn) {
-                return false;
-            }
-            throw e;
-        }
+        return tx.commitUnless(notLoggedIn);
     }
 
     public List<DeviceSession> of(String accountId, String userId) {

@@ -366,15 +366,7 @@ public final class Directory {
                 new Cond("attribute_exists(#pk) AND attribute_not_exists(#purgedAt)",
                         Map.of("#pk", Keys.PK, "#purgedAt", "purgedAt"), Map.of()), alreadyPurged);
         Outbox.record(tx, event);
-        try {
-            tx.commit();
-            return true;
-        } catch (ApiException e) {
-            if (e == alreadyPurged) {
-                return false;
-            }
-            throw e;
-        }
+        return tx.commitUnless(alreadyPurged);
     }
 
     /**

@@ -58,14 +58,6 @@ public final class QueueStore {
                         Map.of(":user", AttributeValue.fromSs(List.of(userId)), ":member", AttributeValue.fromS(userId))),
                 notIn);
         Outbox.record(tx, removed);
-        try {
-            tx.commit();
-            return true;
-        } catch (ApiException e) {
-            if (e == notIn) {
-                return false;
-            }
-            throw e;
-        }
+        return tx.commitUnless(notIn);
     }
 }

@@ -1,6 +1,6 @@
 package com.cloudphone.store;
 
-import java.util.function.Supplier;
+import com.cloudphone.Lazy;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -25,18 +25,18 @@ public final class Table {
     final DynamoDbClient client;
     final String name;
     private final DynamoDbEnhancedClient enhanced;
-    private final View<AccountItem> accounts = new View<>(() -> view(AccountItem.SCHEMA));
-    private final View<MemberItem> members = new View<>(() -> view(MemberItem.SCHEMA));
-    private final View<LoginItem> logins = new View<>(() -> view(LoginItem.SCHEMA));
-    private final View<UniqueItem> uniques = new View<>(() -> view(UniqueItem.SCHEMA));
-    private final View<NumberItem> numbers = new View<>(() -> view(NumberItem.SCHEMA));
-    private final View<ContactItem> contacts = new View<>(() -> view(ContactItem.SCHEMA));
-    private final View<QueueItem> queues = new View<>(() -> view(QueueItem.SCHEMA));
-    private final View<CallflowItem> callflows = new View<>(() -> view(CallflowItem.SCHEMA));
-    private final View<DeviceItem> devices = new View<>(() -> view(DeviceItem.SCHEMA));
-    private final View<CallItem> calls = new View<>(() -> view(CallItem.SCHEMA));
-    private final View<TombstoneItem> tombstones = new View<>(() -> view(TombstoneItem.SCHEMA));
-    private final View<JobItem> jobs = new View<>(() -> view(JobItem.SCHEMA));
+    private final Lazy<DynamoDbTable<AccountItem>> accounts = new Lazy<>(() -> view(AccountItem.SCHEMA));
+    private final Lazy<DynamoDbTable<MemberItem>> members = new Lazy<>(() -> view(MemberItem.SCHEMA));
+    private final Lazy<DynamoDbTable<LoginItem>> logins = new Lazy<>(() -> view(LoginItem.SCHEMA));
+    private final Lazy<DynamoDbTable<UniqueItem>> uniques = new Lazy<>(() -> view(UniqueItem.SCHEMA));
+    private final Lazy<DynamoDbTable<NumberItem>> numbers = new Lazy<>(() -> view(NumberItem.SCHEMA));
+    private final Lazy<DynamoDbTable<ContactItem>> contacts = new Lazy<>(() -> view(ContactItem.SCHEMA));
+    private final Lazy<DynamoDbTable<QueueItem>> queues = new Lazy<>(() -> view(QueueItem.SCHEMA));
+    private final Lazy<DynamoDbTable<CallflowItem>> callflows = new Lazy<>(() -> view(CallflowItem.SCHEMA));
+    private final Lazy<DynamoDbTable<DeviceItem>> devices = new Lazy<>(() -> view(DeviceItem.SCHEMA));
+    private final Lazy<DynamoDbTable<CallItem>> calls = new Lazy<>(() -> view(CallItem.SCHEMA));
+    private final Lazy<DynamoDbTable<TombstoneItem>> tombstones = new Lazy<>(() -> view(TombstoneItem.SCHEMA));
+    private final Lazy<DynamoDbTable<JobItem>> jobs = new Lazy<>(() -> view(JobItem.SCHEMA));
 
     public Table(DynamoDbClient client, String name) {
         this.client = client;
@@ -65,23 +65,6 @@ public final class Table {
      * A typed view of the table, made on first use: a function loads and builds only the static schemas of the
      * items it touches, which keeps its cold start short.
      */
-    private static final class View<T> {
-        private final Supplier<DynamoDbTable<T>> make;
-        private volatile DynamoDbTable<T> table;
-
-        View(Supplier<DynamoDbTable<T>> make) {
-            this.make = make;
-        }
-
-        DynamoDbTable<T> get() {
-            DynamoDbTable<T> t = table;
-            if (t == null) {
-                t = make.get();
-                table = t;
-            }
-            return t;
-        }
-    }
 
     public String name() {
         return name;

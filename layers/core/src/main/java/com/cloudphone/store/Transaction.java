@@ -122,6 +122,22 @@ final class Transaction {
         }
     }
 
+    /**
+     * Commits, or answers false when the part that failed is the one that raises {@code expected}: a condition
+     * meaning "already done" (nothing is written then). Any other failure is raised as usual.
+     */
+    boolean commitUnless(ApiException expected) {
+        try {
+            commit();
+            return true;
+        } catch (ApiException e) {
+            if (e == expected) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     private static void backoff(int attempt) {
         long ceiling = Math.min(200, 10L << attempt);
         try {

@@ -56,6 +56,22 @@ class AgencyHandlerTest {
     }
 
     @Test
+    void badRoleListsAreRefusedWithoutWritingAnything() {
+        var before = t.snapshot();
+        for (String body : List.of("{}", "{\"roles\": []}", "{\"roles\": {\"a_samplesub\": \"OWNER\"}}",
+                "{\"roles\": {\"a_samplesub\": 1}}", "{\"roles\": {}, \"accountId\": \"a_other\"}",
+                "{\"roles\": {\"a_elsewhere\": \"USER\"}}", "{\"roles\": {\"a_sampleagency\": \"USER\"}}")) {
+            var event = EventLoader.loadApiGatewayHttpEvent("agency-set-roles.json");
+            event.setBody(body);
+            APIGatewayV2HTTPResponse refused = handler.handleRequest(event, null);
+            assertEquals(400, refused.getStatusCode(), body + " -> " + refused.getBody());
+            assertEquals("VALIDATION_FAILED", errorCode(refused), body);
+        }
+        assertEquals(before, t.snapshot());
+        assertTrue(t.bus.published().stream().noneMatch(e -> e.type().equals("UserUpdated")));
+    }
+
+    @Test
     void removalFromAllAccountsStartsAJob() {
         APIGatewayV2HTTPResponse started = send("agency-remove-user.json");
         assertEquals(202, started.getStatusCode(), started.getBody());

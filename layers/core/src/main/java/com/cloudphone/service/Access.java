@@ -3,6 +3,7 @@ package com.cloudphone.service;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Member;
+import com.cloudphone.model.MemberStatus;
 import com.cloudphone.store.Directory;
 import java.util.List;
 
@@ -36,6 +37,50 @@ public final class Access {
     public boolean isLastAdmin(Member member) {
         return member.isAdmin() && directory.members(member.accountId()).stream()
                 .noneMatch(m -> m.isAdmin() && m.canSignIn() && !m.userId().equals(member.userId()));
+    }
+
+    /**
+     * SPEC rule 4: an admin may not change or remove a member whose role in any account outranks theirs here
+     * (a sub-account admin and the agency admin who is a member of that sub-account too).
+     */
+    public void requireMayManage(Member actor, Member target) {
+        if (actor.userId().equals(target.userId())) {
+            return;
+        }
+        for (Member m : liveMemberships(target)) {
+            if (m.role().outranks(actor.role())) {
+                throw ApiException.forbidden("This user has a higher role than yours in one of their accounts");
+            }
+        }
+    }
+
+    /**
+     * Credentials and the email belong to the login, which all its memberships share: besides the login itself
+     * (which proves its current password elsewhere), only an admin of every account the login belongs to may
+     * change them.
+     */
+    public void requireMayChangeLogin(Member actor, Member target) {
+        if (actor.userId().equals(target.userId())) {
+            return;
+        }
+        requireMayManage(actor, target);
+        for (Member m : liveMemberships(target)) {
+            boolean adminThere = m.accountId().equals(actor.accountId())
+                    || directory.member(m.accountId(), actor.userId()).filter(a -> a.isAdmin() && a.canSignIn()).isPresent();
+            if (!adminThere) {
+                throw ApiException.forbidden("This login belongs to accounts you do not administer: only the user, "
+                        + "or an admin of every one of their accounts, may change its password or email");
+            }
+        }
+    }
+
+    /** The target's memberships that are not removed, each read consistently (the index only finds them). */
+    private List<Member> liveMemberships(Member target) {
+        return directory.memberships(target.userId()).stream()
+                .map(m -> m.accountId().equals(target.accountId()) ? target
+                        : directory.member(m.accountId(), m.userId()).orElse(null))
+                .filter(m -> m != null && m.status() != MemberStatus.REMOVED)
+                .toList();
     }
 
     private static ApiException noAccess() {

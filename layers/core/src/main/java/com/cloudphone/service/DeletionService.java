@@ -82,8 +82,10 @@ public final class DeletionService {
 
     /** delete-user over HTTP: refused with every blocker listed, or done at once. */
     public Deleted delete(Caller caller, String userId) {
-        access.admin(caller);
-        return Deleted.of(remove(current(caller.accountId(), userId), false));
+        Member actor = access.admin(caller);
+        Member target = current(caller.accountId(), userId);
+        access.requireMayManage(actor, target);
+        return Deleted.of(remove(target, false));
     }
 
     /**

@@ -5,6 +5,7 @@ import com.cloudphone.event.DomainEvent;
 import com.cloudphone.model.DeviceKind;
 import com.cloudphone.model.DeviceSession;
 import com.cloudphone.model.Ids;
+import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.store.DeviceStore;
 import com.cloudphone.store.Directory;
@@ -27,8 +28,7 @@ public final class DeviceService {
     }
 
     public DeviceSession logIn(Caller caller, String userId, DeviceKind kind, String name) {
-        access.selfOrAdmin(caller, userId);
-        requireMember(caller.accountId(), userId);
+        access.requireMayManage(access.selfOrAdmin(caller, userId), requireMember(caller.accountId(), userId));
         DeviceSession device = new DeviceSession(caller.accountId(), userId, Ids.next("d"), kind, name,
                 clock.instant().toString());
         devices.logIn(device, new DomainEvent("DeviceLoggedIn", caller.accountId(), device.loggedInAt(),
@@ -37,7 +37,7 @@ public final class DeviceService {
     }
 
     public void logOut(Caller caller, String userId, String deviceId) {
-        access.selfOrAdmin(caller, userId);
+        access.requireMayManage(access.selfOrAdmin(caller, userId), requireMember(caller.accountId(), userId));
         if (!devices.logOut(caller.accountId(), userId, deviceId, new DomainEvent("DeviceLoggedOut",
                 caller.accountId(), clock.instant().toString(), Map.of("userId", userId, "deviceId", deviceId)))) {
             throw ApiException.notFound("Device session");
@@ -49,8 +49,8 @@ public final class DeviceService {
         return devices.of(caller.accountId(), userId);
     }
 
-    private void requireMember(String accountId, String userId) {
-        directory.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
+    private Member requireMember(String accountId, String userId) {
+        return directory.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
                 .orElseThrow(() -> ApiException.notFound("User"));
     }
 }

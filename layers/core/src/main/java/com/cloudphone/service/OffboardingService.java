@@ -62,9 +62,10 @@ public final class OffboardingService {
     }
 
     public Started start(Caller caller, String userId, OffboardingPlan plan) {
-        access.admin(caller);
+        Member actor = access.admin(caller);
         Member member = directory.member(caller.accountId(), userId).filter(m -> m.status() != MemberStatus.REMOVED)
                 .orElseThrow(() -> ApiException.notFound("User"));
+        access.requireMayManage(actor, member);
         Optional<Job> previous = jobs.latestFor(caller.accountId(), userId);
         String planJson = Json.write(plan);
         if (previous.isPresent() && previous.get().status() == JobStatus.RUNNING && !stalled(previous.get())) {

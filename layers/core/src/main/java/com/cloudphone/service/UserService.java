@@ -81,6 +81,10 @@ public final class UserService {
     public UserView patch(Caller caller, String userId, UserPatch patch) {
         Member actor = access.selfOrAdmin(caller, userId);
         Member before = current(caller.accountId(), userId);
+        access.requireMayManage(actor, before);
+        if (patch.password() != null || patch.email() != null) {
+            access.requireMayChangeLogin(actor, before);
+        }
         if (!actor.isAdmin() && (patch.admin() != null || patch.suspended() != null || patch.leadRouting() != null)) {
             throw ApiException.forbidden("Only admins can change admin access, lead routing or suspend users");
         }
@@ -92,7 +96,10 @@ public final class UserService {
             throw new ApiException(ErrorCode.INVALID_STATE, "The account must keep at least one active admin");
         }
         if (patch.password() != null) {
-            checkPasswordChange(actor, before, patch);
+            checkPasswordChange(before, patch);
+        }
+        if (patch.password() != null || patch.email() != null) {
+            requireCurrentPasswordOfSelf(actor, before, patch);
         }
         Member after = apply(before, patch);
         List<String> settings = changedFields(before, after);
@@ -126,15 +133,23 @@ public final class UserService {
         }
     }
 
-    private void checkPasswordChange(Member actor, Member target, UserPatch patch) {
+    private void checkPasswordChange(Member target, UserPatch patch) {
         if (target.kind() != UserKind.INTERNAL && target.status() != MemberStatus.ACTIVE) {
             throw ApiException.invalid("password", "an invited user sets a password by accepting the invitation");
         }
-        if (actor.userId().equals(target.userId())) {
-            Login login = directory.login(target.userId()).orElseThrow(() -> ApiException.notFound("Login"));
-            if (patch.currentPassword() == null || !hasher.matches(login.passwordHash(), patch.currentPassword())) {
-                throw ApiException.invalid("currentPassword", "does not match the current password");
-            }
+    }
+
+    /** The login changing its own password or email proves it is the person: a stolen session alone cannot. */
+    private void requireCurrentPasswordOfSelf(Member actor, Member target, UserPatch patch) {
+        if (!actor.userId().equals(target.userId())) {
+            return;
+        }
+        Login login = directory.login(target.userId()).orElseThrow(() -> ApiException.notFound("Login"));
+        if (login.passwordHash() == null) {
+            return; // an invited user who has not set a password yet has nothing to prove
+        }
+        if (patch.currentPassword() == null || !hasher.matches(login.passwordHash(), patch.currentPassword())) {
+            throw ApiException.invalid("currentPassword", "does not match the current password");
         }
     }
 

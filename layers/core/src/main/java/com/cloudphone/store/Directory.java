@@ -176,6 +176,16 @@ public final class Directory {
                             : new Cond("attribute_exists(#pk)", Map.of("#pk", Keys.PK, "#email", "email"),
                                     Map.of(":email", s(after.email()))),
                     ApiException.notFound("Login"));
+            // the email is the login's: every other membership shows the new one from the same commit
+            for (Member other : memberships(after.userId())) {
+                if (!other.accountId().equals(after.accountId()) && other.status() != MemberStatus.REMOVED) {
+                    tx.update(key(Keys.account(other.accountId()), Keys.user(other.userId())),
+                            after.email() == null ? "REMOVE #email" : "SET #email = :email",
+                            new Cond("attribute_exists(#pk)", Map.of("#pk", Keys.PK, "#email", "email"),
+                                    after.email() == null ? Map.of() : Map.of(":email", s(after.email()))),
+                            new ApiException(ErrorCode.CONFLICT, "A membership of this login changed meanwhile"));
+                }
+            }
         }
         if (event != null) {
             Outbox.record(tx, event);

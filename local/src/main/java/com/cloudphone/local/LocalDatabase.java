@@ -1,14 +1,8 @@
 package com.cloudphone.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import java.io.IOException;
-import java.net.ServerSocket;
+import com.cloudphone.engine.Moto;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -19,46 +13,28 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * DynamoDB Local as an HTTP server in this process: the SDK talks the real wire protocol to it. In memory by
- * default; with a data folder the tables survive restarts.
+ * The local engine: moto on a loopback port, served one request at a time (see {@code local/engine}), or any
+ * DynamoDB-compatible endpoint the user names. In memory by default; with a data folder moto journals every
+ * acknowledged write there and replays it at the next start.
  */
 final class LocalDatabase implements AutoCloseable {
-    private final DynamoDBProxyServer server;
+    private final Moto engine;
     private final URI endpoint;
 
-    private LocalDatabase(DynamoDBProxyServer server, URI endpoint) {
-        this.server = server;
+    private LocalDatabase(Moto engine, URI endpoint) {
+        this.engine = engine;
         this.endpoint = endpoint;
     }
 
-    static LocalDatabase start(Path dataDir) throws Exception {
-        if (System.getProperty("sqlite4java.library.path") == null) {
-            System.setProperty("sqlite4java.library.path", nativeLibs().toString());
-        }
-        int port = freePort();
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port)));
-        if (dataDir == null) {
-            args.add("-inMemory");
-        } else {
-            Files.createDirectories(dataDir);
-            args.addAll(List.of("-dbPath", dataDir.toAbsolutePath().toString(), "-sharedDb"));
-        }
-        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-        server.start();
-        return new LocalDatabase(server, URI.create("http://127.0.0.1:" + port));
+    /** moto, journaled to {@code dataDir} when it is given. */
+    static LocalDatabase start(Path dataDir) {
+        Moto engine = Moto.start(dataDir, 0);
+        return new LocalDatabase(engine, engine.endpoint());
     }
 
-    /** The folder the build copies sqlite4java's native library into (see the parent pom). */
-    private static Path nativeLibs() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("target/native-libs");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        return Path.of("target/native-libs");
+    /** An engine someone else runs: nothing to start or stop. */
+    static LocalDatabase at(URI endpoint) {
+        return new LocalDatabase(null, endpoint);
     }
 
     URI endpoint() {
@@ -81,14 +57,10 @@ final class LocalDatabase implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        if (engine != null) {
+            engine.close();
+        }
     }
 }

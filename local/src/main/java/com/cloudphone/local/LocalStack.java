@@ -4,7 +4,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import java.security.KeyPair;
 
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import java.net.URLDecoder;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -100,7 +99,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(Options options) throws Exception {
         this.database = LocalDatabase.start(options.dataDir());
         Table table = new Table(database.client(), "cloudphone-users");
-        createWhenFileIsFree(table);
+        table.createIfMissing();
         this.bus = new LocalEventBus();
         Tokens tokens = new Tokens(signingKeys(options.dataDir()), "https://cloudphone.local", Duration.ofHours(1),
                 options.clock());
@@ -119,7 +118,7 @@ public final class LocalStack implements AutoCloseable {
             scheduler.scheduleAtFixedRate(() -> sweep.handleRequest(null, null), 0, every, TimeUnit.SECONDS);
         }
         bus.subscribe(e -> Log.info("event published", Map.of("type", e.type(), "accountId", e.accountId())));
-        // the outbox as in AWS, with this process as the stream's consumer: events are read off DynamoDB Local's
+        // the outbox as in AWS, with this process as the stream's consumer: events are read off the table's
         // stream every 100 ms, and before anyone reads the bus
         OutboxStream stream = new OutboxStream(database.streams(), table);
         stream.skipToEnd();
@@ -165,24 +164,6 @@ public final class LocalStack implements AutoCloseable {
             // a file system without POSIX permissions: the folder's own protection applies
         }
         return keys;
-    }
-
-    /**
-     * With a data folder, a stack stopped a moment ago may still hold the SQLite file ("database is locked",
-     * a 500 from DynamoDB Local): wait for it, a few seconds at most.
-     */
-    private static void createWhenFileIsFree(Table table) throws InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                table.createIfMissing();
-                return;
-            } catch (DynamoDbException e) {
-                if (e.statusCode() != 500 || attempt >= 50) {
-                    throw e;
-                }
-                Thread.sleep(100);
-            }
-        }
     }
 
     public static LocalStack start(Options options) throws Exception {

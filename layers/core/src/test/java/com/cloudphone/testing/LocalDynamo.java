@@ -1,15 +1,29 @@
 package com.cloudphone.testing;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import com.cloudphone.engine.Moto;
 import com.cloudphone.store.Table;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** One in-process DynamoDB Local per test JVM; each test gets a fresh table of its own. */
+/**
+ * The DynamoDB the tests run against: one moto per test JVM, served one request at a time, or whatever endpoint
+ * {@code DYNAMODB_ENDPOINT} names (LocalStack, a DynamoDB Local run under its own licence, or DynamoDB itself,
+ * with the default credentials; {@code DYNAMODB_STREAMS_ENDPOINT} when its streams live elsewhere). Each test gets
+ * a fresh table of its own.
+ */
 public final class LocalDynamo {
     private static final AtomicInteger TABLES = new AtomicInteger();
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private static DynamoDbClient client;
     private static DynamoDbStreamsClient streams;
 
@@ -17,11 +31,25 @@ public final class LocalDynamo {
     }
 
     private static synchronized void start() {
-        if (client == null) {
-            AmazonDynamoDBLocal local = DynamoDBEmbedded.create();
-            client = local.dynamoDbClient();
-            streams = local.dynamoDbStreamsClient();
+        if (client != null) {
+            return;
         }
+        String given = System.getenv("DYNAMODB_ENDPOINT");
+        URI endpoint = given == null || given.isBlank() ? Moto.start(null, 0).endpoint() : URI.create(given);
+        String streamsGiven = System.getenv("DYNAMODB_STREAMS_ENDPOINT");
+        URI streamsEndpoint = streamsGiven == null || streamsGiven.isBlank() ? endpoint : URI.create(streamsGiven);
+        client = at(DynamoDbClient.builder(), endpoint).build();
+        streams = at(DynamoDbStreamsClient.builder(), streamsEndpoint).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B at(B builder, URI endpoint) {
+        boolean loopback = "127.0.0.1".equals(endpoint.getHost()) || "localhost".equals(endpoint.getHost());
+        AwsCredentialsProvider credentials = loopback
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+                : DefaultCredentialsProvider.builder().build();
+        String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
+        return builder.endpointOverride(endpoint).region(Region.of(region)).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create());
     }
 
     public static DynamoDbClient client() {
@@ -36,7 +64,7 @@ public final class LocalDynamo {
     }
 
     public static Table freshTable() {
-        Table table = new Table(client(), "test-table-" + TABLES.incrementAndGet());
+        Table table = new Table(client(), "test-" + RUN + "-" + TABLES.incrementAndGet());
         table.createIfMissing();
         return table;
     }

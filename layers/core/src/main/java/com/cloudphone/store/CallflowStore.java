@@ -111,14 +111,16 @@ public final class CallflowStore {
     }
 
     private static void route(Transaction tx, String accountId, String number, String fromCallflow, String toCallflow) {
-        String condition = "#state <> :released AND "
+        // attribute_exists: an update would otherwise create a state-less item for a number the account never had
+        String condition = "attribute_exists(#state) AND #state <> :released AND "
                 + (fromCallflow == null ? "attribute_not_exists(#callflow)" : "#callflow = :from");
         Map<String, AttributeValue> values = fromCallflow == null
                 ? Map.of(":released", s("RELEASED"), ":to", s(toCallflow))
                 : Map.of(":released", s("RELEASED"), ":to", s(toCallflow), ":from", s(fromCallflow));
         tx.update(key(Keys.account(accountId), Keys.number(number)), "SET #callflow = :to",
                 new Cond(condition, Map.of("#state", "state", "#callflow", "callflowId"), values),
-                new ApiException(ErrorCode.CONFLICT, "Number " + number + " is out of service or routed by another callflow",
+                new ApiException(ErrorCode.CONFLICT, "Number " + number + " is not the account's, is out of service, "
+                        + "or is routed by another callflow",
                         List.of(new FieldProblem("numbers", number + " is not free to route"))));
     }
 }

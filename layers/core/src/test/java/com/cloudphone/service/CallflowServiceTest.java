@@ -67,4 +67,21 @@ class CallflowServiceTest {
                 "Ghost", CallflowKind.GROUP, List.of(), null, List.of("u_nobody"))).code());
         assertEquals(1, callflows.list(s.admin).size());
     }
+
+    @Test
+    void aCallflowRoutesOnlyNumbersOfItsOwnAccount() {
+        UserView a = s.user("1001");
+        Scenario other = new Scenario(t, Plan.TEAM, true);
+        String theirs = other.number("+14155550031");
+        var before = t.snapshot();
+        for (String number : List.of(theirs, "+14155550032")) {
+            ApiException refused = assertThrows(ApiException.class, () -> callflows.create(s.admin, "Not ours",
+                    CallflowKind.DIRECT, List.of(number), a.userId(), List.of()));
+            assertEquals(ErrorCode.CONFLICT, refused.code());
+            assertEquals("numbers", ((com.cloudphone.error.FieldProblem) refused.details().get(0)).field());
+        }
+        assertEquals(before, t.snapshot(), "a refused callflow writes nothing, not even a number item");
+        assertEquals(List.of(), t.backend.numberService.list(s.admin, null));
+        assertEquals(1, t.backend.numberService.list(other.admin, null).size());
+    }
 }

@@ -22,6 +22,8 @@ import java.util.Optional;
 public final class SessionService {
     static final int MAX_FAILED_ATTEMPTS = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
+    /** A login id no one has (ids are "u_" and letters): unknown identifiers do the same reads and write on it. */
+    private static final String NO_SUCH_LOGIN = "none";
 
     private final Directory directory;
     private final PasswordHasher hasher;
@@ -35,27 +37,35 @@ public final class SessionService {
         this.clock = clock;
     }
 
-    /** {@code identifier} is a username or an email. Unknown login and wrong password are the same 401. */
+    /**
+     * {@code identifier} is a username or an email. Unknown login, wrong password and a locked login get the
+     * same 401, after the same work (reads, a conditional write, one bcrypt check), so no answer tells which
+     * logins exist. Each check is reserved first ({@link Directory#claimSignInAttempt}), so parallel attempts
+     * cannot check more than five passwords before the lock.
+     */
     public Tokens.Issued signIn(String identifier, String password, String accountId) {
         Optional<Login> found = identifier.contains("@") ? directory.loginByEmail(identifier)
                 : directory.loginByUsername(identifier);
+        Instant now = clock.instant();
+        String loginId = found.map(Login::userId).orElse(NO_SUCH_LOGIN);
         if (found.isEmpty()) {
+            directory.login(NO_SUCH_LOGIN);
+        }
+        var attempt = directory.claimSignInAttempt(loginId, now.toString(), MAX_FAILED_ATTEMPTS);
+        if (found.isEmpty() || attempt.isEmpty()) {
             hasher.burn(password);
             throw badCredentials();
         }
         Login login = found.get();
-        Instant now = clock.instant();
-        if (login.lockedUntil() != null && now.isBefore(Instant.parse(login.lockedUntil()))) {
-            throw new ApiException(ErrorCode.LOGIN_LOCKED,
-                    "Too many failed attempts; sign-in is locked until " + login.lockedUntil());
-        }
         if (!hasher.matches(login.passwordHash(), password)) {
-            directory.recordFailedLogin(login.userId(), now.plus(LOCKOUT).toString(), MAX_FAILED_ATTEMPTS);
+            if (attempt.getAsInt() >= MAX_FAILED_ATTEMPTS) {
+                directory.lockLogin(login.userId(), now.plus(LOCKOUT).toString());
+            }
             throw badCredentials();
         }
+        directory.recordSuccessfulLogin(login.userId()); // the password was right, whatever the memberships say
         List<Member> active = directory.memberships(login.userId()).stream().filter(Member::canSignIn).toList();
         Member chosen = choose(active, accountId);
-        directory.recordSuccessfulLogin(login.userId());
         return tokens.get().issue(login.userId(), chosen.accountId(), chosen.role().name());
     }
 
@@ -98,6 +108,7 @@ public final class SessionService {
     }
 
     private static ApiException badCredentials() {
-        return new ApiException(ErrorCode.INVALID_CREDENTIALS, "Unknown login or wrong password");
+        return new ApiException(ErrorCode.INVALID_CREDENTIALS, "Unknown login or wrong password (after "
+                + MAX_FAILED_ATTEMPTS + " failures in a row, sign-in pauses for " + LOCKOUT.toMinutes() + " minutes)");
     }
 }

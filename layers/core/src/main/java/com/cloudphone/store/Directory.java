@@ -245,24 +245,35 @@ public final class Directory {
                 .map(UniqueItem::getOwner);
     }
 
-    /** Counts a failed sign-in; the fifth in a row locks the login until {@code lockUntil}. Returns the count. */
-    public int recordFailedLogin(String userId, String lockUntil, int maxAttempts) {
-        var result = table.client.updateItem(b -> b.tableName(table.name)
-                .key(key(Keys.login(userId), Keys.LOGIN_SK))
-                .updateExpression("ADD #failed :one")
-                .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#failed", "failedAttempts", "#pk", Keys.PK))
-                .expressionAttributeValues(Map.of(":one", n(1)))
-                .returnValues(ReturnValue.UPDATED_NEW));
-        int failed = Integer.parseInt(result.attributes().get("failedAttempts").n());
-        if (failed >= maxAttempts) {
-            table.client.updateItem(b -> b.tableName(table.name)
+    /**
+     * Reserves one password check for a login, counted as a failure until {@link #recordSuccessfulLogin} says
+     * otherwise. Refused (empty) while the login is locked or when {@code maxAttempts} checks are already counted,
+     * so parallel sign-ins cannot run more checks than the rule allows. Returns the count including this one.
+     */
+    public java.util.OptionalInt claimSignInAttempt(String userId, String now, int maxAttempts) {
+        try {
+            var result = table.client.updateItem(b -> b.tableName(table.name)
                     .key(key(Keys.login(userId), Keys.LOGIN_SK))
-                    .updateExpression("SET #failed = :zero, #locked = :until")
-                    .expressionAttributeNames(Map.of("#failed", "failedAttempts", "#locked", "lockedUntil"))
-                    .expressionAttributeValues(Map.of(":zero", n(0), ":until", s(lockUntil))));
+                    .updateExpression("ADD #failed :one")
+                    .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#locked) OR #locked <= :now)"
+                            + " AND (attribute_not_exists(#failed) OR #failed < :max)")
+                    .expressionAttributeNames(Map.of("#failed", "failedAttempts", "#pk", Keys.PK, "#locked", "lockedUntil"))
+                    .expressionAttributeValues(Map.of(":one", n(1), ":now", s(now), ":max", n(maxAttempts)))
+                    .returnValues(ReturnValue.UPDATED_NEW));
+            return java.util.OptionalInt.of(Integer.parseInt(result.attributes().get("failedAttempts").n()));
+        } catch (ConditionalCheckFailedException refused) {
+            return java.util.OptionalInt.empty();
         }
-        return failed;
+    }
+
+    /** The last allowed check failed too: the login is locked until {@code lockUntil}, with a fresh count after. */
+    public void lockLogin(String userId, String lockUntil) {
+        table.client.updateItem(b -> b.tableName(table.name)
+                .key(key(Keys.login(userId), Keys.LOGIN_SK))
+                .updateExpression("SET #failed = :zero, #locked = :until")
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#failed", "failedAttempts", "#locked", "lockedUntil", "#pk", Keys.PK))
+                .expressionAttributeValues(Map.of(":zero", n(0), ":until", s(lockUntil))));
     }
 
     public void recordSuccessfulLogin(String userId) {

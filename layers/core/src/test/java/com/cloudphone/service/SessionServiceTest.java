@@ -10,6 +10,12 @@ import com.cloudphone.model.Plan;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.testing.TestBackend;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SessionServiceTest {
@@ -34,9 +40,9 @@ class SessionServiceTest {
         for (int i = 0; i < 5; i++) {
             assertEquals(ErrorCode.INVALID_CREDENTIALS, signInFails("owner2", "Wrong-pass-1"));
         }
-        assertEquals(ErrorCode.LOGIN_LOCKED, signInFails("owner2", "Owner-pass-1"));
+        assertEquals(ErrorCode.INVALID_CREDENTIALS, signInFails("owner2", "Owner-pass-1"));
         t.clock.advance(Duration.ofMinutes(14));
-        assertEquals(ErrorCode.LOGIN_LOCKED, signInFails("owner2", "Owner-pass-1"));
+        assertEquals(ErrorCode.INVALID_CREDENTIALS, signInFails("owner2", "Owner-pass-1"));
         t.clock.advance(Duration.ofMinutes(2));
         assertNotNull(t.backend.sessions.signIn("owner2", "Owner-pass-1", null).token());
     }
@@ -84,5 +90,83 @@ class SessionServiceTest {
         assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class, () -> t.backend.tokens().verify(none)).code());
         t.clock.advance(Duration.ofHours(2));
         assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class, () -> t.backend.tokens().verify(token)).code());
+    }
+
+    /** Counts the bcrypt work a sign-in does (checks and decoy burns), slowed down to widen any race. */
+    private static final class CountingHasher extends PasswordHasher {
+        final AtomicInteger checks = new AtomicInteger();
+        final AtomicInteger burns = new AtomicInteger();
+
+        CountingHasher() {
+            super(4);
+        }
+
+        @Override
+        public boolean matches(String hash, String password) {
+            checks.incrementAndGet();
+            pause();
+            return super.matches(hash, password);
+        }
+
+        @Override
+        public void burn(String password) {
+            burns.incrementAndGet();
+            pause();
+            super.burn(password);
+        }
+
+        private static void pause() {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private SessionService sessionsWith(PasswordHasher hasher) {
+        return new SessionService(t.backend.directory, hasher, t.backend::tokens, t.clock);
+    }
+
+    @Test
+    void parallelWrongPasswordsCheckNoMoreThanFiveBeforeTheLock() throws Exception {
+        t.account(Plan.TEAM, true, "owner6", "Owner-pass-1");
+        CountingHasher hasher = new CountingHasher();
+        SessionService sessions = sessionsWith(hasher);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<?>> attempts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            attempts.add(pool.submit(() -> assertThrows(ApiException.class,
+                    () -> sessions.signIn("owner6", "Wrong-pass-1", null))));
+        }
+        for (Future<?> f : attempts) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals(5, hasher.checks.get(), "the rule is five failures: the sixth check is refused");
+        assertEquals(15, hasher.burns.get(), "refused attempts still spend a check's time");
+        assertEquals(ErrorCode.INVALID_CREDENTIALS, assertThrows(ApiException.class,
+                () -> sessions.signIn("owner6", "Owner-pass-1", null)).code(), "locked, even with the right password");
+    }
+
+    @Test
+    void aLockedLoginAnswersExactlyLikeAnUnknownOne() {
+        t.account(Plan.TEAM, true, "owner7", "Owner-pass-1");
+        for (int i = 0; i < 5; i++) {
+            signInFails("owner7", "Wrong-pass-1");
+        }
+        CountingHasher hasher = new CountingHasher();
+        SessionService sessions = sessionsWith(hasher);
+        var before = t.snapshot();
+        ApiException locked = assertThrows(ApiException.class, () -> sessions.signIn("owner7", "Owner-pass-1", null));
+        ApiException unknown = assertThrows(ApiException.class, () -> sessions.signIn("nobody7", "Owner-pass-1", null));
+        ApiException unknownEmail = assertThrows(ApiException.class,
+                () -> sessions.signIn("nobody7@example.com", "Owner-pass-1", null));
+        assertEquals(unknown.code(), locked.code());
+        assertEquals(unknown.getMessage(), locked.getMessage());
+        assertEquals(unknown.details(), locked.details());
+        assertEquals(unknown.getMessage(), unknownEmail.getMessage());
+        assertEquals(3, hasher.burns.get(), "each spends one bcrypt check's time");
+        assertEquals(before, t.snapshot(), "and none of them writes");
     }
 }

@@ -311,7 +311,8 @@ public final class LocalStack implements AutoCloseable {
         claims.put("sub", caller.userId());
         claims.put("accountId", caller.accountId());
         claims.put("role", caller.role());
-        claims.put("iat", Long.toString(caller.issuedAt()));
+        claims.put("iat", Long.toString(caller.issuedAt() / 1000));
+        claims.put(Tokens.ISSUED_AT_MS, Long.toString(caller.issuedAt()));
         return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
                 .build();

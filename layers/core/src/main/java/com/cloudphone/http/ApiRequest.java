@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.service.Caller;
+import com.cloudphone.service.Tokens;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -92,7 +93,8 @@ public final class ApiRequest {
         if (claims == null || isBlank(claims.get("sub")) || isBlank(claims.get("accountId"))) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
         }
-        return new Caller(claims.get("sub"), claims.get("accountId"), claims.get("role"), issuedAt(claims.get("iat")));
+        return new Caller(claims.get("sub"), claims.get("accountId"), claims.get("role"), Tokens.issuedAtMillis(claims.get(Tokens.ISSUED_AT_MS),
+                claims.get("iat")));
     }
 
     /** The caller's ids for logs, when the request carries them. */
@@ -101,15 +103,6 @@ public final class ApiRequest {
             return Optional.of(caller());
         } catch (ApiException e) {
             return Optional.empty();
-        }
-    }
-
-    /** The authorizer passes claims as strings; a token without a readable iat counts as issued at 0. */
-    private static long issuedAt(String iat) {
-        try {
-            return iat == null ? 0 : Long.parseLong(iat.strip());
-        } catch (NumberFormatException e) {
-            return 0;
         }
     }
 

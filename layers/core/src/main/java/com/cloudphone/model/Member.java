@@ -4,8 +4,8 @@ package com.cloudphone.model;
  * A user's membership of one account, with the settings that belong to it.
  * {@code userId} is the person's login id, the same in every account they belong to. {@code leadRouting}: in the
  * round-robin lead router and call broadcast (TEAM accounts only). {@code accountClosed} copies the account's
- * closure onto each member, so the one read of every request sees it; {@code tokensNotBefore} (epoch seconds, 0
- * for none) likewise copies the login's last password change: tokens issued before it are refused.
+ * closure onto each member, so the one read of every request sees it; {@code tokensNotBefore} (epoch milliseconds,
+ * 0 for none) likewise copies the login's last password change: tokens issued before it are refused.
  */
 public record Member(String accountId, String userId, UserKind kind, Role role, MemberStatus status,
                      String username, String email, String displayName, String extension, String timezone,
@@ -34,7 +34,7 @@ public record Member(String accountId, String userId, UserKind kind, Role role, 
         return status == MemberStatus.ACTIVE && !suspended && !accountClosed;
     }
 
-    /** Whether a token issued at {@code issuedAt} (epoch seconds) still speaks for this member. */
+    /** Whether a token issued at {@code issuedAt} (epoch milliseconds) still speaks for this member. */
     public boolean accepts(long issuedAt) {
         return canSignIn() && issuedAt >= tokensNotBefore;
     }

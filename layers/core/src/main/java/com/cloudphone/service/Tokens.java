@@ -94,6 +94,8 @@ public final class Tokens {
         claims.put("accountId", accountId);
         claims.put("role", role);
         claims.put("iat", now.getEpochSecond());
+        // iat has whole seconds; a password change must also end tokens issued earlier in its own second
+        claims.put(ISSUED_AT_MS, now.toEpochMilli());
         claims.put("exp", expires.getEpochSecond());
         String signingInput = encode(Json.write(header)) + "." + encode(Json.write(claims));
         try {
@@ -103,6 +105,24 @@ public final class Tokens {
             return new Issued(signingInput + "." + B64.encodeToString(signature.sign()), expires);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The claim with the issue time in epoch milliseconds. */
+    public static final String ISSUED_AT_MS = "iatMs";
+
+    /**
+     * When a token was issued, in epoch milliseconds, from its claims (as the JWT authorizer passes them, strings,
+     * or as parsed here). Without {@link #ISSUED_AT_MS}, the start of its iat second; unreadable, 0.
+     */
+    public static long issuedAtMillis(Object millis, Object seconds) {
+        try {
+            if (millis != null) {
+                return Long.parseLong(millis.toString().strip());
+            }
+            return seconds == null ? 0 : Math.multiplyExact(Long.parseLong(seconds.toString().strip()), 1000L);
+        } catch (NumberFormatException | ArithmeticException e) {
+            return 0;
         }
     }
 
@@ -131,8 +151,7 @@ public final class Tokens {
                     || clock.instant().getEpochSecond() >= exp || sub == null || accountId == null) {
                 throw unauthenticated();
             }
-            long iat = claims.get("iat") instanceof Long l ? l : 0;
-            return new Caller(sub, accountId, Json.text(claims, "role"), iat);
+            return new Caller(sub, accountId, Json.text(claims, "role"), issuedAtMillis(claims.get(ISSUED_AT_MS), claims.get("iat")));
         } catch (ApiException e) {
             throw e;
         } catch (Exception e) {

@@ -118,7 +118,7 @@ public final class UserService {
         }
         if (patch.password() != null) {
             // every token of this login issued before now stops working, in every account it belongs to
-            directory.changePassword(userId, hasher.hash(patch.password()), clock.instant().getEpochSecond(), updated);
+            directory.changePassword(userId, hasher.hash(patch.password()), clock.instant().toEpochMilli(), updated);
         }
         return UserView.of(after);
     }

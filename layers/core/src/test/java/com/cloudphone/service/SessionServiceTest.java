@@ -169,4 +169,17 @@ class SessionServiceTest {
         assertEquals(3, hasher.burns.get(), "each spends one bcrypt check's time");
         assertEquals(before, t.snapshot(), "and none of them writes");
     }
+
+    @Test
+    void aPasswordChangeEndsTokensIssuedEarlierInTheSameSecond() {
+        Caller owner = t.account(Plan.TEAM, true, "owner8", "Owner-pass-1");
+        String before = t.backend.sessions.signIn("owner8", "Owner-pass-1", null).token();
+        t.clock.advance(Duration.ofMillis(300)); // the clock starts on a whole second: still the same one
+        t.backend.users.patch(t.backend.tokens().verify(before), owner.userId(), new UserPatch(null, null, null, null,
+                null, null, null, "Owner-pass-2", "Owner-pass-1"));
+        assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class,
+                () -> t.backend.users.get(t.backend.tokens().verify(before), owner.userId())).code());
+        String after = t.backend.sessions.signIn("owner8", "Owner-pass-2", null).token();
+        assertEquals(owner.userId(), t.backend.users.get(t.backend.tokens().verify(after), owner.userId()).userId());
+    }
 }

@@ -108,6 +108,18 @@ public final class Tokens {
         }
     }
 
+    /**
+     * RFC 7515 base64url: no padding, and only the one encoding of its bytes (the decoder would also take trailing
+     * bits that are not zero, or padding, and so more than one text for the same signature).
+     */
+    private static boolean canonical(String part) {
+        try {
+            return B64.encodeToString(B64D.decode(part)).equals(part);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The claim with the issue time in epoch milliseconds. */
     public static final String ISSUED_AT_MS = "iatMs";
 
@@ -130,7 +142,7 @@ public final class Tokens {
     public Caller verify(String token) {
         try {
             String[] parts = token.split("\\.", -1);
-            if (parts.length != 3) {
+            if (parts.length != 3 || !canonical(parts[0]) || !canonical(parts[1]) || !canonical(parts[2])) {
                 throw unauthenticated();
             }
             Map<String, Object> header = Json.parseObject(new String(B64D.decode(parts[0]), StandardCharsets.UTF_8));

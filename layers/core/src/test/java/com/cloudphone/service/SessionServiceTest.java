@@ -182,4 +182,23 @@ class SessionServiceTest {
         String after = t.backend.sessions.signIn("owner8", "Owner-pass-2", null).token();
         assertEquals(owner.userId(), t.backend.users.get(t.backend.tokens().verify(after), owner.userId()).userId());
     }
+
+    @Test
+    void onlyTheCanonicalBase64urlOfATokenIsAccepted() {
+        t.account(Plan.TEAM, true, "owner9", "Owner-pass-1");
+        String token = t.backend.sessions.signIn("owner9", "Owner-pass-1", null).token();
+        t.backend.tokens().verify(token);
+        String[] parts = token.split("\\.");
+        String signature = parts[2];
+        // 256 bytes of RSA signature: 342 characters, the last of which carries 4 unused bits
+        char last = signature.charAt(signature.length() - 1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String otherBits = signature.substring(0, signature.length() - 1)
+                + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        for (String forged : List.of(token + "=", token + "==", parts[0] + "=." + parts[1] + "." + signature,
+                parts[0] + "." + parts[1] + "." + otherBits, parts[0] + "." + parts[1] + "+/." + signature)) {
+            assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class,
+                    () -> t.backend.tokens().verify(forged)).code(), forged);
+        }
+    }
 }

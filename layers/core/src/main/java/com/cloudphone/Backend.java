@@ -130,7 +130,7 @@ public final class Backend {
                 clock);
         this.billing = new BillingService(directory, events);
         this.agency = new AgencyService(directory, access, deletion, jobs, tombstones, workflow, clock);
-        this.idempotency = new Idempotency(new IdempotencyStore(table), clock);
+        this.idempotency = new Idempotency(new IdempotencyStore(table), clock, access::member);
         this.steps = new OffboardingSteps(queues, callflows, numberService, deletion, purge, jobs, clock);
     }
 

@@ -2,6 +2,8 @@ package com.cloudphone.http;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.Role;
 import com.cloudphone.service.Caller;
 import com.cloudphone.store.IdempotencyStore;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -27,10 +30,13 @@ public final class Idempotency {
 
     private final IdempotencyStore store;
     private final Clock clock;
+    private final Function<Caller, Member> liveMember;
 
-    public Idempotency(IdempotencyStore store, Clock clock) {
+    /** {@code liveMember}: the caller's current membership, refusing a token that no longer speaks for it. */
+    public Idempotency(IdempotencyStore store, Clock clock, Function<Caller, Member> liveMember) {
         this.store = store;
         this.clock = clock;
+        this.liveMember = liveMember;
     }
 
     /** The response the request's handling produced, or the one a previous identical request kept. */
@@ -46,9 +52,14 @@ public final class Idempotency {
         String scoped = caller.userId() + "#" + key;
         String hash = hash(request);
         long now = clock.instant().getEpochSecond();
-        if (!store.claim(caller.accountId(), scoped, hash, now, now + KEPT_FOR.toSeconds())) {
+        // a kept answer is still an answer to this caller: their access is checked as for any request, first
+        Member member = liveMember.apply(caller);
+        if (!store.claim(caller.accountId(), scoped, hash, now, now + KEPT_FOR.toSeconds(), member.role().name())) {
             IdempotencyStore.Record previous = store.get(caller.accountId(), scoped)
                     .orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "Retry the request"));
+            if (Role.valueOf(previous.role()).isAdmin() && !member.isAdmin()) {
+                throw ApiException.forbidden("Only admins can do this");
+            }
             if (!previous.requestHash().equals(hash)) {
                 throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was used for a different request");

@@ -21,15 +21,18 @@ public final class IdempotencyStore {
         this.table = table;
     }
 
-    public record Record(String requestHash, boolean done, int status, String body) {
+    /** {@code role}: the caller's role when the request ran. */
+    public record Record(String requestHash, boolean done, int status, String body, String role) {
     }
 
     /** Claims the key for this request; false when someone holds it already (and it has not expired). */
-    public boolean claim(String accountId, String key, String requestHash, long nowEpoch, long expiresEpoch) {
+    public boolean claim(String accountId, String key, String requestHash, long nowEpoch, long expiresEpoch,
+                         String role) {
         Map<String, AttributeValue> item = new HashMap<>(key(pk(accountId, key), Keys.UNIQUE_SK));
         item.put("type", s("Idempotency"));
         item.put("requestHash", s(requestHash));
         item.put("state", s("IN_PROGRESS"));
+        item.put("role", s(role));
         item.put("expiresAt", n(expiresEpoch));
         try {
             table.client.putItem(b -> b.tableName(table.name).item(item)
@@ -50,7 +53,8 @@ public final class IdempotencyStore {
         }
         boolean done = "DONE".equals(item.get("state").s());
         return Optional.of(new Record(item.get("requestHash").s(), done,
-                done ? Integer.parseInt(item.get("status").n()) : 0, done && item.containsKey("body") ? item.get("body").s() : null));
+                done ? Integer.parseInt(item.get("status").n()) : 0, done && item.containsKey("body") ? item.get("body").s() : null,
+                item.containsKey("role") ? item.get("role").s() : "ADMIN"));
     }
 
     public void complete(String accountId, String key, int status, String body) {

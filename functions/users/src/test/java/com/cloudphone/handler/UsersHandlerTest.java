@@ -175,4 +175,15 @@ class UsersHandlerTest {
         // their own, they may
         assertEquals(204, send(Samples.asSampleUser(EventLoader.loadApiGatewayHttpEvent("device-log-out.json"))).getStatusCode());
     }
+
+    @Test
+    void contactsAndDevicesOfAnUnknownUserAre404LikeTheUser() {
+        for (String sample : List.of("user-contacts.json", "list-devices.json", "get-user.json")) {
+            var event = EventLoader.loadApiGatewayHttpEvent(sample);
+            event.setPathParameters(Map.of("userId", "u_nosuchuser"));
+            var response = handler.handleRequest(event, null);
+            assertEquals(404, response.getStatusCode(), sample + ": " + response.getBody());
+            assertEquals("NOT_FOUND", errorCode(response));
+        }
+    }
 }

@@ -95,6 +95,14 @@ public final class Access {
         return member;
     }
 
+    /** {@link #selfOrAdmin}, and the user must be a member of the account (not removed): 404 otherwise. */
+    public Member selfOrAdminOn(Caller caller, String userId) {
+        Member actor = selfOrAdmin(caller, userId);
+        directory.member(caller.accountId(), userId).filter(m -> m.status() != MemberStatus.REMOVED)
+                .orElseThrow(() -> ApiException.notFound("User"));
+        return actor;
+    }
+
     /** The caller if they are an admin or the user themself; someone else's id in the same account is 403. */
     public Member selfOrAdmin(Caller caller, String userId) {
         Member member = member(caller);

@@ -45,7 +45,7 @@ public final class DeviceService {
     }
 
     public List<DeviceSession> list(Caller caller, String userId) {
-        access.selfOrAdmin(caller, userId);
+        access.selfOrAdminOn(caller, userId);
         return devices.of(caller.accountId(), userId);
     }
 

@@ -169,7 +169,7 @@ public final class NumberService {
 
     /** The contacts a user owns: those of every number assigned to them. */
     public List<Contact> contactsOf(Caller caller, String userId) {
-        access.selfOrAdmin(caller, userId);
+        access.selfOrAdminOn(caller, userId);
         return numbers.assignedTo(caller.accountId(), userId).stream()
                 .flatMap(n -> numbers.contacts(caller.accountId(), n.number()).stream())
                 .toList();

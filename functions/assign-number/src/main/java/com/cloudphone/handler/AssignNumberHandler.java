@@ -26,7 +26,7 @@ public class AssignNumberHandler extends HttpFunction {
         var caller = request.caller();
         String number = NumberRequests.pathNumber(request);
         Input in = request.input(Set.of("userId"));
-        String userId = in.text("userId", true, 64);
+        String userId = in.id("userId", true);
         in.done();
         return Reply.ok(backend.numberService.assign(caller, number, userId));
     }

@@ -32,7 +32,7 @@ public class CallsHandler extends HttpFunction {
                 Input in = request.input(Set.of("from", "to", "userId", "durationSeconds", "startedAt"));
                 String from = NumberRequests.number(in, "from");
                 String to = NumberRequests.number(in, "to");
-                String userId = in.text("userId", true, 64);
+                String userId = in.id("userId", true);
                 Integer duration = in.integer("durationSeconds", 0, 86_400);
                 if (duration == null && in.ok("durationSeconds")) {
                     in.problem("durationSeconds", "is required");
@@ -48,7 +48,7 @@ public class CallsHandler extends HttpFunction {
                 in.done();
                 yield Reply.created(backend.calls.record(caller, from, to, userId, duration, startedAt));
             }
-            case "GET /calls" -> Reply.ok(Map.of("calls", backend.calls.list(caller, request.query("userId").orElse(null))));
+            case "GET /calls" -> Reply.ok(Map.of("calls", backend.calls.list(caller, request.idQuery("userId").orElse(null))));
             default -> throw noRoute(request);
         };
     }

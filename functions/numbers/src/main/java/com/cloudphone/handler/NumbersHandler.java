@@ -40,7 +40,7 @@ public class NumbersHandler extends HttpFunction {
             case "POST /numbers/{number}/contacts" -> {
                 String number = NumberRequests.pathNumber(request);
                 Input in = request.input(Set.of("name", "phone"));
-                String name = in.text("name", true, 100);
+                String name = in.name("name", true, 100);
                 String phone = NumberRequests.number(in, "phone");
                 in.done();
                 yield Reply.created(backend.numberService.addContact(caller, number, name, phone));

@@ -6,6 +6,7 @@ import com.cloudphone.http.HttpFunction;
 import com.cloudphone.http.Input;
 import com.cloudphone.http.Reply;
 import com.cloudphone.error.ApiException;
+import com.cloudphone.model.Callflow;
 import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.Rules;
 import java.util.List;
@@ -31,11 +32,11 @@ public class CallflowsHandler extends HttpFunction {
         return switch (request.routeKey()) {
             case "POST /callflows" -> {
                 Input in = request.input(Set.of("name", "kind", "numbers", "userId", "dialUserIds"));
-                String name = in.text("name", true, 100);
+                String name = in.name("name", true, 100);
                 CallflowKind kind = in.choice("kind", CallflowKind.class, true);
                 List<String> numbers = numbers(in);
-                String userId = in.text("userId", kind == CallflowKind.DIRECT, 64);
-                List<String> dial = in.strings("dialUserIds");
+                String userId = in.id("userId", kind == CallflowKind.DIRECT);
+                List<String> dial = in.ids("dialUserIds", Callflow.MAX_DIAL);
                 if (kind == CallflowKind.DIRECT && in.has("dialUserIds")) {
                     in.problem("dialUserIds", "a direct line routes to one userId");
                 }
@@ -52,13 +53,13 @@ public class CallflowsHandler extends HttpFunction {
             case "GET /callflows/{callflowId}" -> Reply.ok(backend.callflows.view(caller, request.path("callflowId")));
             case "POST /callflows/{callflowId}/reassign" -> {
                 Input in = request.input(Set.of("targetCallflowId"));
-                String target = in.text("targetCallflowId", true, 64);
+                String target = in.id("targetCallflowId", true);
                 in.done();
                 yield Reply.ok(backend.callflows.reassign(caller, request.path("callflowId"), target));
             }
             case "POST /callflows/{callflowId}/versions" -> {
                 Input in = request.input(Set.of("dialUserIds"));
-                List<String> dial = in.strings("dialUserIds");
+                List<String> dial = in.ids("dialUserIds", Callflow.MAX_DIAL);
                 if (dial.isEmpty() && in.ok("dialUserIds")) {
                     in.problem("dialUserIds", "a group needs at least one user to dial");
                 }
@@ -86,7 +87,7 @@ public class CallflowsHandler extends HttpFunction {
     }
 
     private static List<String> numbers(Input in) {
-        List<String> numbers = in.strings("numbers");
+        List<String> numbers = in.strings("numbers", Callflow.MAX_NUMBERS);
         for (String n : numbers) {
             if (!Rules.isE164(n)) {
                 in.problem("numbers", n + " is not an E.164 number");

@@ -4,6 +4,7 @@ import com.cloudphone.Backend;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
 import com.cloudphone.http.Input;
+import com.cloudphone.model.Queue;
 import com.cloudphone.http.Reply;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,8 @@ public class QueuesHandler extends HttpFunction {
         return switch (request.routeKey()) {
             case "POST /queues" -> {
                 Input in = request.input(Set.of("name", "memberUserIds"));
-                String name = in.text("name", true, 100);
-                List<String> members = in.strings("memberUserIds");
+                String name = in.name("name", true, 100);
+                List<String> members = in.ids("memberUserIds", Queue.MAX_MEMBERS);
                 in.done();
                 yield Reply.created(backend.queues.create(caller, name, members));
             }

@@ -33,7 +33,7 @@ public class SessionsHandler extends HttpFunction {
                     in.problem("username", "give exactly one of username or email");
                 }
                 String password = in.secret("password", true);
-                String accountId = in.text("accountId", false, 64);
+                String accountId = in.id("accountId", false);
                 in.done();
                 var issued = backend.sessions.signIn(username != null ? username : email, password, accountId);
                 yield Reply.created(Map.of("token", issued.token(), "expiresAt", issued.expiresAt().toString()));

@@ -38,7 +38,7 @@ public class UsersHandler extends HttpFunction {
             case "POST /users/{userId}/devices" -> {
                 Input in = request.input(Set.of("kind", "name"));
                 DeviceKind kind = in.choice("kind", DeviceKind.class, true);
-                String name = in.text("name", true, 100);
+                String name = in.name("name", true, 100);
                 in.done();
                 yield Reply.created(backend.devices.logIn(caller, request.path("userId"), kind, name));
             }

@@ -1,5 +1,6 @@
 package com.cloudphone.http;
 
+import com.cloudphone.model.Ids;
 import com.cloudphone.model.Role;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +9,9 @@ import java.util.TreeMap;
 
 /** Reads {@code {"roles": {"<subAccountId>": "ADMIN" | "USER", ...}}}, naming every bad entry. */
 public final class AgencyRequests {
+    /** Each sub-account is one transaction of its own: the bound keeps one request's work reasonable. */
+    static final int MAX_ACCOUNTS = 200;
+
     private AgencyRequests() {
     }
 
@@ -18,9 +22,15 @@ public final class AgencyRequests {
         if (!(value instanceof Map<?, ?> entries)) {
             in.problem("roles", "is required: an object of sub-account id to ADMIN or USER ({} leaves them all)");
         } else {
+            if (entries.size() > MAX_ACCOUNTS) {
+                in.problem("roles", "must name at most " + MAX_ACCOUNTS + " sub-accounts");
+                entries = Map.of();
+            }
             entries.forEach((accountId, role) -> {
                 String field = "roles." + accountId;
-                if (!(role instanceof String name)) {
+                if (!Ids.isId((String) accountId)) {
+                    in.problem("roles", "every key (a sub-account id) " + Ids.FORMAT);
+                } else if (!(role instanceof String name)) {
                     in.problem(field, "must be ADMIN or USER");
                 } else if (name.toUpperCase(Locale.ROOT).equals("ADMIN")) {
                     roles.put((String) accountId, Role.ADMIN);

@@ -3,6 +3,7 @@ package com.cloudphone.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.Ids;
 import com.cloudphone.service.Caller;
 import com.cloudphone.service.Tokens;
 import java.net.URLDecoder;
@@ -35,11 +36,26 @@ public final class ApiRequest {
         if (raw == null || raw.isEmpty()) {
             throw ApiException.invalid(name, "is required in the path");
         }
+        String value;
         try {
-            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+            value = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(name, "is not correctly URL-encoded");
         }
+        if (name.endsWith("Id") ? !Ids.isId(value) : value.length() > 32) {
+            // the other segments (a number, a version) are checked by their readers; this only bounds them
+            throw ApiException.invalid(name, name.endsWith("Id") ? Ids.FORMAT : "is too long");
+        }
+        return value;
+    }
+
+    /** A query parameter naming an id: absent, or of the id form (400 otherwise). */
+    public Optional<String> idQuery(String name) {
+        Optional<String> value = query(name);
+        if (value.isPresent() && !Ids.isId(value.get())) {
+            throw ApiException.invalid(name, Ids.FORMAT);
+        }
+        return value;
     }
 
     public Optional<String> query(String name) {

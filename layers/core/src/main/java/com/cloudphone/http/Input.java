@@ -3,6 +3,8 @@ package com.cloudphone.http;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
+import com.cloudphone.model.Ids;
+import com.cloudphone.model.Rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -88,6 +90,39 @@ public final class Input {
         return text;
     }
 
+    /** A name people read ({@link Rules#nameProblem}): trimmed, bounded, and refused when it would mislead. */
+    public String name(String field, boolean required, int maxLength) {
+        String text = text(field, required, maxLength);
+        String problem = text == null ? null : Rules.nameProblem(text);
+        if (problem != null) {
+            problem(field, problem);
+            return null;
+        }
+        return text;
+    }
+
+    /** An id ({@link Ids#isId}), or null when absent (a problem if required). */
+    public String id(String field, boolean required) {
+        String text = text(field, required, Integer.MAX_VALUE);
+        if (text != null && !Ids.isId(text)) {
+            problem(field, Ids.FORMAT);
+            return null;
+        }
+        return text;
+    }
+
+    /** A list of at most {@code max} ids, each named when malformed; empty when absent. */
+    public List<String> ids(String field, int max) {
+        List<String> values = strings(field, max);
+        for (String v : values) {
+            if (!Ids.isId(v)) {
+                problem(field, Ids.FORMAT);
+                return List.of();
+            }
+        }
+        return values;
+    }
+
     /** A string taken exactly as sent (passwords: no trimming). */
     public String secret(String field, boolean required) {
         Object value = body.get(field);
@@ -102,8 +137,8 @@ public final class Input {
         return text;
     }
 
-    /** A list of non-blank strings (ids, numbers); empty when absent. */
-    public List<String> strings(String field) {
+    /** A list of at most {@code max} non-blank strings (ids, numbers); empty when absent. */
+    public List<String> strings(String field, int max) {
         Object node = body.get(field);
         List<String> values = new ArrayList<>();
         if (node == null) {
@@ -111,6 +146,10 @@ public final class Input {
         }
         if (!(node instanceof List<?> items)) {
             problem(field, "must be a list");
+            return values;
+        }
+        if (items.size() > max) {
+            problem(field, "must hold at most " + max + " entries");
             return values;
         }
         for (Object v : items) {

@@ -1,5 +1,6 @@
 package com.cloudphone.http;
 
+import com.cloudphone.model.Ids;
 import com.cloudphone.model.Rules;
 import com.cloudphone.service.OffboardingPlan;
 import com.cloudphone.service.OffboardingPlan.CallflowAction;
@@ -15,6 +16,9 @@ import java.util.Set;
 
 /** Reads the offboarding plan: {queues, callflows: [...], numbers: [...]}, naming every malformed entry. */
 public final class OffboardingRequests {
+    /** More than a user can depend on: a callflow or number entry must name one of their own. */
+    static final int MAX_ENTRIES = 200;
+
     private OffboardingRequests() {
     }
 
@@ -29,8 +33,8 @@ public final class OffboardingRequests {
         for (Map<?, ?> entry : list(in, "callflows")) {
             String id = string(entry, "callflowId", "");
             String field = "callflows[" + id + "]";
-            if (id.isEmpty()) {
-                in.problem("callflows", "every entry needs a callflowId");
+            if (!Ids.isId(id)) {
+                in.problem("callflows", "every entry needs a callflowId, which " + Ids.FORMAT);
                 continue;
             }
             if (!seenCallflows.add(id)) {
@@ -40,6 +44,8 @@ public final class OffboardingRequests {
             String target = string(entry, "targetCallflowId", null);
             if (action == CallflowActionKind.MOVE_NUMBERS && target == null) {
                 in.problem(field + ".targetCallflowId", "is required to MOVE_NUMBERS");
+            } else if (target != null && !Ids.isId(target)) {
+                in.problem(field + ".targetCallflowId", Ids.FORMAT);
             }
             if (action != null) {
                 callflows.add(new CallflowAction(id, action, target));
@@ -62,6 +68,8 @@ public final class OffboardingRequests {
             String heir = string(entry, "contactsHeir", null);
             if (action == NumberActionKind.REASSIGN && toUserId == null) {
                 in.problem(field + ".toUserId", "is required to REASSIGN");
+            } else if (toUserId != null && !Ids.isId(toUserId)) {
+                in.problem(field + ".toUserId", Ids.FORMAT);
             }
             if (action == NumberActionKind.RELEASE && !Rules.isE164(heir)) {
                 in.problem(field + ".contactsHeir", "an E.164 number is required to RELEASE");
@@ -82,6 +90,10 @@ public final class OffboardingRequests {
         }
         if (!(node instanceof List<?> items)) {
             in.problem(field, "must be a list");
+            return entries;
+        }
+        if (items.size() > MAX_ENTRIES) {
+            in.problem(field, "must hold at most " + MAX_ENTRIES + " entries");
             return entries;
         }
         for (Object entry : items) {

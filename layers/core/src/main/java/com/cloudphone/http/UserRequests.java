@@ -39,7 +39,7 @@ public final class UserRequests {
         if (kind == UserKind.INVITED && password != null) {
             in.problem("password", "invited users choose their own password");
         }
-        String displayName = in.text("displayName", true, 100);
+        String displayName = in.name("displayName", true, 100);
         String extension = extension(in);
         String timezone = timezone(in);
         BusinessHours hours = businessHours(in);
@@ -52,7 +52,7 @@ public final class UserRequests {
 
     public static UserPatch patch(ApiRequest request) {
         Input in = request.input(PATCH_FIELDS);
-        String displayName = in.has("displayName") ? in.text("displayName", true, 100) : null;
+        String displayName = in.has("displayName") ? in.name("displayName", true, 100) : null;
         Optional<String> email = in.has("email") ? Optional.ofNullable(email(in, false)) : null;
         Optional<String> extension = in.has("extension") ? Optional.ofNullable(extension(in)) : null;
         String timezone = in.has("timezone") ? timezone(in) : null;
@@ -118,6 +118,10 @@ public final class UserRequests {
                 day = DayOfWeek.valueOf(((String) entry.getKey()).toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 in.problem(field, "is not a weekday (MONDAY..SUNDAY)");
+                continue;
+            }
+            if (days.containsKey(day)) {
+                in.problem(field, "names " + day + " again: each weekday once");
                 continue;
             }
             Map<?, ?> span = entry.getValue() instanceof Map<?, ?> m ? m : Map.of();

@@ -10,6 +10,14 @@ import java.util.Optional;
  */
 public record Callflow(String accountId, String callflowId, String name, CallflowKind kind, List<String> numbers,
                        List<CallflowVersion> versions, long revision, String createdAt) {
+    /**
+     * Numbers and dial list named at once: a callflow is written in one transaction (at most 100 items) with a
+     * routing update per number and a link per user. A callflow may route more through reassignments, which move
+     * numbers in batches of {@link #MAX_NUMBERS}.
+     */
+    public static final int MAX_NUMBERS = 40;
+    public static final int MAX_DIAL = 50;
+
     public Callflow {
         numbers = List.copyOf(numbers);
         versions = List.copyOf(versions);

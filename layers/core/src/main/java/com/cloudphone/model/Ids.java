@@ -10,6 +10,25 @@ public final class Ids {
     private Ids() {
     }
 
+    /** Longest id a request may name; ours are 15 characters, the bound keeps DynamoDB keys far below their limit. */
+    public static final int MAX_LENGTH = 64;
+
+    /** Whether {@code id} has the form of an id (letters, digits, '_' and '-', 1 to {@link #MAX_LENGTH}). */
+    public static boolean isId(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static final String FORMAT = "must be an id: 1 to " + MAX_LENGTH + " letters, digits, '_' or '-'";
+
     public static String next(String prefix) {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);

@@ -40,6 +40,37 @@ public final class Rules {
         return value != null && value.contains("/") && ZoneId.getAvailableZoneIds().contains(value);
     }
 
+    /**
+     * What is wrong with a name people will read (a display name; a queue, callflow, device or contact name), or
+     * null when nothing is. Any script and emoji are kept as sent; refused are control characters, bidi embeddings,
+     * overrides and isolates (they make a name display as something else), other invisible format characters
+     * but the joiners emoji and Persian need, lone surrogates, the replacement character (what bytes that were
+     * not UTF-8 became), and names with nothing visible in them.
+     */
+    public static String nameProblem(String name) {
+        boolean visible = false;
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.SURROGATE) {
+                return type == Character.CONTROL ? "must not contain control characters" : "must be valid Unicode text";
+            }
+            if (c == 0xFFFD) {
+                return "must be valid UTF-8 text";
+            }
+            if (type == Character.FORMAT && c != 0x200C && c != 0x200D) {
+                return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069
+                        ? "must not contain bidirectional overrides" : "must not contain invisible format characters";
+            }
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && type != Character.FORMAT
+                    && type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK) {
+                visible = true;
+            }
+        }
+        return visible ? null : "must contain a visible character";
+    }
+
     /** SPEC rule 2: at least 8 characters with a digit, a lower-case and an upper-case letter. */
     public static List<FieldProblem> passwordProblems(String field, String password) {
         List<FieldProblem> problems = new ArrayList<>();

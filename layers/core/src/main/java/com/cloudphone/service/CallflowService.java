@@ -81,14 +81,19 @@ public final class CallflowService {
     }
 
     private void moveNumbers(Callflow source, Callflow target) {
-        if (source.numbers().isEmpty()) {
-            return;
+        // a transaction holds at most 100 items: numbers move in batches, each whole, and a retry moves the rest
+        while (!source.numbers().isEmpty()) {
+            int size = Math.min(Callflow.MAX_NUMBERS, source.numbers().size());
+            List<String> batch = source.numbers().subList(0, size);
+            List<String> merged = new ArrayList<>(target.numbers());
+            merged.addAll(batch);
+            callflows.reassign(source, target, batch,
+                    source.with(source.numbers().subList(size, source.numbers().size()), source.versions()),
+                    target.with(merged, target.versions()),
+                    event("CallflowReassigned", source, Map.of("targetCallflowId", target.callflowId(), "numbers", batch)));
+            source = get(source.accountId(), source.callflowId());
+            target = get(target.accountId(), target.callflowId());
         }
-        List<String> merged = new ArrayList<>(target.numbers());
-        merged.addAll(source.numbers());
-        callflows.reassign(source, target, source.with(List.of(), source.versions()), target.with(merged, target.versions()),
-                event("CallflowReassigned", source, Map.of("targetCallflowId", target.callflowId(),
-                        "numbers", source.numbers())));
     }
 
     /** Saves a group edit: a new ACTIVE version with this dial list; the previous ACTIVE one becomes AVAILABLE. */

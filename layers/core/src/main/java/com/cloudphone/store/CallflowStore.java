@@ -69,13 +69,13 @@ public final class CallflowStore {
         tx.commit();
     }
 
-    /** Moves every number of {@code source} to {@code target}; the source is left with none (AVAILABLE). */
-    public void reassign(Callflow source, Callflow target, Callflow sourceAfter, Callflow targetAfter,
-                         DomainEvent reassigned) {
+    /** Moves {@code moved}, numbers of {@code source}, to {@code target}, as one transaction. */
+    public void reassign(Callflow source, Callflow target, List<String> moved, Callflow sourceAfter,
+                         Callflow targetAfter, DomainEvent reassigned) {
         Transaction tx = new Transaction(table);
         put(tx, source, sourceAfter);
         put(tx, target, targetAfter);
-        for (String number : source.numbers()) {
+        for (String number : moved) {
             route(tx, source.accountId(), number, source.callflowId(), target.callflowId());
         }
         Outbox.record(tx, reassigned);

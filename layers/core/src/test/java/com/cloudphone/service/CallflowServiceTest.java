@@ -84,4 +84,26 @@ class CallflowServiceTest {
         assertEquals(List.of(), t.backend.numberService.list(s.admin, null));
         assertEquals(1, t.backend.numberService.list(other.admin, null).size());
     }
+
+    @Test
+    void reassigningMoreNumbersThanOneTransactionHoldsMovesThemAll() {
+        UserView a = s.user("1001");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            List<String> numbers = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                numbers.add(s.number(String.format("+1415556%d%03d", c, i)));
+            }
+            ids.add(callflows.create(s.admin, "Line " + c, CallflowKind.DIRECT, numbers, a.userId(), List.of()).callflowId());
+        }
+        callflows.reassign(s.admin, ids.get(0), ids.get(1));
+        callflows.reassign(s.admin, ids.get(2), ids.get(1));
+        assertEquals(120, callflows.view(s.admin, ids.get(1)).numbers().size());
+        CallflowView emptied = callflows.reassign(s.admin, ids.get(1), ids.get(3)); // 120 numbers: over 100 items
+        assertEquals("AVAILABLE", emptied.status());
+        assertEquals(160, callflows.view(s.admin, ids.get(3)).numbers().size());
+        for (String n : List.of("+14155560000", "+14155561039", "+14155562020", "+14155563001")) {
+            assertEquals(ids.get(3), t.backend.numbers.get(s.admin.accountId(), n).orElseThrow().callflowId(), n);
+        }
+    }
 }

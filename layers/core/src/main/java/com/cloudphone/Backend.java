@@ -25,6 +25,7 @@ import com.cloudphone.store.QueueStore;
 import com.cloudphone.store.TombstoneStore;
 import com.cloudphone.service.BillingService;
 import com.cloudphone.service.CallService;
+import com.cloudphone.service.ClosureService;
 import com.cloudphone.service.CallflowService;
 import com.cloudphone.service.DeletionService;
 import com.cloudphone.service.DeviceService;
@@ -128,7 +129,8 @@ public final class Backend {
         this.purge = new PurgeService(directory, tombstones, callLog, deviceStore, jobs, clock);
         this.offboarding = new OffboardingService(directory, deletion, callflows, numberService, jobs, access, workflow,
                 clock);
-        this.billing = new BillingService(directory, events);
+        this.billing = new BillingService(directory, events,
+                new ClosureService(directory, queueStore, callflowStore, numbers, offboarding));
         this.agency = new AgencyService(directory, access, deletion, jobs, tombstones, workflow, clock);
         this.idempotency = new Idempotency(new IdempotencyStore(table), clock, access::member);
         this.steps = new OffboardingSteps(queues, callflows, numberService, deletion, purge, jobs, clock);

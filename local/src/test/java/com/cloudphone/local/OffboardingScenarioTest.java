@@ -173,7 +173,8 @@ class OffboardingScenarioTest {
         JsonNode deleted = free.ok(http.call("DELETE", "/users/" + user, free.token, null), 200).body();
         assertEquals(deleted.path("removedAt").asText(), deleted.path("purgeAt").asText(), "free: purge due at once");
 
-        Execution purge = stack.workflow().execution("purge-" + free.accountId + "-" + user).get(30, TimeUnit.SECONDS);
+        Execution purge = stack.workflow().execution("purge-" + free.accountId + "-" + user + "-"
+                + Instant.parse(deleted.path("removedAt").asText()).getEpochSecond()).get(30, TimeUnit.SECONDS);
         assertEquals(Execution.Status.SUCCEEDED, purge.status(), purge.error() + " " + purge.cause());
         assertEquals(List.of("Mode", "WaitForPurgeWindow", "PurgeData", "Done"), purge.statesEntered());
         JsonNode call = free.get("/calls").body().path("calls").get(0);

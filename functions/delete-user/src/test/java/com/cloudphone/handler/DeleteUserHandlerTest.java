@@ -105,7 +105,7 @@ class DeleteUserHandlerTest {
         assertEquals("UserRemoved", t.bus.published().get(t.bus.published().size() - 1).type());
 
         assertEquals(1, t.started.size());
-        assertEquals("purge-a_sample-u_sampleuser", t.started.get(0)[0]);
+        assertEquals("purge-a_sample-u_sampleuser-1795510800", t.started.get(0)[0], "named by the removal");
         var input = json(t.started.get(0)[1]);
         assertEquals("PURGE_ONLY", input.path("mode").asText());
         // PurgeData and RecordFailure take "jobId.$": "$.jobId": a missing path would fail the execution

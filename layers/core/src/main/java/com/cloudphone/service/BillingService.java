@@ -19,9 +19,12 @@ public final class BillingService {
     private final Directory directory;
     private final EventPublisher events;
 
-    public BillingService(Directory directory, EventPublisher events) {
+    private final ClosureService closure;
+
+    public BillingService(Directory directory, EventPublisher events, ClosureService closure) {
         this.directory = directory;
         this.events = events;
+        this.closure = closure;
     }
 
     /** Applies one billing event; returns what happened (APPLIED or STALE). Bad events are 400s, unknown accounts 404s. */
@@ -49,6 +52,11 @@ public final class BillingService {
         result.put("accountId", accountId);
         result.put("type", type);
         result.put("outcome", applied ? "APPLIED" : "STALE");
+        if ("AccountClosed".equals(type) && directory.account(accountId).map(Account::closed).orElse(false)) {
+            // also when STALE: a redelivered closure finishes what a crash left
+            result.put("windDown", closure.windDown(accountId,
+                    directory.account(accountId).orElseThrow().closedAt()));
+        }
         if (applied) {
             Account account = directory.account(accountId).orElseThrow();
             Map<String, Object> published = new LinkedHashMap<>();

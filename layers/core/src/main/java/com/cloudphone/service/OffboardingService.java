@@ -92,16 +92,24 @@ public final class OffboardingService {
     /** delete-user over HTTP: removes at once, then hands the purge (now or in 28 days) to the workflow. */
     public DeletionService.Deleted deleteNow(Caller caller, String userId) {
         DeletionService.Deleted deleted = deletion.delete(caller, userId);
+        schedulePurge(caller.accountId(), deleted);
+        return deleted;
+    }
+
+    /** Starts the purge of a removed member: at once for free accounts, at the end of the window for paid ones. */
+    public void schedulePurge(String accountId, DeletionService.Deleted deleted) {
+        String userId = deleted.userId();
         // jobId is an explicit null: PurgeData and RecordFailure read $.jobId, and a path missing from the input
         // fails the execution (States.Runtime); a null one means "no job to record on"
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("mode", "PURGE_ONLY");
         input.put("jobId", Json.NULL);
-        input.put("accountId", caller.accountId());
+        input.put("accountId", accountId);
         input.put("userId", userId);
         input.put("deletion", Map.of("purgeAt", deleted.purgeAt()));
-        starter.start("purge-" + caller.accountId() + "-" + userId, Json.write(input));
-        return deleted;
+        // one execution per removal: a user brought back and removed again gets a purge of their own
+        starter.start("purge-" + accountId + "-" + userId + "-"
+                + Instant.parse(deleted.removedAt()).getEpochSecond(), Json.write(input));
     }
 
     /**

@@ -125,6 +125,24 @@ public final class NumberStore {
         return moving.size();
     }
 
+    /**
+     * A closed account's number: RELEASED (unassigned, unrouted) with its event if it was in service, and its
+     * contacts, the leads' personal data, deleted. Safe to run again: what a crash left is finished.
+     */
+    public int retire(PhoneNumber seen, PhoneNumber retired, DomainEvent event) {
+        if (seen.state() != NumberState.RELEASED) {
+            Transaction tx = new Transaction(table).put(NumberItem.SCHEMA, NumberItem.of(retired), unchangedSince(seen),
+                    new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile"));
+            Outbox.record(tx, event);
+            tx.commit();
+        }
+        BatchWriter batch = new BatchWriter(table);
+        List<Contact> contacts = contacts(seen.accountId(), seen.number());
+        contacts.forEach(c -> batch.delete(key(Keys.account(c.accountId()), Keys.contact(c.number(), c.contactId()))));
+        batch.flush();
+        return contacts.size();
+    }
+
     private static Cond unchangedSince(PhoneNumber seen) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":state", s(seen.state().name()));

@@ -34,6 +34,15 @@ public final class QueueStore {
         tx.commit();
     }
 
+    /** Deletes a queue of a closed account, with its event; a queue already gone is left alone. */
+    public void delete(Queue queue, DomainEvent deleted) {
+        ApiException gone = new ApiException(ErrorCode.NOT_FOUND, "Queue already deleted");
+        Transaction tx = new Transaction(table).delete(key(Keys.account(queue.accountId()), Keys.queue(queue.queueId())),
+                Cond.EXISTS, gone);
+        Outbox.record(tx, deleted);
+        tx.commitUnless(gone);
+    }
+
     public Optional<Queue> get(String accountId, String queueId) {
         return Optional.ofNullable(table.queues().getItem(r -> r.key(k(Keys.account(accountId), Keys.queue(queueId)))
                 .consistentRead(true))).map(QueueItem::toQueue);

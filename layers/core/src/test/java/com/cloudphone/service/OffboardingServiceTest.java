@@ -82,4 +82,18 @@ class OffboardingServiceTest {
         assertNotEquals(first, second);
         assertEquals(2, t.started.size());
     }
+
+    @Test
+    void aUserBroughtBackAndDeletedAgainGetsAPurgeExecutionOfTheirOwn() {
+        var user = s.user("1003");
+        t.backend.offboarding.deleteNow(s.admin, user.userId());
+        var removed = t.backend.directory.member(s.admin.accountId(), user.userId()).orElseThrow();
+        t.clock.advance(Duration.ofDays(3)); // within the 28 days of a paid account: the data is still there
+        t.backend.directory.reviveMembership(removed.activeAs(com.cloudphone.model.Role.USER),
+                new com.cloudphone.event.DomainEvent("UserAdded", s.admin.accountId(), t.clock.instant().toString(),
+                        java.util.Map.of("userId", user.userId())));
+        t.backend.offboarding.deleteNow(s.admin, user.userId());
+        assertEquals(2, t.started.size());
+        assertNotEquals(t.started.get(0)[0], t.started.get(1)[0], "Step Functions refuses a name used before");
+    }
 }

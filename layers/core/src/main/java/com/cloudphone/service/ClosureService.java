@@ -1,0 +1,91 @@
+package com.cloudphone.service;
+
+import com.cloudphone.event.DomainEvent;
+import com.cloudphone.model.Account;
+import com.cloudphone.model.Callflow;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.NumberState;
+import com.cloudphone.model.PhoneNumber;
+import com.cloudphone.model.Queue;
+import com.cloudphone.model.Tombstone;
+import com.cloudphone.store.CallflowStore;
+import com.cloudphone.store.Directory;
+import com.cloudphone.store.NumberStore;
+import com.cloudphone.store.QueueStore;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * SPEC rule 10 for a closed account: it keeps no personal data past its window either. Its queues and callflows
+ * go, its numbers are released (out of service for good) and their contacts deleted, and every member is removed
+ * with a tombstone due at once (free accounts) or 28 days after the closure (paid), so the same purge as for a
+ * deleted user erases them and anonymises the call log: started here, with the hourly sweep as the safety net.
+ * Each step skips what is already done, so billing redelivering AccountClosed after a crash finishes the job.
+ */
+public final class ClosureService {
+    private final Directory directory;
+    private final QueueStore queues;
+    private final CallflowStore callflows;
+    private final NumberStore numbers;
+    private final OffboardingService purges;
+
+    public ClosureService(Directory directory, QueueStore queues, CallflowStore callflows, NumberStore numbers,
+                          OffboardingService purges) {
+        this.directory = directory;
+        this.queues = queues;
+        this.callflows = callflows;
+        this.numbers = numbers;
+        this.purges = purges;
+    }
+
+    /** Winds a closed account down; {@code closedAt} is the closure's time, which the purge window counts from. */
+    public Map<String, Object> windDown(String accountId, String closedAt) {
+        Account account = directory.account(accountId).orElseThrow();
+        Instant closed = Instant.parse(closedAt).truncatedTo(ChronoUnit.SECONDS);
+        String purgeAt = (account.paid() ? closed.plus(DeletionService.PAID_PURGE_WINDOW) : closed).toString();
+        int queuesDeleted = 0;
+        for (Queue q : queues.list(accountId)) {
+            queues.delete(q, event("QueueDeleted", accountId, closedAt, Map.of("queueId", q.queueId())));
+            queuesDeleted++;
+        }
+        int callflowsDeleted = 0;
+        for (Callflow c : callflows.list(accountId)) {
+            callflows.delete(c, event("CallflowDeleted", accountId, closedAt, Map.of("callflowId", c.callflowId())));
+            callflowsDeleted++;
+        }
+        int numbersReleased = 0;
+        int contactsDeleted = 0;
+        for (PhoneNumber n : numbers.list(accountId)) {
+            PhoneNumber released = new PhoneNumber(accountId, n.number(), NumberState.RELEASED, null, null, closedAt);
+            if (n.state() != NumberState.RELEASED) {
+                numbersReleased++;
+            }
+            contactsDeleted += numbers.retire(n, released, event("NumberReleased", accountId, closedAt,
+                    Map.of("number", n.number(), "cause", "ACCOUNT_CLOSED")));
+        }
+        int removed = 0;
+        for (Member m : directory.members(accountId)) { // those not removed yet
+            Tombstone tombstone = new Tombstone(accountId, m.userId(), closed.toString(), purgeAt, null,
+                    DeletionService.label(accountId, m.userId()));
+            directory.removeMember(m, directory.links(accountId, m.userId()), tombstone,
+                    event("UserRemoved", accountId, closedAt, Map.of("userId", m.userId(), "purgeAt", purgeAt,
+                            "cause", "ACCOUNT_CLOSED")));
+            purges.schedulePurge(accountId, new DeletionService.Deleted(m.userId(), tombstone.removedAt(), purgeAt));
+            removed++;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("membersRemoved", removed);
+        result.put("purgeAt", purgeAt);
+        result.put("numbersReleased", numbersReleased);
+        result.put("contactsDeleted", contactsDeleted);
+        result.put("queuesDeleted", queuesDeleted);
+        result.put("callflowsDeleted", callflowsDeleted);
+        return result;
+    }
+
+    private static DomainEvent event(String type, String accountId, String at, Map<String, Object> detail) {
+        return new DomainEvent(type, accountId, at, detail);
+    }
+}

@@ -63,7 +63,6 @@ public final class Backend {
     public final PasswordHasher hasher;
     private final Supplier<Tokens> tokens;
     /** Where services record events: the table's outbox. */
-    public final EventPublisher events;
     /** Carries outbox events from the table's stream to the bus (the publish-events function). */
     public final OutboxRelay relay;
     public final Clock clock;
@@ -107,7 +106,6 @@ public final class Backend {
         this.access = new Access(directory);
         this.hasher = new PasswordHasher(bcryptCost);
         this.tokens = new Lazy<>(tokens);
-        this.events = new Outbox(table);
         this.relay = new OutboxRelay(bus);
         this.clock = clock;
         this.users = new UserService(directory, access, hasher, clock);
@@ -129,7 +127,7 @@ public final class Backend {
         this.purge = new PurgeService(directory, tombstones, callLog, deviceStore, jobs, clock);
         this.offboarding = new OffboardingService(directory, deletion, callflows, numberService, jobs, access, workflow,
                 clock);
-        this.billing = new BillingService(directory, events,
+        this.billing = new BillingService(directory,
                 new ClosureService(directory, queueStore, callflowStore, numbers, offboarding));
         this.agency = new AgencyService(directory, access, deletion, jobs, tombstones, workflow, clock);
         this.idempotency = new Idempotency(new IdempotencyStore(table), clock, access::member);

@@ -3,7 +3,6 @@ package com.cloudphone.service;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.event.DomainEvent;
-import com.cloudphone.event.EventPublisher;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.Plan;
 import com.cloudphone.store.Directory;
@@ -17,13 +16,10 @@ import java.util.Map;
  */
 public final class BillingService {
     private final Directory directory;
-    private final EventPublisher events;
-
     private final ClosureService closure;
 
-    public BillingService(Directory directory, EventPublisher events, ClosureService closure) {
+    public BillingService(Directory directory, ClosureService closure) {
         this.directory = directory;
-        this.events = events;
         this.closure = closure;
     }
 
@@ -36,16 +32,17 @@ public final class BillingService {
                 Integer limit = limit(detail, plan);
                 Object paid = detail.get("paid");
                 boolean isPaid = paid == null ? plan != Plan.FREE : Boolean.TRUE.equals(paid);
-                yield directory.applyPlan(accountId, plan, limit, isPaid, eventTime);
+                yield directory.applyPlan(accountId, plan, limit, isPaid, eventTime, a -> updated(a, type, eventTime));
             }
             case "SeatsChanged" -> {
                 Account account = directory.account(accountId).orElseThrow(() -> ApiException.notFound("Account"));
                 if (account.plan() != Plan.TEAM) {
                     throw ApiException.invalid("seatLimit", "only TEAM accounts have a raised seat limit");
                 }
-                yield directory.applyPlan(accountId, Plan.TEAM, limit(detail, Plan.TEAM), account.paid(), eventTime);
+                yield directory.applyPlan(accountId, Plan.TEAM, limit(detail, Plan.TEAM), account.paid(), eventTime,
+                        a -> updated(a, type, eventTime));
             }
-            case "AccountClosed" -> directory.close(accountId, eventTime);
+            case "AccountClosed" -> directory.close(accountId, eventTime, a -> updated(a, type, eventTime));
             default -> throw ApiException.invalid("detail-type", "unknown billing event " + type);
         };
         Map<String, Object> result = new LinkedHashMap<>();
@@ -57,18 +54,19 @@ public final class BillingService {
             result.put("windDown", closure.windDown(accountId,
                     directory.account(accountId).orElseThrow().closedAt()));
         }
-        if (applied) {
-            Account account = directory.account(accountId).orElseThrow();
-            Map<String, Object> published = new LinkedHashMap<>();
-            published.put("cause", type);
-            published.put("plan", account.plan().name());
-            published.put("seats", account.seats());
-            published.put("seatsUsed", account.seatsUsed());
-            published.put("paid", account.paid());
-            published.put("closed", account.closed());
-            events.publish(new DomainEvent("AccountUpdated", accountId, eventTime, published));
-        }
         return result;
+    }
+
+    /** AccountUpdated for the account as the billing event leaves it; it commits with the change. */
+    private static DomainEvent updated(Account account, String cause, String eventTime) {
+        Map<String, Object> published = new LinkedHashMap<>();
+        published.put("cause", cause);
+        published.put("plan", account.plan().name());
+        published.put("seats", account.seats());
+        published.put("seatsUsed", account.seatsUsed());
+        published.put("paid", account.paid());
+        published.put("closed", account.closed());
+        return new DomainEvent("AccountUpdated", account.accountId(), eventTime, published);
     }
 
     private static String text(Map<String, Object> detail, String field) {

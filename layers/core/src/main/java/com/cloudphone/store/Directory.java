@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
@@ -391,15 +392,14 @@ public final class Directory {
     }
 
     /**
-     * Applies billing's view of the plan: plan, raised limit, paid flag and the resulting seat cap. Events older
-     * than the last one applied are ignored (false), so a late, out-of-order event cannot roll it back; one
-     * delivered twice applies the same values twice.
+     * Applies billing's plan, seat limit and paid flag (PlanChanged, SeatsChanged). Events older than the last one
+     * applied are ignored (false), so a late, out-of-order event cannot roll it back; one delivered twice applies
+     * the same values twice. {@code announce} makes the event for the account as it will be, which commits with it.
      */
-    public boolean applyPlan(String accountId, Plan plan, Integer seatLimit, boolean paid,
-                             String eventTime) {
+    public boolean applyPlan(String accountId, Plan plan, Integer seatLimit, boolean paid, String eventTime,
+                             Function<Account, DomainEvent> announce) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":plan", s(plan.name()), ":seats", n(plan.seats(seatLimit)), ":paid", AttributeValue.fromBool(paid),
-                ":at", s(eventTime)));
+                ":plan", s(plan.name()), ":seats", n(plan.seats(seatLimit)), ":paid", AttributeValue.fromBool(paid)));
         String update = "SET #plan = :plan, #seats = :seats, #paid = :paid, #billingAt = :at";
         if (seatLimit != null) {
             update += ", #limit = :limit";
@@ -407,8 +407,9 @@ public final class Directory {
         } else {
             update += " REMOVE #limit";
         }
-        return billingUpdate(accountId, update, Map.of("#plan", "plan", "#seats", "seats", "#paid", "paid",
-                "#billingAt", "billingAt", "#limit", "seatLimit", "#pk", Keys.PK), values);
+        return billingUpdate(accountId, eventTime, update, Map.of("#plan", "plan", "#seats", "seats", "#paid", "paid",
+                "#limit", "seatLimit"), values, a -> announce.apply(new Account(a.accountId(), a.name(), plan, paid,
+                seatLimit, a.seatsUsed(), a.parentAccountId(), a.createdAt(), a.closedAt())));
     }
 
     /**
@@ -416,9 +417,11 @@ public final class Directory {
      * marks every member with it, so the one member read of each request refuses access. Marking again after a
      * crash halfway is harmless: a redelivered event finishes the job.
      */
-    public boolean close(String accountId, String eventTime) {
-        boolean applied = billingUpdate(accountId, "SET #closedAt = :at, #billingAt = :at",
-                Map.of("#closedAt", "closedAt", "#billingAt", "billingAt", "#pk", Keys.PK), new HashMap<>(Map.of(":at", s(eventTime))));
+    public boolean close(String accountId, String eventTime, Function<Account, DomainEvent> announce) {
+        boolean applied = billingUpdate(accountId, eventTime, "SET #closedAt = if_not_exists(#closedAt, :at), #billingAt = :at",
+                Map.of("#closedAt", "closedAt"), new HashMap<>(),
+                a -> announce.apply(new Account(a.accountId(), a.name(), a.plan(), a.paid(), a.seatLimit(),
+                        a.seatsUsed(), a.parentAccountId(), a.createdAt(), a.closed() ? a.closedAt() : eventTime)));
         if (account(accountId).map(Account::closed).orElse(false)) {
             QueryEnhancedRequest all = QueryEnhancedRequest.builder()
                     .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.USER_PREFIX)))
@@ -433,19 +436,32 @@ public final class Directory {
         return applied;
     }
 
-    private boolean billingUpdate(String accountId, String update, Map<String, String> names,
-                                  Map<String, AttributeValue> values) {
-        if (account(accountId).isEmpty()) {
-            throw ApiException.notFound("Account");
-        }
-        try {
-            table.client.updateItem(b -> b.tableName(table.name).key(key(Keys.account(accountId), Keys.ACCOUNT_SK))
-                    .updateExpression(update)
-                    .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#billingAt) OR #billingAt <= :at)")
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException stale) {
-            return false;
+    /**
+     * One billing change ({@code update} sets #billingAt to :at too) and its event, in one transaction, on condition that no newer billing event was applied
+     * and the seat count is still the one the event reports (a member added meanwhile: read again and retry).
+     */
+    private boolean billingUpdate(String accountId, String eventTime, String update, Map<String, String> names,
+                                  Map<String, AttributeValue> values, Function<Account, DomainEvent> announce) {
+        for (int attempt = 0; ; attempt++) {
+            Account before = account(accountId).orElseThrow(() -> ApiException.notFound("Account"));
+            Map<String, String> allNames = new HashMap<>(names);
+            allNames.putAll(Map.of("#pk", Keys.PK, "#billingAt", "billingAt", "#used", "seatsUsed"));
+            Map<String, AttributeValue> allValues = new HashMap<>(values);
+            allValues.put(":at", s(eventTime));
+            allValues.put(":used", n(before.seatsUsed()));
+            ApiException stale = new ApiException(ErrorCode.CONFLICT, "A newer billing event was applied, or seats moved");
+            Transaction tx = new Transaction(table).update(key(Keys.account(accountId), Keys.ACCOUNT_SK),
+                    update,
+                    new Cond("attribute_exists(#pk) AND (attribute_not_exists(#billingAt) OR #billingAt <= :at)"
+                            + " AND #used = :used", allNames, allValues), stale);
+            Outbox.record(tx, announce.apply(before));
+            if (tx.commitUnless(stale)) {
+                return true;
+            }
+            Account now = account(accountId).orElseThrow();
+            if (now.seatsUsed() == before.seatsUsed() || attempt >= 5) {
+                return false; // a newer billing event won: this one is stale
+            }
         }
     }
 

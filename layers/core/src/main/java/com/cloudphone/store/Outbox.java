@@ -6,7 +6,6 @@ import static com.cloudphone.store.Transaction.s;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.event.DomainEvent;
-import com.cloudphone.event.EventPublisher;
 import com.cloudphone.http.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,26 +16,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The transactional outbox: a domain event is an item of the table, written in the same transaction as the change
- * it reports ({@link #record}); only billing's AccountUpdated is appended right after its change ({@link #publish}).
- * The table's stream carries each new event item to the publish-events function, which puts it on the event
- * bus; so the functions that change data never load an EventBridge client, and an event is never published for
- * a change that did not commit. Items expire a day later, when the stream no longer holds them either.
+ * it reports ({@link #record}). The table's stream carries each new event item to the publish-events function,
+ * which puts it on the event bus; so the functions that change data never load an EventBridge client, and an
+ * event is never published for a change that did not commit. Items expire a day later, when the stream no longer
+ * holds them either.
  */
-public final class Outbox implements EventPublisher {
+public final class Outbox {
     static final String PREFIX = "EVENTS#";
     static final Duration KEPT = Duration.ofHours(24);
 
-    private final Table table;
-
-    public Outbox(Table table) {
-        this.table = table;
-    }
-
-    /** Appends one event after its change committed. */
-    @Override
-    public void publish(DomainEvent event) {
-        table.client.putItem(b -> b.tableName(table.name).item(item(event))
-                .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Keys.PK)));
+    private Outbox() {
     }
 
     /** Makes the event part of a transaction: it is recorded if and only if the change commits. */

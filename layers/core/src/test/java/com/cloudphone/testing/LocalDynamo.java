@@ -10,6 +10,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,6 +28,7 @@ public final class LocalDynamo {
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private static DynamoDbClient client;
     private static DynamoDbStreamsClient streams;
+    private static URI endpoint;
 
     private LocalDynamo() {
     }
@@ -35,7 +38,7 @@ public final class LocalDynamo {
             return;
         }
         String given = System.getenv("DYNAMODB_ENDPOINT");
-        URI endpoint = given == null || given.isBlank() ? Moto.start(null, 0).endpoint() : URI.create(given);
+        endpoint = given == null || given.isBlank() ? Moto.start(null, 0).endpoint() : URI.create(given);
         String streamsGiven = System.getenv("DYNAMODB_STREAMS_ENDPOINT");
         URI streamsEndpoint = streamsGiven == null || streamsGiven.isBlank() ? endpoint : URI.create(streamsGiven);
         client = at(DynamoDbClient.builder(), endpoint).build();
@@ -55,6 +58,16 @@ public final class LocalDynamo {
     public static DynamoDbClient client() {
         start();
         return client;
+    }
+
+    /** Another client of the same engine whose calls pass through {@code interceptors} (to inject faults). */
+    public static DynamoDbClient clientWith(ExecutionInterceptor... interceptors) {
+        start();
+        ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder();
+        for (ExecutionInterceptor i : interceptors) {
+            config.addExecutionInterceptor(i);
+        }
+        return at(DynamoDbClient.builder(), endpoint).overrideConfiguration(config.build()).build();
     }
 
     /** The streams of the same engine, where the outbox events of a table appear. */

@@ -108,7 +108,8 @@ public final class AgencyService {
     /**
      * Sets the sub-accounts the login belongs to, and its role in each, to exactly {@code wanted}: the ones left
      * out are left (each like a delete there), new ones are joined (a seat each), removed ones not yet purged come
-     * back. Everything is checked before anything changes; then each account changes in its own transaction.
+     * back. Everything is checked first, and every account changes in one transaction: all or nothing (a seat
+     * that runs out in one account leaves every account as it was).
      */
     public Roles setRoles(Caller caller, String userId, Map<String, Role> wanted) {
         Agency agency = agency(caller);
@@ -143,6 +144,7 @@ public final class AgencyService {
         Login login = directory.login(userId).orElseThrow(() -> ApiException.notFound("User"));
         Member template = all.values().iterator().next();
         String now = clock.instant().toString();
+        Directory.MembershipChanges changes = directory.membershipChanges();
         for (Map.Entry<String, Role> entry : new TreeMap<>(wanted).entrySet()) {
             String accountId = entry.getKey();
             Role role = entry.getValue();
@@ -152,19 +154,21 @@ public final class AgencyService {
                 Member joined = new Member(accountId, userId, template.kind(), role,
                         login.passwordHash() == null ? MemberStatus.INVITED : MemberStatus.ACTIVE, login.username(),
                         login.email(), template.displayName(), null, template.timezone(), null, false, false, now);
-                directory.addMembership(joined, added(joined, caller, now));
+                changes.join(joined, added(joined, caller, now));
             } else if (current.status() == MemberStatus.REMOVED) {
                 Member revived = current.activeAs(role);
-                directory.reviveMembership(revived, added(revived, caller, now));
+                changes.revive(revived, added(revived, caller, now));
             } else if (current.role() != role) {
-                directory.updateMember(current, current.activeAs(role).withStatus(current.status()),
+                changes.update(current, current.activeAs(role).withStatus(current.status()),
                         new DomainEvent("UserUpdated", accountId, now, Map.of("userId", userId,
                                 "changed", List.of("role"), "changedBy", caller.userId())));
             }
         }
         for (Member m : leaving) {
-            deletion.removeFromAgencyAccount(m.accountId(), userId);
+            var removal = deletion.removal(m, true);
+            changes.remove(m, removal.linksSeen(), removal.tombstone(), removal.event());
         }
+        changes.commit();
         return view(userId, memberships(agency, userId));
     }
 

@@ -126,6 +126,17 @@ public final class DeletionService {
     }
 
     private Tombstone removeMember(Member member, boolean fromWorkflow) {
+        Removal removal = removal(member, fromWorkflow);
+        directory.removeMember(member, removal.linksSeen(), removal.tombstone(), removal.event());
+        return removal.tombstone();
+    }
+
+    /** What removing a member writes, once the rules allow it: for a caller that commits it with more. */
+    record Removal(long linksSeen, Tombstone tombstone, DomainEvent event) {
+    }
+
+    /** The rules of any removal but the agency-admin one (last admin, blockers), and what it then writes. */
+    Removal removal(Member member, boolean fromWorkflow) {
         if (access.isLastAdmin(member)) {
             throw new ApiException(ErrorCode.INVALID_STATE, "The last admin of an account cannot be deleted");
         }
@@ -143,10 +154,9 @@ public final class DeletionService {
         Instant purgeAt = account.paid() ? now.plus(PAID_PURGE_WINDOW) : now;
         Tombstone tombstone = new Tombstone(member.accountId(), member.userId(), now.toString(), purgeAt.toString(),
                 null, label(member.accountId(), member.userId()));
-        directory.removeMember(member, links, tombstone, new DomainEvent("UserRemoved", member.accountId(),
+        return new Removal(links, tombstone, new DomainEvent("UserRemoved", member.accountId(),
                 now.toString(), Map.of("userId", member.userId(), "purgeAt", purgeAt.toString(),
                         "paidSeats", account.seats(), "seatsUsed", account.seatsUsed() - 1)));
-        return tombstone;
     }
 
     private Member current(String accountId, String userId) {

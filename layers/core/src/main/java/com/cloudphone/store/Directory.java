@@ -68,15 +68,23 @@ public final class Directory {
     /** Adds an existing login to another account (agency case), taking a seat there. */
     public void addMembership(Member member, DomainEvent added) {
         Transaction tx = new Transaction(table);
+        checkLogin(tx, member.userId());
+        addMembership(tx, member, added);
+        tx.commit();
+    }
+
+    private static void checkLogin(Transaction tx, String userId) {
+        tx.check(key(Keys.login(userId), Keys.LOGIN_SK), Cond.EXISTS, ApiException.notFound("Login"));
+    }
+
+    private static void addMembership(Transaction tx, Member member, DomainEvent added) {
         takeSeat(tx, member.accountId());
-        tx.check(key(Keys.login(member.userId()), Keys.LOGIN_SK), Cond.EXISTS, ApiException.notFound("Login"))
-                .put(MemberItem.SCHEMA, MemberItem.of(member), Cond.NEW_ITEM,
+        tx.put(MemberItem.SCHEMA, MemberItem.of(member), Cond.NEW_ITEM,
                         new ApiException(ErrorCode.CONFLICT, "Already a member of this account"));
         if (member.extension() != null) {
             claimExtension(tx, member);
         }
         Outbox.record(tx, added);
-        tx.commit();
     }
 
     /**
@@ -85,6 +93,11 @@ public final class Directory {
      */
     public void reviveMembership(Member revived, DomainEvent added) {
         Transaction tx = new Transaction(table);
+        reviveMembership(tx, revived, added);
+        tx.commit();
+    }
+
+    private static void reviveMembership(Transaction tx, Member revived, DomainEvent added) {
         takeSeat(tx, revived.accountId());
         tx.put(MemberItem.SCHEMA, MemberItem.of(revived),
                         new Cond("#status = :removed", Map.of("#status", "status"), Map.of(":removed", s("REMOVED"))),
@@ -94,7 +107,55 @@ public final class Directory {
                                 Map.of("#pk", Keys.PK, "#purgedAt", "purgedAt"), Map.of()),
                         new ApiException(ErrorCode.INVALID_STATE, "The user's data in that account was purged"));
         Outbox.record(tx, added);
-        tx.commit();
+    }
+
+    /**
+     * Changes to several memberships of one login (agency roles), committed as one transaction: all or nothing.
+     * Refused as a whole when it would take more items than one transaction holds.
+     */
+    public final class MembershipChanges {
+        private final Transaction tx = new Transaction(table);
+        private boolean loginChecked;
+
+        public MembershipChanges join(Member member, DomainEvent added) {
+            if (!loginChecked) {
+                checkLogin(tx, member.userId()); // one check per item and transaction
+                loginChecked = true;
+            }
+            addMembership(tx, member, added);
+            return this;
+        }
+
+        public MembershipChanges revive(Member revived, DomainEvent added) {
+            reviveMembership(tx, revived, added);
+            return this;
+        }
+
+        /** A role change: the member item as read, and as it becomes. */
+        public MembershipChanges update(Member before, Member after, DomainEvent event) {
+            tx.put(MemberItem.SCHEMA, MemberItem.of(after), unchangedStatus(before), changedMeanwhile());
+            Outbox.record(tx, event);
+            return this;
+        }
+
+        public MembershipChanges remove(Member member, long linksSeen, Tombstone tombstone, DomainEvent removed) {
+            removeMember(tx, member, linksSeen, tombstone, removed);
+            return this;
+        }
+
+        public void commit() {
+            if (tx.size() > Transaction.MAX_ITEMS) {
+                throw ApiException.invalid("roles", "changes too many sub-accounts at once; change at most "
+                        + Transaction.MAX_ITEMS / 5 + " in one request");
+            }
+            if (tx.size() > 0) {
+                tx.commit();
+            }
+        }
+    }
+
+    public MembershipChanges membershipChanges() {
+        return new MembershipChanges();
     }
 
     /** The sub-accounts of an agency (GSI1 {@code AGENCY#<agencyAccountId>}). */
@@ -148,10 +209,8 @@ public final class Directory {
      */
     /** {@code event} may be null when the change's event is recorded with another write (a password change). */
     public void updateMember(Member before, Member after, DomainEvent event) {
-        Transaction tx = new Transaction(table).put(MemberItem.SCHEMA, MemberItem.of(after),
-                new Cond("attribute_exists(#pk) AND #status = :status", Map.of("#pk", Keys.PK, "#status", "status"),
-                        Map.of(":status", s(before.status().name()))),
-                new ApiException(ErrorCode.CONFLICT, "The user changed meanwhile; reload and try again"));
+        Transaction tx = new Transaction(table).put(MemberItem.SCHEMA, MemberItem.of(after), unchangedStatus(before),
+                changedMeanwhile());
         if (!Objects.equals(before.extension(), after.extension())) {
             if (before.extension() != null) {
                 tx.delete(key(Keys.account(before.accountId()), Keys.extension(before.extension())),
@@ -192,6 +251,15 @@ public final class Directory {
             Outbox.record(tx, event);
         }
         tx.commit();
+    }
+
+    private static Cond unchangedStatus(Member before) {
+        return new Cond("attribute_exists(#pk) AND #status = :status", Map.of("#pk", Keys.PK, "#status", "status"),
+                Map.of(":status", s(before.status().name())));
+    }
+
+    private static ApiException changedMeanwhile() {
+        return new ApiException(ErrorCode.CONFLICT, "The user changed meanwhile; reload and try again");
     }
 
     private static Cond withOwner(String owner) {
@@ -329,6 +397,13 @@ public final class Directory {
      * them after their blockers were checked.
      */
     public void removeMember(Member member, long linksSeen, Tombstone tombstone, DomainEvent removed) {
+        Transaction tx = new Transaction(table);
+        removeMember(tx, member, linksSeen, tombstone, removed);
+        tx.commit();
+    }
+
+    private static void removeMember(Transaction tx, Member member, long linksSeen, Tombstone tombstone,
+                                     DomainEvent removed) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":removed", s(MemberStatus.REMOVED.name()));
         values.put(":status", s(member.status().name()));
@@ -340,8 +415,7 @@ public final class Directory {
             linksCondition = "#links = :links";
             values.put(":links", n(linksSeen));
         }
-        Transaction tx = new Transaction(table)
-                .update(key(Keys.account(member.accountId()), Keys.user(member.userId())),
+        tx.update(key(Keys.account(member.accountId()), Keys.user(member.userId())),
                         "SET #status = :removed, #removedAt = :at",
                         new Cond("#status = :status AND " + linksCondition,
                                 Map.of("#status", "status", "#links", "links", "#removedAt", "removedAt"), values),
@@ -357,7 +431,6 @@ public final class Directory {
                     withOwner(member.userId()), new ApiException(ErrorCode.CONFLICT, "Extension claim moved"));
         }
         Outbox.record(tx, removed);
-        tx.commit();
     }
 
     /**

@@ -92,6 +92,13 @@ final class Transaction {
         return add(TransactWriteItem.builder().delete(delete.build()).build(), ifFails);
     }
 
+    /** DynamoDB takes at most this many items in one transaction. */
+    static final int MAX_ITEMS = 100;
+
+    int size() {
+        return parts.size();
+    }
+
     private Transaction add(TransactWriteItem part, ApiException ifFails) {
         parts.add(part);
         failures.add(ifFails);

@@ -44,10 +44,12 @@ def main():
     app = DomainDispatcherApplication(create_backend_app)
     journal = None
     if args.data:
-        os.makedirs(args.data, exist_ok=True)
+        # the journal holds every write, secrets included (the local signing key): owner only
+        os.makedirs(args.data, mode=0o700, exist_ok=True)
         path = os.path.join(args.data, "journal.jsonl")
         replay(app, path)
-        journal = open(path, "ab")
+        journal = os.fdopen(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "ab")
+        os.chmod(path, 0o600)
         app = Journaled(app, journal)
 
     class Quiet(WSGIRequestHandler):

@@ -16,6 +16,7 @@ import io
 import json
 import logging
 import os
+import signal
 import sys
 import threading
 
@@ -56,6 +57,8 @@ def main():
         def log_request(self, *a, **k):
             pass
 
+    # Ctrl-C in a terminal reaches the whole process group: the parent stops this process once it is done with it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     server = make_server(args.host, args.port, app, threaded=False, request_handler=Quiet)
     threading.Thread(target=stop_when_parent_ends, args=(journal,), daemon=True).start()
     print("ready %d" % server.server_port, flush=True)

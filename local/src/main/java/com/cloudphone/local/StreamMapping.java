@@ -55,7 +55,8 @@ final class StreamMapping {
     synchronized void catchUp(Predicate<String> reached) {
         int kept = 0;
         for (Record r : read()) {
-            if (passesFilter(r) && !reached.test(r.dynamodb().newImage().get("eventId").s())) {
+            AttributeValue eventId = passesFilter(r) ? r.dynamodb().newImage().get("eventId") : null;
+            if (passesFilter(r) && (eventId == null || !reached.test(eventId.s()))) {
                 pending.add(convert(r));
                 kept++;
             }

@@ -252,4 +252,42 @@ class LocalStackTest {
                 + account.text("accountId") + "\"}}");
         assertEquals(401, http.get("/users", token).status());
     }
+
+    @Test
+    void healthDiscoveryWrongMethodsAndTheEventTap() {
+        Http.Answer health = http.get("/health", null);
+        assertEquals(200, health.status(), health.raw());
+        assertEquals("up", health.body().path("dynamodb").path("state").asText(), health.raw());
+        assertEquals("moto", health.body().path("dynamodb").path("engine").asText());
+
+        Http.Answer discovery = http.get("/.well-known/openid-configuration", null);
+        assertEquals(stack.url().toString(), discovery.text("issuer"));
+        assertEquals(stack.url() + "/.well-known/jwks.json", discovery.text("jwks_uri"));
+
+        Http.Answer wrong = http.call("DELETE", "/users", null, null);
+        assertEquals(405, wrong.status(), wrong.raw());
+        assertEquals("METHOD_NOT_ALLOWED", wrong.code());
+        assertEquals(404, http.call("DELETE", "/nowhere", null, null).status());
+
+        Http.Answer a = http.openAccount("Tap Co", "TEAM", "tap-owner");
+        String token = a.text("token");
+        String accountId = a.text("accountId");
+        http.openAccount("Tap Other Co", "TEAM", "tap-other-owner");
+        String userId = http.post("/users", token, addUserBody("tap-user", null)).text("userId");
+        Http.Answer mine = http.get("/dev/events?accountId=" + accountId, null);
+        assertEquals(List.of("AccountOpened", "UserAdded"), types(mine));
+        Http.Answer added = http.get("/dev/events?type=UserAdded&accountId=" + accountId, null);
+        assertEquals(1, added.body().path("events").size(), added.raw());
+        var event = added.body().path("events").get(0);
+        assertEquals("cloudphone.users", event.path("source").asText());
+        assertEquals(userId, event.path("detail").path("userId").asText());
+        assertTrue(event.path("detail").path("eventId").asText().startsWith("ev_"), event.toString());
+        assertFalse(event.path("id").asText().isEmpty(), "the EventBridge envelope's own id");
+    }
+
+    private static List<String> types(Http.Answer events) {
+        List<String> out = new ArrayList<>();
+        events.body().path("events").forEach(e -> out.add(e.path("detail-type").asText()));
+        return out;
+    }
 }

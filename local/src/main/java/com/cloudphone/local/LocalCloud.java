@@ -3,6 +3,9 @@ package com.cloudphone.local;
 import com.cloudphone.engine.Moto;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -23,6 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * there and replays it at the next start.
  */
 final class LocalCloud implements AutoCloseable {
+    private static final Pattern AWS_DYNAMODB = Pattern.compile("dynamodb\\.([a-z0-9-]+)\\.amazonaws\\.com");
     private final Moto moto;
     private final URI databaseEndpoint;
     final DynamoDbClient dynamo;
@@ -34,8 +38,16 @@ final class LocalCloud implements AutoCloseable {
     private LocalCloud(Moto moto, URI databaseEndpoint) {
         this.moto = moto;
         this.databaseEndpoint = databaseEndpoint;
-        this.dynamo = at(DynamoDbClient.builder(), databaseEndpoint).build();
-        this.streams = at(DynamoDbStreamsClient.builder(), databaseEndpoint).build();
+        Matcher aws = AWS_DYNAMODB.matcher(databaseEndpoint.getHost());
+        if (aws.matches()) {
+            // a table in an AWS account: that region's endpoints (streams have their own) and your credentials
+            Region region = Region.of(aws.group(1));
+            this.dynamo = inAws(DynamoDbClient.builder(), region).build();
+            this.streams = inAws(DynamoDbStreamsClient.builder(), region).build();
+        } else {
+            this.dynamo = at(DynamoDbClient.builder(), databaseEndpoint).build();
+            this.streams = at(DynamoDbStreamsClient.builder(), databaseEndpoint).build();
+        }
         this.events = at(EventBridgeClient.builder(), moto.endpoint()).build();
         this.sqs = at(SqsClient.builder(), moto.endpoint()).build();
         this.secrets = at(SecretsManagerClient.builder(), moto.endpoint()).build();
@@ -73,6 +85,11 @@ final class LocalCloud implements AutoCloseable {
     /** For the crash tests: the engine dies at once, as with kill -9. */
     void killEngine() {
         moto.kill();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B inAws(B builder, Region region) {
+        return builder.region(region).credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClient(UrlConnectionHttpClient.create());
     }
 
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B at(B builder, URI endpoint) {

@@ -1,17 +1,17 @@
 package com.cloudphone.local;
 
-import java.nio.file.attribute.PosixFilePermissions;
-
-import java.security.KeyPair;
-
 import java.net.URLDecoder;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.cloudphone.Backend;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
-import com.cloudphone.event.LocalEventBus;
-import com.cloudphone.store.OutboxStream;
+import com.cloudphone.engine.Moto;
+import com.cloudphone.event.EventBridgePublisher;
+import com.cloudphone.handler.PublishEventsHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.BindException;
+import java.net.InetAddress;
 import com.cloudphone.handler.AddUserHandler;
 import com.cloudphone.handler.AssignNumberHandler;
 import com.cloudphone.handler.CallflowsHandler;
@@ -55,7 +55,8 @@ import com.cloudphone.local.sfn.Sleeper;
 
 /**
  * The local stack: the same handler classes as in Lambda, behind an HTTP server that plays API Gateway (routes,
- * the JWT authorizer, payload 2.0 events), on DynamoDB Local and an in-process event bus.
+ * the JWT authorizer, payload 2.0 events), on moto: the table and its stream, the EventBridge bus the
+ * publish-events function puts events on, the Secrets Manager secret the signing key is read from.
  */
 public final class LocalStack implements AutoCloseable {
     static {
@@ -67,45 +68,84 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private final LocalDatabase database;
+    static final String TABLE = "cloudphone-users";
+
     private final HttpServer server;
+    private final LocalCloud cloud;
     private final ExecutorService workers;
     private final Backend backend;
-    private final LocalEventBus bus;
+    private final LocalBus bus;
+    private final StreamMapping mapping;
+    private final Object relaying = new Object();
     private final List<Route> routes;
     private final LocalWorkflow workflow;
     private final ScheduledExecutorService scheduler;
+    private final String dataDescription;
+    private volatile boolean closing;
 
-    /** {@code sweepEvery}: how often the purge sweep runs (the template's hourly schedule); null for never. */
-    public record Options(int port, Path dataDir, int bcryptCost, Clock clock, Sleeper sleeper, Duration sweepEvery) {
+    /**
+     * {@code sweepEvery}: how often the purge sweep runs (the template's hourly schedule), null for never;
+     * {@code dynamodbEndpoint}: another DynamoDB-compatible engine for the table, null for moto;
+     * {@code relayEvery}: how often the stream is relayed to the bus, null for only when events are read.
+     */
+    public record Options(int port, Path dataDir, int bcryptCost, Clock clock, Sleeper sleeper, Duration sweepEvery,
+                          URI dynamodbEndpoint, Duration relayEvery) {
         public static Options defaults() {
-            return new Options(3000, null, 10, Clock.systemUTC(), Sleeper.realTime(Clock.systemUTC()), Duration.ofHours(1));
+            return new Options(3000, null, 10, Clock.systemUTC(), Sleeper.realTime(Clock.systemUTC()),
+                    Duration.ofHours(1), null, Duration.ofMillis(100));
         }
 
         /** For tests: any free port, fast hashing, time under the test's control, no background sweep. */
         public static Options forTests(LocalClock clock) {
-            return new Options(0, null, 4, clock, clock, null);
+            return new Options(0, null, 4, clock, clock, null, null, Duration.ofMillis(100));
         }
 
         public Options withPort(int newPort) {
-            return new Options(newPort, dataDir, bcryptCost, clock, sleeper, sweepEvery);
+            return new Options(newPort, dataDir, bcryptCost, clock, sleeper, sweepEvery, dynamodbEndpoint, relayEvery);
         }
 
         public Options withData(Path dir) {
-            return new Options(port, dir, bcryptCost, clock, sleeper, sweepEvery);
+            return new Options(port, dir, bcryptCost, clock, sleeper, sweepEvery, dynamodbEndpoint, relayEvery);
+        }
+
+        public Options withDynamoDbEndpoint(URI endpoint) {
+            return new Options(port, dataDir, bcryptCost, clock, sleeper, sweepEvery, endpoint, relayEvery);
+        }
+
+        public Options withRelayEvery(Duration every) {
+            return new Options(port, dataDir, bcryptCost, clock, sleeper, sweepEvery, dynamodbEndpoint, every);
         }
     }
 
-    private LocalStack(Options options) throws Exception {
-        this.database = LocalDatabase.start(options.dataDir());
-        Table table = new Table(database.client(), "cloudphone-users");
+    /** The port is taken by another process. */
+    public static final class PortInUse extends IOException {
+        PortInUse(int port, Throwable cause) {
+            super("port " + port + " is in use (is a stack already running? pick another with --port)", cause);
+        }
+    }
+
+    private LocalStack(Options options, HttpServer server, LocalCloud cloud) throws Exception {
+        this.server = server;
+        this.cloud = cloud;
+        this.dataDescription = options.dataDir() == null ? "in memory (gone when the stack stops; --data DIR keeps it)"
+                : options.dataDir().toAbsolutePath().toString();
+        Path root = projectRoot();
+        Table table = new Table(cloud.dynamo, TABLE);
         table.createIfMissing();
-        this.bus = new LocalEventBus();
-        Tokens tokens = new Tokens(signingKeys(options.dataDir()), "https://cloudphone.local", Duration.ofHours(1),
-                options.clock());
+        this.bus = new LocalBus(cloud.events, cloud.sqs, LocalBus.nameIn(root.resolve("template.yaml")));
+        Tokens tokens = new Tokens(SigningKey.load(cloud.secrets, options.dataDir()), url().toString(),
+                Duration.ofHours(1), options.clock());
         this.workflow = new LocalWorkflow(options.clock(), options.sleeper());
-        this.backend = new Backend(table, tokens, bus, options.clock(), options.bcryptCost(), workflow);
-        workflow.attach(backend, projectRoot());
+        this.backend = new Backend(table, tokens, new EventBridgePublisher(cloud.events, bus.name()), options.clock(),
+                options.bcryptCost(), workflow);
+        workflow.attach(backend, root);
+        this.mapping = new StreamMapping(cloud.streams, cloud.dynamo, TABLE, new PublishEventsHandler(backend));
+        // What the stream holds at start that is not on the bus yet was written before a crash and never
+        // relayed: relay it now. What is on the bus already is not put there again (see docs/local.md). Without a
+        // data folder, an engine the user runs may hold a stream of earlier runs: start at its end then.
+        bus.drain();
+        boolean keptHistory = options.dataDir() != null || cloud.ownsDatabase();
+        mapping.catchUp(keptHistory ? bus::reached : eventId -> true);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sweep-and-events");
             t.setDaemon(true);
@@ -114,64 +154,92 @@ public final class LocalStack implements AutoCloseable {
         if (options.sweepEvery() != null) {
             PurgeSweepHandler sweep = new PurgeSweepHandler(backend);
             long every = options.sweepEvery().toSeconds();
-            // at once too: with a data folder, purges may have fallen due while the stack was down
-            scheduler.scheduleAtFixedRate(() -> sweep.handleRequest(null, null), 0, every, TimeUnit.SECONDS);
+            // soon after start too (with a data folder, purges may have fallen due while the stack was down), but
+            // after the start-up banner
+            scheduler.scheduleAtFixedRate(() -> sweep.handleRequest(null, null), 2, every, TimeUnit.SECONDS);
         }
-        bus.subscribe(e -> Log.info("event published", Map.of("type", e.type(), "accountId", e.accountId())));
-        // the outbox as in AWS, with this process as the stream's consumer: events are read off the table's
-        // stream every 100 ms, and before anyone reads the bus
-        OutboxStream stream = new OutboxStream(database.streams(), table);
-        stream.skipToEnd();
-        Runnable delivery = () -> {
-            synchronized (stream) {
-                backend.relay.relay(stream.poll());
-            }
-        };
-        bus.deliverBeforeReading(delivery);
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                delivery.run();
-            } catch (RuntimeException e) {
-                Log.warn("event delivery failed; retrying", Map.of("exception", e.getClass().getName()));
-            }
-        }, 100, 100, TimeUnit.MILLISECONDS);
-        this.routes = routes(backend);
+        if (options.relayEvery() != null) {
+            long every = options.relayEvery().toMillis();
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    relay(false);
+                } catch (RuntimeException e) {
+                    if (!closing) {
+                        Log.warn("event delivery failed; retrying", Map.of("exception", e.getClass().getName()));
+                    }
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
+        this.routes = routes(backend, new DevEventsHandler(this::events), new HealthHandler(this::health));
         this.workers = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4));
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 512);
         server.createContext("/", this::serve);
         server.setExecutor(workers);
         server.start();
     }
 
     /**
-     * In memory, a key for this run only. With a data folder, the key is kept there (owner-only file), so tokens
-     * issued before a restart still work after it, as the data they speak for does.
+     * Relays the stream to the bus (the publish-events function), then moves what reached it into the tap (only
+     * when something was published or {@code drain}: moto serves one request at a time, so idle rounds stay small).
      */
-    private static KeyPair signingKeys(Path dataDir) throws IOException {
-        if (dataDir == null) {
-            return Tokens.generateKeys();
+    private void relay(boolean drain) {
+        synchronized (relaying) {
+            if (mapping.pump() > 0 || drain) {
+                bus.drain();
+            }
         }
-        Path file = dataDir.resolve("signing-key.pem");
-        if (Files.exists(file)) {
-            return Tokens.fromPem(Files.readString(file));
-        }
-        KeyPair keys = Tokens.generateKeys();
-        Files.createDirectories(dataDir);
-        Files.writeString(file, Tokens.toPem(keys));
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // a file system without POSIX permissions: the folder's own protection applies
-        }
-        return keys;
     }
 
+    /** Every event that reached the bus, after relaying what the stream holds. */
+    public List<JsonNode> events() {
+        relay(true);
+        return bus.delivered();
+    }
+
+    private Map<String, Object> health() {
+        String state = cloud.databaseState(TABLE);
+        Map<String, Object> dynamodb = new LinkedHashMap<>();
+        dynamodb.put("engine", cloud.ownsDatabase() ? "moto" : "external");
+        dynamodb.put("endpoint", cloud.databaseEndpoint().toString());
+        dynamodb.put("table", TABLE);
+        dynamodb.put("state", state);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", state.equals("up") ? "ok" : "degraded");
+        out.put("dynamodb", dynamodb);
+        out.put("moto", Map.of("endpoint", cloud.motoEndpoint().toString(), "services",
+                List.of("dynamodb", "dynamodbstreams", "events", "sqs", "secretsmanager")));
+        out.put("eventBus", bus.name());
+        out.put("data", dataDescription);
+        return out;
+    }
+
+
+    /** Binds the port first: a port in use fails before anything starts. */
     public static LocalStack start(Options options) throws Exception {
-        return new LocalStack(options);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 512);
+        } catch (BindException e) {
+            throw new PortInUse(options.port(), e);
+        }
+        LocalCloud cloud = null;
+        try {
+            cloud = LocalCloud.start(options.dataDir(), options.dynamodbEndpoint());
+            return new LocalStack(options, server, cloud);
+        } catch (Exception | Error e) {
+            server.stop(0);
+            if (cloud != null) {
+                cloud.close();
+            }
+            throw e;
+        }
     }
 
-    /** The routes of template.yaml, plus the local-only account opener. */
+    /** The routes of template.yaml, plus the local-only ones. */
     static List<Route> routes(Backend backend) {
+        return routes(backend, null, null);
+    }
+
+    private static List<Route> routes(Backend backend, DevEventsHandler devEvents, HealthHandler health) {
         var addUser = new AddUserHandler(backend);
         var users = new UsersHandler(backend);
         var numbers = new NumbersHandler(backend);
@@ -190,6 +258,8 @@ public final class LocalStack implements AutoCloseable {
                 Route.of("GET /.well-known/openid-configuration", sessions, true),
                 Route.of("POST /dev/accounts", new DevAccountsHandler(backend), true),
                 Route.of("POST /dev/billing-events", new DevBillingHandler(backend), true),
+                Route.of("GET /dev/events", devEvents, true),
+                Route.of("GET /health", health, true),
                 Route.of("POST /users", addUser, false),
                 Route.of("GET /users", users, false),
                 Route.of("GET /users/{userId}", users, false),
@@ -234,15 +304,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public URI databaseEndpoint() {
-        return database.endpoint();
+        return cloud.databaseEndpoint();
+    }
+
+    /** For the crash tests: moto dies at once, as with kill -9; the stack is then only good for closing. */
+    void killEngine() {
+        cloud.killEngine();
     }
 
     public Backend backend() {
         return backend;
-    }
-
-    public LocalEventBus bus() {
-        return bus;
     }
 
     public LocalWorkflow workflow() {
@@ -294,6 +365,11 @@ public final class LocalStack implements AutoCloseable {
                 }
                 return route.function().handleRequest(event, null);
             }
+        }
+        List<String> allowed = routes.stream().filter(r -> r.matchesPath(path)).map(Route::method).distinct().toList();
+        if (!allowed.isEmpty()) {
+            return Responses.error(405, "METHOD_NOT_ALLOWED", method + " is not allowed on " + path + "; try "
+                    + String.join(", ", allowed), Map.of("allow", String.join(", ", allowed)));
         }
         return HttpFunction.error(new ApiException(ErrorCode.ROUTE_NOT_FOUND, "No route " + method + " " + path));
     }
@@ -366,45 +442,55 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        closing = true;
+        scheduler.shutdownNow();
+        scheduler.awaitTermination(2, TimeUnit.SECONDS);
         server.stop(0);
         workers.shutdownNow();
-        scheduler.shutdownNow();
         workflow.shutdown();
-        database.close();
+        cloud.close();
     }
 
-    public static void main(String[] args) throws Exception {
-        Options defaults = Options.defaults();
-        int port = defaults.port();
-        Path data = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--data" -> data = Path.of(args[++i]);
-                case "--help", "-h" -> {
-                    System.out.println("usage: local/start [--port 3000] [--data DIR]   (in memory unless --data is given)");
-                    return;
-                }
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
-            }
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = StartOptions.parse(args, Options.defaults());
+        } catch (StartOptions.Help help) {
+            System.out.print(StartOptions.usage());
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println("local/start: " + e.getMessage() + " (try --help)");
+            System.exit(2);
+            return;
         }
-        LocalStack stack = start(defaults.withPort(port).withData(data));
+        LocalStack stack;
+        try {
+            stack = start(options);
+        } catch (PortInUse | Moto.EngineMissing e) {
+            System.err.println("local/start: " + e.getMessage());
+            System.exit(1);
+            return;
+        } catch (Exception e) {
+            System.err.println("local/start: could not start: " + e);
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 stack.close();
             } catch (Exception ignored) {
                 // shutting down anyway
             }
+            System.out.println("local stack stopped" + (options.dataDir() == null ? " (in-memory data discarded)"
+                    : "; data kept in " + options.dataDir().toAbsolutePath()));
         }));
         System.out.printf("""
                 Cloud phone user management, local stack
-                  API:       %s
-                  DynamoDB:  %s (%s)
-                Get a token by opening an account:
-                  curl -s -X POST %s/dev/accounts -H 'content-type: application/json' \\
-                       -d '{"name":"Acme","plan":"TEAM","paid":true,"ownerUsername":"owner","ownerPassword":"Owner-pass-1"}'
-                then send it as 'Authorization: Bearer <token>'. Ctrl-C stops the stack.
-                """, stack.url(), stack.databaseEndpoint(), data == null ? "in memory" : "data in " + data.toAbsolutePath(),
-                stack.url());
+                  API:       %s   (GET /health, GET /dev/events)
+                  DynamoDB:  %s %s
+                  data:      %s
+                Open an account to get a token: README.md, "A first session with curl". Ctrl-C stops the stack.
+                """, stack.url(), stack.cloud.ownsDatabase() ? "moto at" : "your endpoint", stack.databaseEndpoint(),
+                stack.dataDescription);
     }
 }

@@ -47,6 +47,7 @@ public final class LocalWorkflow implements WorkflowStarter {
     private final Map<String, Future<Execution>> started = new ConcurrentHashMap<>();
     private volatile Interpreter interpreter;
     private volatile boolean holding;
+    private volatile boolean stopping;
     private final Map<String, String> held = new ConcurrentHashMap<>();
 
     public LocalWorkflow(Clock clock, Sleeper sleeper) {
@@ -125,6 +126,11 @@ public final class LocalWorkflow implements WorkflowStarter {
         }
         started.computeIfAbsent(name, n -> executions.submit(() -> {
             Execution execution = runNow(n, inputJson, Listener.NONE);
+            if (stopping && execution.status() == Execution.Status.ABORTED) {
+                // interrupted by the stack's stop, typically in a Wait state: not a crash
+                Log.info("execution stopped with the stack", Map.of("execution", n));
+                return execution;
+            }
             Log.info("execution finished", Map.of("execution", n, "status", execution.status().name(),
                     "error", String.valueOf(execution.error())));
             return execution;
@@ -147,6 +153,7 @@ public final class LocalWorkflow implements WorkflowStarter {
     }
 
     void shutdown() {
+        stopping = true;
         executions.shutdownNow();
     }
 }

@@ -51,4 +51,9 @@ record Route(String routeKey, String method, Pattern pattern, List<String> param
         }
         return Optional.of(values);
     }
+
+    /** Whether the path is this route's, whatever the method. */
+    boolean matchesPath(String path) {
+        return pattern.matcher(path).matches();
+    }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The HTTP contract, end to end through the local stack: routes, JWT check, handlers, DynamoDB Local. */
+/** The HTTP contract, end to end through the local stack: routes, JWT check, handlers, moto. */
 class LocalStackTest {
     private static LocalStack stack;
     private static Http http;
@@ -124,7 +124,7 @@ class LocalStackTest {
         assertTrue(cases.size() >= 20);
 
         Set<Map<String, AttributeValue>> before = snapshot();
-        int eventsBefore = stack.bus().published().size();
+        int eventsBefore = stack.events().size();
         List<Executable> checks = new ArrayList<>();
         for (Case c : cases) {
             Http.Answer a = http.call(c.method(), c.path(), c.path().startsWith("/sessions") ? null : token, c.body());
@@ -133,7 +133,7 @@ class LocalStackTest {
         }
         assertAll(checks);
         assertEquals(before, snapshot(), "a rejected request wrote to the table");
-        assertEquals(eventsBefore, stack.bus().published().size(), "a rejected request published an event");
+        assertEquals(eventsBefore, stack.events().size(), "a rejected request published an event");
     }
 
     private static Set<Map<String, AttributeValue>> snapshot() {
@@ -254,20 +254,40 @@ class LocalStackTest {
     }
 
     @Test
-    void aDataFolderKeepsAccountsAcrossRestarts() throws Exception {
-        Path dir = Files.createTempDirectory("cloudphone-data");
-        String accountId;
-        String before;
-        try (LocalStack first = LocalStack.start(LocalStack.Options.forTests(new LocalClock(java.time.Instant.now())).withData(dir))) {
-            Http.Answer opened = new Http(first.url()).openAccount("Durable Co", "SOLO", "durable-owner");
-            accountId = opened.text("accountId");
-            before = opened.text("token");
-        }
-        try (LocalStack second = LocalStack.start(LocalStack.Options.forTests(new LocalClock(java.time.Instant.now())).withData(dir))) {
-            String token = new Http(second.url()).signIn("durable-owner", "Owner-pass-1");
-            assertEquals(1, new Http(second.url()).get("/users", token).body().path("users").size());
-            assertTrue(second.backend().directory.account(accountId).isPresent());
-            assertEquals(200, new Http(second.url()).get("/users", before).status(), "the signing key is kept too");
-        }
+    void healthDiscoveryWrongMethodsAndTheEventTap() {
+        Http.Answer health = http.get("/health", null);
+        assertEquals(200, health.status(), health.raw());
+        assertEquals("up", health.body().path("dynamodb").path("state").asText(), health.raw());
+        assertEquals("moto", health.body().path("dynamodb").path("engine").asText());
+
+        Http.Answer discovery = http.get("/.well-known/openid-configuration", null);
+        assertEquals(stack.url().toString(), discovery.text("issuer"));
+        assertEquals(stack.url() + "/.well-known/jwks.json", discovery.text("jwks_uri"));
+
+        Http.Answer wrong = http.call("DELETE", "/users", null, null);
+        assertEquals(405, wrong.status(), wrong.raw());
+        assertEquals("METHOD_NOT_ALLOWED", wrong.code());
+        assertEquals(404, http.call("DELETE", "/nowhere", null, null).status());
+
+        Http.Answer a = http.openAccount("Tap Co", "TEAM", "tap-owner");
+        String token = a.text("token");
+        String accountId = a.text("accountId");
+        http.openAccount("Tap Other Co", "TEAM", "tap-other-owner");
+        String userId = http.post("/users", token, addUserBody("tap-user", null)).text("userId");
+        Http.Answer mine = http.get("/dev/events?accountId=" + accountId, null);
+        assertEquals(List.of("AccountOpened", "UserAdded"), types(mine));
+        Http.Answer added = http.get("/dev/events?type=UserAdded&accountId=" + accountId, null);
+        assertEquals(1, added.body().path("events").size(), added.raw());
+        var event = added.body().path("events").get(0);
+        assertEquals("cloudphone.users", event.path("source").asText());
+        assertEquals(userId, event.path("detail").path("userId").asText());
+        assertTrue(event.path("detail").path("eventId").asText().startsWith("ev_"), event.toString());
+        assertFalse(event.path("id").asText().isEmpty(), "the EventBridge envelope's own id");
+    }
+
+    private static List<String> types(Http.Answer events) {
+        List<String> out = new ArrayList<>();
+        events.body().path("events").forEach(e -> out.add(e.path("detail-type").asText()));
+        return out;
     }
 }

@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Reads the table's stream from where the last read stopped, shard by shard, parents first. This is how the
- * local stack and the tests deliver outbox events (against DynamoDB Local's streams); in AWS an event source
- * mapping feeds the same records to the publish-events function.
+ * Reads the table's stream from where the last read stopped, shard by shard, parents first. The tests use it to
+ * deliver outbox events from moto's stream; in AWS an event source mapping feeds the same records to the
+ * publish-events function, and the local stack plays that mapping itself.
  */
 public final class OutboxStream {
     private final DynamoDbStreamsClient streams;

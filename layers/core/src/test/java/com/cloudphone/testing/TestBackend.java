@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A backend on a fresh DynamoDB Local table, a local bus and a hand-moved clock; bcrypt at its lowest cost. */
+/** A backend on a fresh table on moto, a local bus and a hand-moved clock; bcrypt at its lowest cost. */
 public final class TestBackend {
     private static final KeyPair KEYS = Tokens.generateKeys();
     /** The ids the sample events in events/ carry in their JWT claims. */

@@ -23,11 +23,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The cases of crosscheck-cases.json, whose expected outcomes the independent npm interpreter
- * aws-local-stepfunctions also reaches (local/sfn-crosscheck; {@code npm ci} there to run it here too).
+ * aws-local-stepfunctions also reaches (local/sfn-crosscheck, installed by the test with {@code npm ci}).
  */
 class CrossCheckTest {
     private static final String CASES = "/sfn/crosscheck-cases.json";
-    private static final Path HARNESS = Path.of("sfn-crosscheck");
 
     @TestFactory
     Stream<DynamicTest> theJavaInterpreterReachesTheExpectedOutcomes() throws IOException {
@@ -72,13 +71,12 @@ class CrossCheckTest {
 
     @Test
     void theNpmInterpreterAgreesAndTheDefinitionsValidate() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(HARNESS.resolve("node_modules/aws-local-stepfunctions")),
-                "run npm ci in local/sfn-crosscheck to cross-check against aws-local-stepfunctions");
+        Path harness = com.cloudphone.local.NodeModules.ensureInstalled();
         Path cases = Path.of("src/test/resources" + CASES).toAbsolutePath();
         Process node;
         try {
             node = new ProcessBuilder("node", "crosscheck.mjs", cases.toString())
-                    .directory(HARNESS.toFile()).redirectErrorStream(true).start();
+                    .directory(harness.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {
             Assumptions.abort("node is not installed: " + e.getMessage());
             return;

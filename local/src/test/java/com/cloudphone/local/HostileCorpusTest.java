@@ -1,5 +1,6 @@
 package com.cloudphone.local;
 
+import com.cloudphone.testing.TestBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +71,7 @@ class HostileCorpusTest {
     }
 
     private static Set<Map<String, AttributeValue>> snapshot() {
-        var table = stack.backend().table;
-        return new HashSet<>(table.client().scanPaginator(b -> b.tableName(table.name())).items().stream().toList());
+        return TestBackend.snapshot(stack.backend().table);
     }
 
     private static String b64(String json) {

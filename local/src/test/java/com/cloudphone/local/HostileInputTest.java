@@ -1,5 +1,6 @@
 package com.cloudphone.local;
 
+import com.cloudphone.testing.TestBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +44,7 @@ class HostileInputTest {
     }
 
     private static Set<Map<String, AttributeValue>> snapshot() {
-        var table = stack.backend().table;
-        return new HashSet<>(table.client().scanPaginator(b -> b.tableName(table.name())).items().stream().toList());
+        return TestBackend.snapshot(stack.backend().table);
     }
 
     /** The request is a 400 whose details name {@code field}, and the table is as it was. */

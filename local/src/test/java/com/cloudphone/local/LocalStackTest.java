@@ -1,5 +1,6 @@
 package com.cloudphone.local;
 
+import com.cloudphone.testing.TestBackend;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,8 +137,7 @@ class LocalStackTest {
     }
 
     private static Set<Map<String, AttributeValue>> snapshot() {
-        var table = stack.backend().table;
-        return new HashSet<>(table.client().scanPaginator(b -> b.tableName(table.name())).items().stream().toList());
+        return TestBackend.snapshot(stack.backend().table);
     }
 
     @Test

@@ -17,20 +17,12 @@ import com.cloudphone.model.UserKind;
 import com.cloudphone.testing.Scenario;
 import com.cloudphone.testing.TestBackend;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class PurgeServiceTest {
     private final TestBackend t = new TestBackend();
-
-    private Set<Map<String, AttributeValue>> snapshot() {
-        var table = t.backend.table;
-        return new HashSet<>(table.client().scanPaginator(b -> b.tableName(table.name())).items().stream().toList());
-    }
 
     @Test
     void paidAccountsKeepDataFor28DaysThenPurgeAnonymisesCallsAndErasesTheProfile() {
@@ -61,10 +53,10 @@ class PurgeServiceTest {
         assertTrue(t.backend.directory.loginByUsername(leaving.username()).isEmpty());
         assertEquals("UserPurged", t.bus.published().get(t.bus.published().size() - 1).type());
 
-        var before = snapshot();
+        var before = t.snapshot();
         assertEquals("ALREADY_PURGED", t.backend.purge.purge(s.admin.accountId(), leaving.userId()).get("outcome"));
         assertEquals(Map.of("purged", List.of(), "failed", List.of()), t.backend.purge.sweep());
-        assertEquals(before, snapshot(), "a second purge changed the table");
+        assertEquals(before, t.snapshot(), "a second purge changed the table");
     }
 
     @Test

@@ -62,7 +62,11 @@ public final class TestBackend {
 
     /** Every item of the table, to show that a refused request wrote nothing. */
     public Set<Map<String, AttributeValue>> snapshot() {
-        var table = backend.table;
+        return snapshot(backend.table);
+    }
+
+    /** Every item of {@code table}, to compare before and after a request that must write nothing. */
+    public static Set<Map<String, AttributeValue>> snapshot(com.cloudphone.store.Table table) {
         return new HashSet<>(table.client().scanPaginator(b -> b.tableName(table.name())).items().stream().toList());
     }
 

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code make --makefile <ContextPath>/Makefile build-<LogicalId>} with ARTIFACTS_DIR set to an empty folder; this
  * test does the same, then checks what would be zipped and uploaded.
  *
- * <p>About four minutes (22 Maven runs). {@code -DskipSamBuild=true} leaves it out of a local run; CI runs it.
+ * <p>About a minute: the first call runs Maven for every module, the others copy. {@code -DskipSamBuild=true}
+ * leaves it out of a local run; CI runs it.
  */
 class SamBuildTest {
     private static final Path ROOT = LocalStack.projectRoot();
@@ -96,6 +97,14 @@ class SamBuildTest {
         System.out.print(report);
         Files.createDirectories(ROOT.resolve("local/target"));
         Files.writeString(ROOT.resolve("local/target/sam-build-report.txt"), report);
+
+        // The first call built every module once; the next ones reuse that until a source changes (a deletion too).
+        Resource any = resources.get(resources.size() - 1);
+        assertFalse(plan(clone, any).contains("mvn "), "nothing changed, yet make would run Maven again");
+        Files.delete(clone.resolve(any.codeUri()).resolve("src/main/java/" + any.handlerClass().replace('.', '/') + ".java"));
+        assertTrue(plan(clone, any).contains("mvn "), "a source was deleted, yet make would not run Maven");
+        Files.createDirectories(ROOT.resolve("local/target"));
+        Files.writeString(ROOT.resolve("local/target/sam-build-report.txt"), report);
     }
 
     /** Every function and layer of the template; each must be a makefile build whose Makefile is at the root. */
@@ -138,6 +147,17 @@ class SamBuildTest {
         assertEquals(0, process.exitValue(),
                 "make build-" + r.logicalId() + ":\n" + new String(output, StandardCharsets.UTF_8));
         return artifacts;
+    }
+
+    /** What {@code make build-X} would run now, without running it ({@code make -n}). */
+    private String plan(Path clone, Resource r) throws Exception {
+        Process process = new ProcessBuilder("make", "-n", "--makefile", clone.resolve("Makefile").toString(),
+                "build-" + r.logicalId()).directory(work.toFile()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        return output;
     }
 
     /** java/lib holds jars and nothing else: one core jar, the shaded one, each library once, no test classes. */

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -109,7 +107,7 @@ class SamBuildTest {
 
     /** Every function and layer of the template; each must be a makefile build whose Makefile is at the root. */
     static List<Resource> resources(Path template) throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(template.toFile());
+        JsonNode root = CloudFormationYaml.read(template);
         List<Resource> found = new ArrayList<>();
         root.get("Resources").fields().forEachRemaining(e -> {
             String type = e.getValue().path("Type").asText();

@@ -1,5 +1,6 @@
 package com.cloudphone;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -16,5 +17,5 @@ public enum Prime {
     PASSWORD_HASH;
 
     /** What a function that reads the table and speaks JSON primes unless it says otherwise. */
-    public static final Set<Prime> DEFAULT = EnumSet.of(TABLE_READ, JSON);
+    public static final Set<Prime> DEFAULT = Collections.unmodifiableSet(EnumSet.of(TABLE_READ, JSON));
 }

@@ -40,8 +40,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -145,12 +149,17 @@ public final class Backend {
 
     /** The Lambda wiring, from environment variables; built on first use and kept for the life of the process. */
     public static Backend fromEnvironment() {
+        return fromEnvironment(Prime.DEFAULT);
+    }
+
+    /** As {@link #fromEnvironment()}, with what this function primes for SnapStart (the first call decides). */
+    public static Backend fromEnvironment(Set<Prime> primes) {
         Backend b = fromEnvironment;
         if (b == null) {
             synchronized (Backend.class) {
                 if (fromEnvironment == null) {
                     fromEnvironment = build(System.getenv());
-                    priming = Priming.register(fromEnvironment);
+                    priming = Priming.register(fromEnvironment, primes);
                 }
                 b = fromEnvironment;
             }
@@ -162,48 +171,61 @@ public final class Backend {
      * The token signing key: a PKCS#8 PEM from Secrets Manager in AWS, or from JWT_PRIVATE_KEY; without either, a
      * key made for this process only (tokens then die with it).
      */
-    private static String signingKey(Map<String, String> env, Region region) {
+    private static String signingKey(Map<String, String> env, Region region, AwsCredentialsProvider credentials) {
         String secretArn = env.get("SIGNING_KEY_SECRET_ARN");
         if (secretArn == null) {
             return env.get("JWT_PRIVATE_KEY");
         }
         try (SecretsManagerClient secrets = SecretsManagerClient.builder()
                 .httpClient(UrlConnectionHttpClient.create()).region(region)
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build()) {
+                .credentialsProvider(credentials).build()) {
             return secrets.getSecretValue(b -> b.secretId(secretArn)).secretString();
         }
     }
 
     static Backend build(Map<String, String> env) {
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
-        DynamoDbClient dynamo = endpoint(DynamoDbClient.builder(), env.get("DYNAMODB_ENDPOINT"))
+        AwsCredentialsProvider credentials = lambdaCredentials();
+        DynamoDbClient dynamo = endpoint(DynamoDbClient.builder(), env.get("DYNAMODB_ENDPOINT"), credentials)
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(region)
                 .build();
         Table table = new Table(dynamo, env.getOrDefault("TABLE_NAME", "cloudphone-users"));
         Clock clock = Clock.systemUTC();
         Supplier<Tokens> tokens = () -> {
-            String pem = signingKey(env, region);
+            String pem = signingKey(env, region, credentials);
             return new Tokens(pem == null ? Tokens.generateKeys() : Tokens.fromPem(pem),
                     env.getOrDefault("TOKEN_ISSUER", "https://cloudphone.local"), Duration.ofHours(1), clock);
         };
         // Built on first publish, which only the publish-events function does: the others record to the outbox.
         EventPublisher bus = new EventBridgePublisher(
-                () -> endpoint(EventBridgeClient.builder(), env.get("EVENTBRIDGE_ENDPOINT"))
+                () -> endpoint(EventBridgeClient.builder(), env.get("EVENTBRIDGE_ENDPOINT"), credentials)
                         .httpClient(UrlConnectionHttpClient.create())
                         .region(region)
                         .build(),
                 env.getOrDefault("EVENT_BUS_NAME", "default"));
         return new Backend(table, tokens, bus, clock, Integer.parseInt(env.getOrDefault("BCRYPT_COST", "10")),
-                stepFunctions(env, region));
+                stepFunctions(env, region, credentials));
+    }
+
+    /**
+     * The function role's credentials, the two ways Lambda hands them over: with SnapStart, from the container
+     * credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN), so a restored
+     * snapshot can renew them; without it, in AWS_ACCESS_KEY_ID and its siblings. Not the SDK's default chain: that
+     * would also look for profile files and, failing all, wait on the instance metadata service.
+     */
+    static AwsCredentialsProvider lambdaCredentials() {
+        return AwsCredentialsProviderChain.of(ContainerCredentialsProvider.create(),
+                EnvironmentVariableCredentialsProvider.create());
     }
 
     /** StartExecution on the offboarding state machine; the client is built on the first start only. */
-    private static WorkflowStarter stepFunctions(Map<String, String> env, Region region) {
+    private static WorkflowStarter stepFunctions(Map<String, String> env, Region region,
+                                                 AwsCredentialsProvider credentials) {
         String arn = env.get("STATE_MACHINE_ARN");
         Lazy<StepFunctionsStarter> starter = new Lazy<>(() -> new StepFunctionsStarter(SfnClient.builder()
                 .httpClient(UrlConnectionHttpClient.create()).region(region)
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build(), arn));
+                .credentialsProvider(credentials).build(), arn));
         return (name, inputJson) -> {
             if (arn == null) {
                 throw new IllegalStateException("STATE_MACHINE_ARN is not set for this function");
@@ -213,12 +235,13 @@ public final class Backend {
     }
 
     /**
-     * AWS itself with the function's role credentials, or, when an endpoint is given (DynamoDB Local, an
+     * AWS itself with the function's role credentials, or, when an endpoint is given (moto, an
      * EventBridge emulator), that endpoint with static test credentials.
      */
-    private static <B extends AwsClientBuilder<B, ?>> B endpoint(B builder, String endpoint) {
+    private static <B extends AwsClientBuilder<B, ?>> B endpoint(B builder, String endpoint,
+                                                                 AwsCredentialsProvider credentials) {
         if (endpoint == null) {
-            return builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+            return builder.credentialsProvider(credentials);
         }
         return builder.endpointOverride(URI.create(endpoint))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));

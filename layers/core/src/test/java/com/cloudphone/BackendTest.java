@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class BackendTest {
     /**
-     * Every function's Lambda wiring is built from the same environment, SIGNING_KEY_SECRET_ARN included, but only
-     * the sessions function may read that secret (template.yaml grants it to the HTTP functions, not to the tasks,
-     * the sweep or publish-events). Building the backend must not fetch it: here there are neither credentials nor
-     * a reachable Secrets Manager, and the build still succeeds.
+     * Only the sessions function has SIGNING_KEY_SECRET_ARN and the permission to read that secret (template.yaml,
+     * checked by TemplatePermissionsTest), and even there a cold start that signs nothing should not pay for it.
+     * Building the backend must not fetch it: here there are neither credentials nor a reachable Secrets Manager,
+     * and the build still succeeds.
      */
     @Test
     void theSigningKeyIsNotFetchedUntilATokenIsNeeded() {

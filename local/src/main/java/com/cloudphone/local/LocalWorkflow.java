@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  * handler class, which runs in process with this stack's backend, as Lambda would run it.
  */
 public final class LocalWorkflow implements WorkflowStarter {
-    private static final Pattern SUBSTITUTION = Pattern.compile("^\\s+(\\w+FunctionArn): !GetAtt (\\w+)\\.Arn\\s*$",
-            Pattern.MULTILINE);
+    /** {@code XFunctionArn: !Ref Function.Alias} (the deployed form) or {@code !GetAtt Function.Arn}. */
+    private static final Pattern SUBSTITUTION = Pattern.compile(
+            "^\\s+(\\w+FunctionArn): (?:!Ref (\\w+)\\.Alias|!GetAtt (\\w+)\\.Arn)\\s*$", Pattern.MULTILINE);
     private static final Pattern DEFINITION = Pattern.compile("DefinitionUri: (\\S+)");
 
     private final Clock clock;
@@ -66,7 +67,7 @@ public final class LocalWorkflow implements WorkflowStarter {
         Map<String, Task> tasks = new LinkedHashMap<>();
         Matcher m = SUBSTITUTION.matcher(template);
         while (m.find()) {
-            String logicalId = m.group(2);
+            String logicalId = m.group(2) != null ? m.group(2) : m.group(3);
             String arn = "arn:aws:lambda:local:000000000000:function:" + logicalId;
             substitutions.put(m.group(1), arn);
             tasks.put(arn, task(handler(backend, template, logicalId)));

@@ -6,11 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.cloudphone.Backend;
+import com.cloudphone.Prime;
 import com.cloudphone.event.OutboxRelay;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The table's stream (inserts of outbox items, filtered by the event source mapping) to the event bus. A batch
@@ -20,8 +22,11 @@ import java.util.Map;
 public class PublishEventsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final Backend backend;
 
+    /** Reads only the stream it is given and writes only to the bus: no table read (no permission for it). */
+    public static final Set<Prime> PRIMING = Set.of(Prime.JSON);
+
     public PublishEventsHandler() {
-        this(Backend.fromEnvironment());
+        this(Backend.fromEnvironment(PRIMING));
     }
 
     public PublishEventsHandler(Backend backend) {

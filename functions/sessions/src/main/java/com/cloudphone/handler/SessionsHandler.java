@@ -1,6 +1,7 @@
 package com.cloudphone.handler;
 
 import com.cloudphone.Backend;
+import com.cloudphone.Prime;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
 import com.cloudphone.http.Input;
@@ -13,8 +14,11 @@ import java.util.Set;
 public class SessionsHandler extends HttpFunction {
     private final Backend backend;
 
+    /** Sign-in checks a password, invitation acceptance hashes one. */
+    public static final Set<Prime> PRIMING = Set.of(Prime.TABLE_READ, Prime.JSON, Prime.PASSWORD_HASH);
+
     public SessionsHandler() {
-        this(Backend.fromEnvironment());
+        this(Backend.fromEnvironment(PRIMING));
     }
 
     public SessionsHandler(Backend backend) {

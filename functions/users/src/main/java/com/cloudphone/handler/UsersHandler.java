@@ -1,6 +1,7 @@
 package com.cloudphone.handler;
 
 import com.cloudphone.Backend;
+import com.cloudphone.Prime;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
 import com.cloudphone.http.Reply;
@@ -14,8 +15,11 @@ import java.util.Set;
 public class UsersHandler extends HttpFunction {
     private final Backend backend;
 
+    /** A password change checks the current password and hashes the new one. */
+    public static final Set<Prime> PRIMING = Set.of(Prime.TABLE_READ, Prime.JSON, Prime.PASSWORD_HASH);
+
     public UsersHandler() {
-        this(Backend.fromEnvironment());
+        this(Backend.fromEnvironment(PRIMING));
     }
 
     public UsersHandler(Backend backend) {

@@ -108,6 +108,8 @@ class InvariantsPropertyTest {
     private static long readNanos;
 
     private static Map<String, Integer> check(Operations world, List<Op> ops) {
+        opNanos = 0;
+        readNanos = 0;
         Map<String, Long> allowance = new HashMap<>();
         TableState state = TableState.read(world.backend.table);
         Map<String, Integer> outcomes = new TreeMap<>();

@@ -132,7 +132,7 @@ public final class Backend {
         this.offboarding = new OffboardingService(directory, deletion, callflows, numberService, jobs, access, workflow,
                 clock);
         this.billing = new BillingService(directory,
-                new ClosureService(directory, queueStore, callflowStore, numbers, offboarding));
+                new ClosureService(directory, queueStore, callflowStore, numbers, deviceStore, offboarding));
         this.agency = new AgencyService(directory, access, deletion, jobs, tombstones, workflow, clock);
         this.idempotency = new Idempotency(new IdempotencyStore(table), clock, access::member);
         this.steps = new OffboardingSteps(queues, callflows, numberService, deletion, purge, jobs, clock);

@@ -8,7 +8,9 @@ import com.cloudphone.model.NumberState;
 import com.cloudphone.model.PhoneNumber;
 import com.cloudphone.model.Queue;
 import com.cloudphone.model.Tombstone;
+import com.cloudphone.model.DeviceSession;
 import com.cloudphone.store.CallflowStore;
+import com.cloudphone.store.DeviceStore;
 import com.cloudphone.store.Directory;
 import com.cloudphone.store.NumberStore;
 import com.cloudphone.store.QueueStore;
@@ -30,10 +32,12 @@ public final class ClosureService {
     private final CallflowStore callflows;
     private final NumberStore numbers;
     private final OffboardingService purges;
+    private final DeviceStore devices;
 
     public ClosureService(Directory directory, QueueStore queues, CallflowStore callflows, NumberStore numbers,
-                          OffboardingService purges) {
+                          DeviceStore devices, OffboardingService purges) {
         this.directory = directory;
+        this.devices = devices;
         this.queues = queues;
         this.callflows = callflows;
         this.numbers = numbers;
@@ -67,6 +71,11 @@ public final class ClosureService {
         }
         int removed = 0;
         for (Member m : directory.members(accountId)) { // those not removed yet
+            // a removed member keeps no session: each is logged out first, as a delete would require
+            for (DeviceSession d : devices.of(accountId, m.userId())) {
+                devices.logOut(accountId, m.userId(), d.deviceId(), event("DeviceLoggedOut", accountId, closedAt,
+                        Map.of("userId", m.userId(), "deviceId", d.deviceId(), "cause", "ACCOUNT_CLOSED")));
+            }
             Tombstone tombstone = new Tombstone(accountId, m.userId(), closed.toString(), purgeAt, null,
                     DeletionService.label(accountId, m.userId()));
             directory.removeMember(m, directory.links(accountId, m.userId()), tombstone,

@@ -163,7 +163,8 @@ public final class NumberService {
             throw ApiException.forbidden("Users can only add contacts to their own numbers");
         }
         Contact contact = new Contact(caller.accountId(), number, Ids.next("c"), name, phone, clock.instant().toString());
-        numbers.addContact(contact);
+        numbers.addContact(contact, new DomainEvent("ContactAdded", caller.accountId(), contact.createdAt(),
+                Map.of("number", number, "contactId", contact.contactId())));
         return contact;
     }
 

@@ -38,7 +38,8 @@ public final class QueueService {
         access.admin(caller);
         Queue queue = new Queue(caller.accountId(), Ids.next("q"), name, memberUserIds.stream().distinct().toList(),
                 clock.instant().toString());
-        queues.create(queue);
+        queues.create(queue, new DomainEvent("QueueCreated", caller.accountId(), queue.createdAt(),
+                Map.of("queueId", queue.queueId(), "members", queue.memberUserIds().size())));
         return view(queue, membersById(caller.accountId()));
     }
 

@@ -156,15 +156,16 @@ public final class NumberStore {
         return new Cond(expected, Map.of("#state", "state", "#assignee", "assigneeUserId"), values);
     }
 
-    /** Adds a contact to a number that is still in service. */
-    public void addContact(Contact contact) {
-        new Transaction(table)
+    /** Adds a contact to a number that is still in service, with its event. */
+    public void addContact(Contact contact, DomainEvent added) {
+        Transaction tx = new Transaction(table)
                 .check(key(Keys.account(contact.accountId()), Keys.number(contact.number())),
                         new Cond("#state <> :released", Map.of("#state", "state"), Map.of(":released", s("RELEASED"))),
                         new ApiException(ErrorCode.INVALID_STATE, "The number is out of service"))
                 .put(ContactItem.SCHEMA, ContactItem.of(contact), Cond.NEW_ITEM,
-                        new ApiException(ErrorCode.CONFLICT, "Contact already exists"))
-                .commit();
+                        new ApiException(ErrorCode.CONFLICT, "Contact already exists"));
+        Outbox.record(tx, added);
+        tx.commit();
     }
 
     public List<Contact> contacts(String accountId, String number) {

@@ -24,13 +24,14 @@ public final class QueueStore {
         this.table = table;
     }
 
-    /** Creates a queue; every member must be an active user of the account (and is linked to it). */
-    public void create(Queue queue) {
+    /** Creates a queue, with its event; every member must be an active user of the account (and is linked to it). */
+    public void create(Queue queue, DomainEvent created) {
         Transaction tx = new Transaction(table).put(QueueItem.SCHEMA, QueueItem.of(queue), Cond.NEW_ITEM,
                 new ApiException(ErrorCode.CONFLICT, "Queue already exists"));
         for (String userId : queue.memberUserIds()) {
             Links.link(tx, queue.accountId(), userId, "memberUserIds");
         }
+        Outbox.record(tx, created);
         tx.commit();
     }
 

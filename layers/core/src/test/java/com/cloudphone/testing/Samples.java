@@ -92,7 +92,8 @@ public final class Samples {
     /** Queue {@link #QUEUE}, "Support", with these members. */
     public Queue queue(String... memberUserIds) {
         Queue queue = new Queue(SAMPLE_ACCOUNT, QUEUE, "Support", List.of(memberUserIds), now());
-        t.backend.queueStore.create(queue);
+        t.backend.queueStore.create(queue, new com.cloudphone.event.DomainEvent("QueueCreated", SAMPLE_ACCOUNT, now(),
+                java.util.Map.of("queueId", QUEUE, "seeded", true)));
         return queue;
     }
 

@@ -1,0 +1,181 @@
+package com.cloudphone.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cloudphone.testing.Faults;
+import com.cloudphone.testing.Operations;
+import com.cloudphone.testing.Operations.Op;
+import com.cloudphone.testing.Operations.Outcome;
+import com.cloudphone.testing.TableState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * The invariants of docs/reliability.md, after every step of random operations over five accounts (see
+ * {@link Operations}): seats, number ownership and assignment, unique extensions and usernames, no contact on a
+ * released number, no dependency on a removed member, nothing pointing into another account, and one event per
+ * committed change. Three properties: short sequences jqwik generates and shrinks, long seeded sequences (the
+ * length is {@code -Dinvariants.operations}, the seeds {@code -Dinvariants.seeds}), and rounds run on threads.
+ */
+class InvariantsPropertyTest {
+    /** Per seed in `mvn verify`; measured in docs/reliability.md. */
+    static final int DEFAULT_OPERATIONS = 200;
+    static final String DEFAULT_SEEDS = "20261124,7";
+
+    @Provide
+    Arbitrary<Op> op() {
+        return Combinators.combine(Arbitraries.integers().between(0, Operations.TOTAL_WEIGHT - 1),
+                Arbitraries.integers().between(0, 1 << 16), Arbitraries.integers().between(0, 1 << 16),
+                Arbitraries.integers().between(0, 1 << 16)).as((k, a, b, c) -> new Op(Operations.kind(k), a, b, c));
+    }
+
+    @Provide
+    Arbitrary<Long> seeds() {
+        String given = System.getProperty("invariants.seeds", DEFAULT_SEEDS);
+        List<Long> seeds = java.util.Arrays.stream(given.split(",")).map(String::trim).map(Long::parseLong).toList();
+        return Arbitraries.of(seeds);
+    }
+
+    /** Short sequences, shrunk to a smallest failing one when a rule breaks. */
+    @Property(tries = 4, seed = "42")
+    void shortSequencesKeepTheInvariants(@ForAll @Size(min = 1, max = 40) List<@net.jqwik.api.From("op") Op> ops) {
+        check(new Operations(), ops);
+    }
+
+    /** Long seeded sequences: each seed given is one try. */
+    @Property(generation = GenerationMode.EXHAUSTIVE, shrinking = ShrinkingMode.OFF)
+    void longSeededSequencesKeepTheInvariants(@ForAll("seeds") long seed) {
+        int n = Integer.getInteger("invariants.operations", DEFAULT_OPERATIONS);
+        long started = System.nanoTime();
+        Map<String, Integer> outcomes = check(new Operations(), Operations.sequence(seed, n));
+        System.out.printf("invariants: seed %d, %d operations in %.1f s; outcomes %s%n", seed, n,
+                (System.nanoTime() - started) / 1e9, outcomes);
+    }
+
+    /**
+     * Rounds of four operations on four threads at once, all picked from the same state, in the same accounts:
+     * seat races, a delete racing a new dependency, two edits of one callflow. After each round the state rules
+     * hold, every committed transaction that changed something carries exactly one event, and every event the
+     * table holds came from such a transaction. (The sequence is seeded; the interleaving is the scheduler's.)
+     */
+    @Property(generation = GenerationMode.EXHAUSTIVE, shrinking = ShrinkingMode.OFF)
+    void concurrentRoundsKeepTheInvariants(@ForAll("seeds") long seed) throws Exception {
+        int rounds = Integer.getInteger("invariants.rounds", DEFAULT_OPERATIONS / 8);
+        Operations world = new Operations();
+        List<Op> ops = Operations.sequence(seed, rounds * 4);
+        Map<String, Long> allowance = new HashMap<>();
+        TableState state = TableState.read(world.backend.table);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int r = 0; r < rounds; r++) {
+                TableState before = state;
+                List<Future<Outcome>> running = new ArrayList<>();
+                for (Op op : ops.subList(r * 4, r * 4 + 4)) {
+                    running.add(pool.submit(() -> world.run(op, before)));
+                }
+                List<Outcome> outcomes = new ArrayList<>();
+                for (Future<Outcome> f : running) outcomes.add(f.get());
+                state = TableState.read(world.backend.table);
+                boolean billing = outcomes.stream().anyMatch(o -> o.op().kind() == Operations.Kind.BILLING);
+                assertRules("round " + r + " " + outcomes, state, allowance, billing);
+                assertEventsBalanced("round " + r + " " + outcomes, world, state);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertDeliveredOnce(world, state);
+    }
+
+    /** Runs {@code ops} one at a time, checking every rule after each; returns how often each outcome occurred. */
+    private static long opNanos;
+    private static long readNanos;
+
+    private static Map<String, Integer> check(Operations world, List<Op> ops) {
+        opNanos = 0;
+        readNanos = 0;
+        Map<String, Long> allowance = new HashMap<>();
+        TableState state = TableState.read(world.backend.table);
+        Map<String, Integer> outcomes = new TreeMap<>();
+        List<Outcome> history = new ArrayList<>();
+        for (Op op : ops) {
+            TableState before = state;
+            long t0 = System.nanoTime();
+            Outcome outcome = world.run(op, before);
+            opNanos += System.nanoTime() - t0;
+            history.add(outcome);
+            outcomes.merge(outcome.result(), 1, Integer::sum);
+            long t1 = System.nanoTime();
+            state = TableState.read(world.backend.table);
+            readNanos += System.nanoTime() - t1;
+            String where = "after step " + history.size() + " " + outcome + " (last steps: "
+                    + history.subList(Math.max(0, history.size() - 8), history.size()) + ")";
+            assertRules(where, state, allowance, op.kind() == Operations.Kind.BILLING);
+            assertEquals(TableState.owedEvents(before, state), TableState.writtenEvents(before, state),
+                    "events owed by the change vs events written, " + where);
+            assertEventsBalanced(where, world, state);
+        }
+        assertDeliveredOnce(world, state);
+        System.out.printf("invariants: %d items at the end; %.1f s in operations, %.1f s reading the table%n",
+                state.items.size(), opNanos / 1e9, readNanos / 1e9);
+        return outcomes;
+    }
+
+    private static void assertRules(String where, TableState state, Map<String, Long> allowance, boolean billing) {
+        if (billing) {
+            // a billing step may lower the cap below the members already there (a downgrade removes nobody)
+            for (var a : state.accounts()) {
+                long used = Long.parseLong(TableState.s(a, "seatsUsed"));
+                if (used > Long.parseLong(TableState.s(a, "seats"))) allowance.merge(TableState.accountOf(a), used, Math::max);
+            }
+        }
+        List<String> broken = state.violations(allowance);
+        assertTrue(broken.isEmpty(), "broken " + where + ":\n  " + String.join("\n  ", broken));
+        for (var a : state.accounts()) {
+            String id = TableState.accountOf(a);
+            long used = Long.parseLong(TableState.s(a, "seatsUsed"));
+            long seats = Long.parseLong(TableState.s(a, "seats"));
+            // the room above the cap only shrinks: no step but a billing one may grow into it
+            long room = used > seats ? Math.min(allowance.getOrDefault(id, 0L), used) : 0;
+            allowance.put(id, room);
+        }
+    }
+
+    /**
+     * At the wire: each committed transaction that changed anything wrote exactly one event, and the table holds
+     * no event that such a transaction did not write.
+     */
+    private static void assertEventsBalanced(String where, Operations world, TableState state) {
+        List<Faults.Committed> committed = List.copyOf(world.recorder.committed);
+        List<Faults.Committed> unbalanced = committed.stream()
+                .filter(c -> !c.changed().isEmpty() && c.events().size() != 1).toList();
+        assertTrue(unbalanced.isEmpty(), "transactions without exactly one event " + where + ": " + unbalanced);
+        long written = committed.stream().mapToLong(c -> c.events().size()).sum();
+        assertEquals(written, state.events().size(), "events in the table vs events committed, " + where);
+    }
+
+    /** The stream and relay put each outbox event on the bus exactly once. */
+    private static void assertDeliveredOnce(Operations world, TableState state) {
+        List<String> inTable = state.events().stream().map(e -> TableState.s(e, "eventId")).sorted().toList();
+        Map<String, Long> onBus = world.t.bus.published().stream()
+                .collect(Collectors.groupingBy(e -> e.eventId(), TreeMap::new, Collectors.counting()));
+        assertEquals(inTable, List.copyOf(onBus.keySet()), "events on the bus vs events in the table");
+        assertTrue(onBus.values().stream().allMatch(n -> n == 1), "an event reached the bus twice");
+    }
+}

@@ -37,7 +37,8 @@ public class BillingEventsHandler implements RequestHandler<ScheduledEvent, Map<
         String time = event.getTime() == null ? Instant.now().toString()
                 : Instant.ofEpochMilli(event.getTime().getMillis()).toString();
         try {
-            Map<String, Object> result = backend.billing.apply(event.getDetailType(), event.getDetail(), time);
+            Map<String, Object> result = backend.billing.apply(event.getDetailType(), event.getDetail(), time,
+                    event.getId());
             log.put("outcome", result.get("outcome"));
             Log.info("billing event", log);
             return result;

@@ -23,8 +23,16 @@ public final class BillingService {
         this.closure = closure;
     }
 
-    /** Applies one billing event; returns what happened (APPLIED or STALE). Bad events are 400s, unknown accounts 404s. */
+    /** A billing event that is not a delivery of an earlier one (tests, the local stack's dev route). */
     public Map<String, Object> apply(String type, Map<String, Object> detail, String eventTime) {
+        return apply(type, detail, eventTime, com.cloudphone.model.Ids.next("bill"));
+    }
+
+    /**
+     * Applies one billing event; returns what happened (APPLIED or STALE). Bad events are 400s, unknown accounts
+     * 404s. {@code eventId} is EventBridge's id of the event: a redelivery of the event last applied is STALE.
+     */
+    public Map<String, Object> apply(String type, Map<String, Object> detail, String eventTime, String eventId) {
         String accountId = text(detail, "accountId");
         boolean applied = switch (type) {
             case "PlanChanged" -> {
@@ -32,7 +40,8 @@ public final class BillingService {
                 Integer limit = limit(detail, plan);
                 Object paid = detail.get("paid");
                 boolean isPaid = paid == null ? plan != Plan.FREE : Boolean.TRUE.equals(paid);
-                yield directory.applyPlan(accountId, plan, limit, isPaid, eventTime, a -> updated(a, type, eventTime));
+                yield directory.applyPlan(accountId, plan, limit, isPaid, eventTime, eventId,
+                        a -> updated(a, type, eventTime));
             }
             case "SeatsChanged" -> {
                 Account account = directory.account(accountId).orElseThrow(() -> ApiException.notFound("Account"));
@@ -40,9 +49,10 @@ public final class BillingService {
                     throw ApiException.invalid("seatLimit", "only TEAM accounts have a raised seat limit");
                 }
                 yield directory.applyPlan(accountId, Plan.TEAM, limit(detail, Plan.TEAM), account.paid(), eventTime,
-                        a -> updated(a, type, eventTime));
+                        eventId, a -> updated(a, type, eventTime));
             }
-            case "AccountClosed" -> directory.close(accountId, eventTime, a -> updated(a, type, eventTime));
+            case "AccountClosed" -> directory.close(accountId, eventTime, eventId,
+                    a -> updated(a, type, eventTime));
             default -> throw ApiException.invalid("detail-type", "unknown billing event " + type);
         };
         Map<String, Object> result = new LinkedHashMap<>();

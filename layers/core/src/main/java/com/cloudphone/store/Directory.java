@@ -470,7 +470,7 @@ public final class Directory {
      * the same values twice. {@code announce} makes the event for the account as it will be, which commits with it.
      */
     public boolean applyPlan(String accountId, Plan plan, Integer seatLimit, boolean paid, String eventTime,
-                             Function<Account, DomainEvent> announce) {
+                             String eventId, Function<Account, DomainEvent> announce) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":plan", s(plan.name()), ":seats", n(plan.seats(seatLimit)), ":paid", AttributeValue.fromBool(paid)));
         String update = "SET #plan = :plan, #seats = :seats, #paid = :paid, #billingAt = :at";
@@ -480,7 +480,7 @@ public final class Directory {
         } else {
             update += " REMOVE #limit";
         }
-        return billingUpdate(accountId, eventTime, update, Map.of("#plan", "plan", "#seats", "seats", "#paid", "paid",
+        return billingUpdate(accountId, eventTime, eventId, update, Map.of("#plan", "plan", "#seats", "seats", "#paid", "paid",
                 "#limit", "seatLimit"), values, a -> announce.apply(new Account(a.accountId(), a.name(), plan, paid,
                 seatLimit, a.seatsUsed(), a.parentAccountId(), a.createdAt(), a.closedAt())));
     }
@@ -490,8 +490,9 @@ public final class Directory {
      * marks every member with it, so the one member read of each request refuses access. Marking again after a
      * crash halfway is harmless: a redelivered event finishes the job.
      */
-    public boolean close(String accountId, String eventTime, Function<Account, DomainEvent> announce) {
-        boolean applied = billingUpdate(accountId, eventTime, "SET #closedAt = if_not_exists(#closedAt, :at), #billingAt = :at",
+    public boolean close(String accountId, String eventTime, String eventId,
+                         Function<Account, DomainEvent> announce) {
+        boolean applied = billingUpdate(accountId, eventTime, eventId, "SET #closedAt = if_not_exists(#closedAt, :at), #billingAt = :at",
                 Map.of("#closedAt", "closedAt"), new HashMap<>(),
                 a -> announce.apply(new Account(a.accountId(), a.name(), a.plan(), a.paid(), a.seatLimit(),
                         a.seatsUsed(), a.parentAccountId(), a.createdAt(), a.closed() ? a.closedAt() : eventTime)));
@@ -513,19 +514,24 @@ public final class Directory {
      * One billing change ({@code update} sets #billingAt to :at too) and its event, in one transaction, on condition that no newer billing event was applied
      * and the seat count is still the one the event reports (a member added meanwhile: read again and retry).
      */
-    private boolean billingUpdate(String accountId, String eventTime, String update, Map<String, String> names,
+    private boolean billingUpdate(String accountId, String eventTime, String eventId, String update,
+                                  Map<String, String> names,
                                   Map<String, AttributeValue> values, Function<Account, DomainEvent> announce) {
         for (int attempt = 0; ; attempt++) {
             Account before = account(accountId).orElseThrow(() -> ApiException.notFound("Account"));
             Map<String, String> allNames = new HashMap<>(names);
-            allNames.putAll(Map.of("#pk", Keys.PK, "#billingAt", "billingAt", "#used", "seatsUsed"));
+            allNames.putAll(Map.of("#pk", Keys.PK, "#billingAt", "billingAt", "#used", "seatsUsed",
+                    "#billingEvent", "billingEventId"));
             Map<String, AttributeValue> allValues = new HashMap<>(values);
             allValues.put(":at", s(eventTime));
+            allValues.put(":event", s(eventId));
             allValues.put(":used", n(before.seatsUsed()));
             ApiException stale = new ApiException(ErrorCode.CONFLICT, "A newer billing event was applied, or seats moved");
+            // an event of the same time applies unless it is the one last applied (a redelivery)
             Transaction tx = new Transaction(table).update(key(Keys.account(accountId), Keys.ACCOUNT_SK),
-                    update,
-                    new Cond("attribute_exists(#pk) AND (attribute_not_exists(#billingAt) OR #billingAt <= :at)"
+                    update.replaceFirst("^SET ", "SET #billingEvent = :event, "),
+                    new Cond("attribute_exists(#pk) AND (attribute_not_exists(#billingAt) OR #billingAt < :at"
+                            + " OR (#billingAt = :at AND (attribute_not_exists(#billingEvent) OR #billingEvent <> :event)))"
                             + " AND #used = :used", allNames, allValues), stale);
             Outbox.record(tx, announce.apply(before));
             if (tx.commitUnless(stale)) {

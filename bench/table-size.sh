@@ -25,7 +25,14 @@ if [ -n "$STOCK" ]; then
   LOG=$(mktemp)
   moto_server -H 127.0.0.1 -p "$PORT" >"$LOG" 2>&1 &
   MOTO=$!
-  trap 'kill $MOTO 2>/dev/null || true; wait $MOTO 2>/dev/null || true; rm -f "$LOG"' EXIT
+  stop() { # moto_server waits for its busy request threads on SIGTERM; a stale copy can take minutes
+    kill "$MOTO" 2>/dev/null || true
+    for _ in $(seq 1 25); do kill -0 "$MOTO" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$MOTO" 2>/dev/null || true
+    wait "$MOTO" 2>/dev/null || true
+    rm -f "$LOG"
+  }
+  trap stop EXIT
   for _ in $(seq 1 150); do
     curl -s -o /dev/null "http://127.0.0.1:$PORT/moto-api/" && break
     kill -0 $MOTO 2>/dev/null || { cat "$LOG" >&2; exit 1; }

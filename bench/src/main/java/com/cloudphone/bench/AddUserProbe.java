@@ -30,7 +30,12 @@ public final class AddUserProbe {
                 "displayName": "Bench User %d", "extension": "%d", "timezone": "America/Chicago", \
                 "businessHours": {"MONDAY": {"open": "09:00", "close": "17:00"}, \
                 "FRIDAY": {"open": "09:00", "close": "15:00"}}, "admin": false}""".formatted(sample, sample, 10_000 + sample);
-        var claims = Map.of("sub", Seed.ADMIN_ID, "accountId", Seed.ACCOUNT_ID, "role", "ADMIN",
+        return event(body, Seed.ADMIN_ID, Seed.ACCOUNT_ID, "bench-" + sample);
+    }
+
+    /** {@code POST /users} with {@code body}, as an ADMIN token of {@code accountId} would have it authorized. */
+    static APIGatewayV2HTTPEvent event(String body, String adminId, String accountId, String requestId) {
+        var claims = Map.of("sub", adminId, "accountId", accountId, "role", "ADMIN",
                 "iss", "https://cloudphone.local", "aud", "cloudphone-console");
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
@@ -43,7 +48,7 @@ public final class AddUserProbe {
                         .withAccountId("123456789012")
                         .withApiId("abc123")
                         .withDomainName("api.example.com")
-                        .withRequestId("bench-" + sample)
+                        .withRequestId(requestId)
                         .withRouteKey("POST /users")
                         .withStage("$default")
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()

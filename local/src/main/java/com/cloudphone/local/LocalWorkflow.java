@@ -153,8 +153,14 @@ public final class LocalWorkflow implements WorkflowStarter {
         return started.get(name);
     }
 
+    /** Stops every execution and waits (briefly) until each has logged how it ended, so stop messages come last. */
     void shutdown() {
         stopping = true;
         executions.shutdownNow();
+        try {
+            executions.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,0 +1,257 @@
+// The seed-003 offboarding, done by an admin in the web console, in Debian's Chromium driven by playwright-core.
+// Every screen is photographed and checked with axe-core; any console error, page error, failed request or
+// unexpected HTTP error fails the run.
+//   CONSOLE_URL=http://127.0.0.1:3000 SHOTS=target/console-screens node offboarding.mjs
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BASE = (process.env.CONSOLE_URL || 'http://127.0.0.1:3000').replace(/\/$/, '');
+const SHOTS = process.env.SHOTS || 'target/console-screens';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const RUN = String(Date.now() % 100000).padStart(5, '0');
+const started = Date.now();
+mkdirSync(SHOTS, { recursive: true });
+
+const problems = [];
+const axeReport = {};
+let allow400 = false;
+let seen400 = 0;
+let shotCount = 0;
+
+function check(condition, message) {
+  if (!condition) throw new Error('check failed: ' + message);
+}
+
+async function expectText(locator, pattern, what) {
+  try {
+    await locator.filter({ hasText: pattern }).first().waitFor({ timeout: 15000 });
+  } catch {
+    const seen = await locator.allInnerTexts().catch(() => []);
+    throw new Error(what + ': expected ' + pattern + ', saw ' + JSON.stringify(seen));
+  }
+}
+
+async function screen(page, name) {
+  shotCount += 1;
+  const file = join(SHOTS, String(shotCount).padStart(2, '0') + '-' + name + '.png');
+  await page.screenshot({ path: file, fullPage: true });
+  const result = await new AxeBuilder({ page }).analyze();
+  const byImpact = {};
+  for (const v of result.violations) {
+    byImpact[v.impact] = (byImpact[v.impact] || 0) + 1;
+    if (v.impact === 'serious' || v.impact === 'critical') {
+      problems.push('axe ' + v.impact + ' on ' + name + ': ' + v.id + ' (' + v.help + ') at '
+        + v.nodes.map(n => n.target.join(' ')).join(', '));
+    }
+  }
+  axeReport[name] = { violations: result.violations.length, ...byImpact, passes: result.passes.length };
+}
+
+async function main() {
+  // the admin's account: opened on the local stack's dev route, as README's curl session does
+  const owner = 'owner-' + RUN;
+  const opened = await fetch(BASE + '/dev/accounts', {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Jet ' + RUN, plan: 'TEAM', paid: true, ownerUsername: owner, ownerPassword: 'Owner-pass-1' }),
+  });
+  check(opened.status === 201, 'POST /dev/accounts answered ' + opened.status);
+
+  const profile = mkdtempSync(join(tmpdir(), 'console-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1200, height: 900 },
+  });
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    page.setDefaultTimeout(15000);
+    page.on('console', msg => {
+      if (msg.type() !== 'error') return;
+      if (allow400 && /status of 400/.test(msg.text())) return;
+      problems.push('console error: ' + msg.text());
+    });
+    page.on('pageerror', e => problems.push('page error: ' + e.message));
+    page.on('requestfailed', r => problems.push('request failed: ' + r.method() + ' ' + r.url() + ' ' + r.failure()?.errorText));
+    page.on('response', r => {
+      if (r.status() === 400 && allow400) {
+        seen400 += 1;
+      } else if (r.status() >= 400) {
+        problems.push('HTTP ' + r.status() + ' for ' + r.request().method() + ' ' + r.url());
+      }
+    });
+    const heading = name => page.getByRole('heading', { level: 1, name, exact: true });
+    const label = name => page.getByLabel(name, { exact: true });
+    const button = name => page.getByRole('button', { name, exact: true });
+    const go = async link => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+      await heading(link).waitFor();
+    };
+
+    // sign in
+    await page.goto(BASE + '/');
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await screen(page, 'sign-in');
+    await label('Username').fill(owner);
+    await label('Password').fill('Owner-pass-1');
+    await button('Sign in').click();
+    await heading('Users').waitFor();
+    check(await page.evaluate(() => localStorage.length) === 0, 'nothing is kept in localStorage');
+
+    // users: a refused one first, its error shown next to the field, then the three of seed 003
+    await button('Add user').click();
+    await label('Username').fill('jordan-' + RUN);
+    await label('Display name').fill('Jordan Lee');
+    await label('Password').fill('short');
+    await label('Extension').fill('1002');
+    allow400 = true; // this refusal is the point: its response and Chromium's console line about it
+    await button('Save').click();
+    const passwordError = page.locator('.field[data-field=password] .field-error');
+    await expectText(passwordError, /must be at least 8 characters/, 'the password error next to its field');
+    check(await label('Password').getAttribute('aria-invalid') === 'true', 'the password field is marked invalid');
+    check(!(await button('Save').isDisabled()), 'Save is not left busy after an error');
+    allow400 = false;
+    check(seen400 === 1, 'one refused request, got ' + seen400);
+    await screen(page, 'add-user-error');
+    await label('Password').fill('Welcome-2026');
+    await button('Save').click();
+    await page.getByRole('cell', { name: 'Jordan Lee', exact: true }).waitFor();
+    for (const [user, name, ext] of [['alex', 'Alex Kim', '1003'], ['sam', 'Sam (supervisor)', '1009']]) {
+      await button('Add user').click();
+      await label('Username').fill(user + '-' + RUN);
+      await label('Display name').fill(name);
+      await label('Password').fill('Welcome-2026');
+      await label('Extension').fill(ext);
+      await button('Save').click();
+      await page.getByRole('cell', { name, exact: true }).waitFor();
+    }
+    check(await page.locator('table tbody tr').count() === 4, 'a row per user (the owner and three)');
+    await screen(page, 'users');
+
+    // numbers: the direct lines, the groups' numbers, and one assigned to Jordan
+    await go('Numbers');
+    const n = suffix => '+1415' + RUN + suffix;
+    for (const suffix of ['100', '102', '109', '201', '202']) {
+      await label('Number').fill(n(suffix));
+      await button('Add number').click();
+      await expectText(page.getByRole('status'), new RegExp('\\' + n(suffix) + ' was added'), 'the number added');
+    }
+    await label('Assign ' + n('100') + ' to').selectOption({ label: 'Jordan Lee' });
+    await button('Assign ' + n('100')).click();
+    await expectText(page.getByRole('status'), /is now assigned to Jordan Lee/, 'the number assigned');
+    await screen(page, 'numbers');
+
+    // the queue
+    await go('Queues');
+    await label('Queue name').fill('Demo 1');
+    await label('Jordan Lee (1002)').check();
+    await label('Alex Kim (1003)').check();
+    await button('Create queue').click();
+    await page.getByRole('cell', { name: 'Demo 1', exact: true }).waitFor();
+    await screen(page, 'queues');
+
+    // the callflows: Jordan's direct line, the supervisor's, two groups that dial Jordan
+    await go('Callflows');
+    const callflow = async (name, kind, number, users) => {
+      await label('Callflow name').fill(name);
+      await label('Kind').selectOption(kind);
+      await label(number).check();
+      if (kind === 'DIRECT') {
+        await label('User').selectOption({ label: users[0] });
+      } else {
+        for (const u of users) await page.getByRole('group', { name: 'Users to dial' }).getByLabel(u, { exact: true }).check();
+      }
+      await button('Create callflow').click();
+      await page.getByRole('cell', { name, exact: true }).waitFor();
+    };
+    await callflow('Direct 1002', 'DIRECT', n('102'), ['Jordan Lee']);
+    await callflow('Supervisor', 'DIRECT', n('109'), ['Sam (supervisor)']);
+    await callflow('Sales', 'GROUP', n('201'), ['Jordan Lee', 'Alex Kim']);
+    await callflow('Support', 'GROUP', n('202'), ['Jordan Lee', 'Sam (supervisor)']);
+    await screen(page, 'callflows');
+
+    // Jordan logs in on a softphone
+    await go('Users');
+    await page.getByRole('link', { name: 'Jordan Lee', exact: true }).click();
+    await heading('Jordan Lee').waitFor();
+    await label('Device kind').selectOption('SOFTPHONE');
+    await label('Device name').fill('Laptop softphone');
+    await button('Log in device').click();
+    await page.getByRole('button', { name: 'Log out Laptop softphone' }).waitFor();
+    await screen(page, 'user');
+
+    // the wizard: every blocker at once
+    await button('Delete user').click();
+    await heading('Delete Jordan Lee').waitFor();
+    const blockers = await page.locator('ul.blockers li').allInnerTexts();
+    const want = [/queue Demo 1 with extension 1002/, /Direct line Direct 1002/, /group Sales/, /group Support/,
+      new RegExp('Number \\' + n('100')), /Logged in on Laptop softphone \(softphone\)/];
+    check(blockers.length === want.length, 'six blockers listed: ' + JSON.stringify(blockers));
+    for (const w of want) check(blockers.some(b => w.test(b)), 'blocker ' + w + ' in ' + JSON.stringify(blockers));
+    await screen(page, 'wizard');
+
+    // from the keyboard alone: Tab through the plan, pick the direct line's target by typing, start with Enter
+    await heading('Delete Jordan Lee').focus();
+    let started = false;
+    for (let i = 0; i < 60 && !started; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        return { tag: el.tagName, text: el.textContent.trim(), label: el.labels && el.labels[0] ? el.labels[0].textContent : '' };
+      });
+      if (focused.label === 'Move the numbers of Direct 1002 to') {
+        await page.keyboard.type('Supervisor');
+      } else if (focused.tag === 'BUTTON' && focused.text === 'Start offboarding') {
+        await page.keyboard.press('Enter');
+        started = true;
+      }
+    }
+    check(started, 'the Start offboarding button is reachable with Tab');
+    const status = page.getByRole('status');
+    await expectText(status, /still logged in on Laptop softphone \(softphone\)/, 'the failure in words');
+    await screen(page, 'wizard-failed');
+
+    // log the softphone out from the wizard, retry: it resumes and ends with the purge date
+    await button('Log out Laptop softphone').click();
+    await page.getByText('Laptop softphone is logged out.').waitFor();
+    await button('Retry offboarding').click();
+    const purge = new Date(Date.now() + 28 * 86400000).toLocaleString('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+    await expectText(status, new RegExp('will be purged on ' + purge), 'the purge date');
+    await screen(page, 'wizard-done');
+    await page.screenshot({ path: join(SHOTS, 'readme-console.png') });
+
+    // the jobs: the failed run and the one waiting for the purge
+    await go('Jobs');
+    await page.getByRole('cell', { name: 'failed', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'user deleted, waiting for the purge', exact: true }).waitFor();
+    await screen(page, 'jobs');
+
+    await go('Calls');
+    await screen(page, 'calls');
+    await go('Users');
+    check(await page.getByRole('cell', { name: 'Jordan Lee', exact: true }).count() === 0, 'Jordan is gone from the users');
+    check(await page.locator('table tbody tr').count() === 3, 'three users left');
+    // what the Direct 1002 select did reach: the direct line's numbers moved to the supervisor's line
+    await go('Callflows');
+    await page.getByRole('cell', { name: n('102') + ', ' + n('109') }).or(page.getByRole('cell', { name: n('109') + ', ' + n('102') })).waitFor();
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+let failure = null;
+try {
+  await main();
+} catch (e) {
+  failure = e;
+}
+const summary = { ok: !failure && problems.length === 0, seconds: (Date.now() - started) / 1000, screens: shotCount,
+  axe: axeReport, problems, failure: failure ? String(failure.stack || failure) : null };
+writeFileSync(join(SHOTS, 'summary.json'), JSON.stringify(summary, null, 2));
+console.log(JSON.stringify(summary, null, 2));
+process.exit(summary.ok ? 0 : 1);

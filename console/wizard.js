@@ -53,7 +53,7 @@ export async function deletionWizard(userId, stillHere) {
     const action = select('action', actions);
     const targets = callflows.filter(c => c.callflowId !== b.callflowId)
       .map(c => [c.callflowId, c.name + ' (' + kindName(c.kind) + ')']);
-    const target = select('target', targets.length ? targets : [['', 'No other callflow: create one first']]);
+    const target = select('target', [['', targets.length ? 'Choose a callflow' : 'No other callflow: create one first'], ...targets]);
     const targetField = field('Move the numbers of ' + b.name + ' to', target, { name: key + '.targetCallflowId' });
     const sync = () => { targetField.hidden = action.value !== 'MOVE_NUMBERS'; };
     action.addEventListener('change', sync);
@@ -110,6 +110,8 @@ export async function deletionWizard(userId, stillHere) {
   const progressBox = h('section', { class: 'job', 'aria-labelledby': 'progress-title', hidden: true },
     h('h2', { id: 'progress-title' }, 'Progress'), progress, status, actions);
   let submitted = null;
+  const crumbs = h('p', { class: 'crumbs' }, h('a', { href: '#/users' }, 'Users'), ' › ', h('a', { href: '#' + base }, name));
+  const blockersTitle = h('h2', { id: 'blockers-title' }, 'What still depends on ' + name + ' (' + blockers.length + ')');
 
   const start = async () => {
     submitted = plan();
@@ -198,14 +200,16 @@ export async function deletionWizard(userId, stillHere) {
       : name + ' has been deleted. Their personal data will be purged on ' + date(purgeAt)
         + '. Their call history stays.';
     wizard.hidden = true;
+    blockersTitle.textContent = 'What depended on ' + name + ': all handled';
+    crumbs.replaceChildren(h('a', { href: '#/users' }, 'Users'));
     actions.replaceChildren(h('a', { href: '#/users' }, 'Back to the users'));
   };
 
   return h('section', {},
-    h('p', { class: 'crumbs' }, h('a', { href: '#/users' }, 'Users'), ' › ', h('a', { href: '#' + base }, name)),
+    crumbs,
     h('h1', {}, 'Delete ' + name),
     h('section', { 'aria-labelledby': 'blockers-title' },
-      h('h2', { id: 'blockers-title' }, 'What still depends on ' + name + ' (' + blockers.length + ')'),
+      blockersTitle,
       blockers.length ? h('ul', { class: 'blockers' }, blockers.map(b => h('li', { 'data-type': b.type }, describeBlocker(b))))
         : h('p', {}, 'Nothing.')),
     wizard,

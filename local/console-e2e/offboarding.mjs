@@ -13,6 +13,7 @@ const SHOTS = process.env.SHOTS || 'target/console-screens';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const RUN = String(Date.now() % 100000).padStart(5, '0');
 const started = Date.now();
+rmSync(SHOTS, { recursive: true, force: true });
 mkdirSync(SHOTS, { recursive: true });
 
 const problems = [];
@@ -194,6 +195,18 @@ async function main() {
     for (const w of want) check(blockers.some(b => w.test(b)), 'blocker ' + w + ' in ' + JSON.stringify(blockers));
     await screen(page, 'wizard');
 
+    // started with no target for the direct line: the refusal is shown next to that choice, nothing starts
+    allow400 = true;
+    seen400 = 0;
+    await button('Start offboarding').click();
+    const targetError = page.locator('.field[data-field^="callflows["][data-field$=".targetCallflowId"] .field-error');
+    await expectText(targetError, /is required to MOVE_NUMBERS/, 'the missing target named next to its field');
+    check(!(await button('Start offboarding').isDisabled()), 'Start offboarding is not left busy after an error');
+    check(await page.getByRole('heading', { name: 'Progress' }).isHidden(), 'no job was started');
+    allow400 = false;
+    check(seen400 === 1, 'one refused plan, got ' + seen400);
+    await screen(page, 'wizard-error');
+
     // from the keyboard alone: Tab through the plan, pick the direct line's target by typing, start with Enter
     await heading('Delete Jordan Lee').focus();
     let started = false;
@@ -204,7 +217,10 @@ async function main() {
         return { tag: el.tagName, text: el.textContent.trim(), label: el.labels && el.labels[0] ? el.labels[0].textContent : '' };
       });
       if (focused.label === 'Move the numbers of Direct 1002 to') {
+        check(await page.evaluate(() => document.activeElement.value) === '', 'no target is chosen for the user');
         await page.keyboard.type('Supervisor');
+        check(/^Supervisor/.test(await page.evaluate(() => document.activeElement.selectedOptions[0].textContent)),
+          'the target picked by typing');
       } else if (focused.tag === 'BUTTON' && focused.text === 'Start offboarding') {
         await page.keyboard.press('Enter');
         started = true;
@@ -221,6 +237,7 @@ async function main() {
     await button('Retry offboarding').click();
     const purge = new Date(Date.now() + 28 * 86400000).toLocaleString('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
     await expectText(status, new RegExp('will be purged on ' + purge), 'the purge date');
+    await page.getByRole('heading', { name: 'What depended on Jordan Lee: all handled' }).waitFor();
     await screen(page, 'wizard-done');
     await page.screenshot({ path: join(SHOTS, 'readme-console.png') });
 

@@ -8,6 +8,17 @@ const nav = document.getElementById('nav');
 const who = document.getElementById('who');
 let signInReason = '';
 let renderCount = 0;
+let me = null;
+let meToken = null;
+
+/** GET /me, once per token: who is signed in, in which account, and its seats. */
+async function whoAmI() {
+  if (meToken !== token()) {
+    me = await api('GET', '/me');
+    meToken = token();
+  }
+  return me;
+}
 
 whenSessionExpires(reason => {
   signInReason = reason;
@@ -38,8 +49,14 @@ async function render() {
     }
     return show(mine, await signInScreen());
   }
-  const c = claims();
-  document.getElementById('who-text').textContent = 'Account ' + c.accountId + ', ' + c.role.toLowerCase();
+  try {
+    await whoAmI();
+  } catch (e) {
+    if (e && e.status === 401) return;
+    throw e;
+  }
+  document.getElementById('who-text').textContent = me.user.displayName + ', ' + me.user.role.toLowerCase().replace('_', ' ')
+    + ' of ' + (me.accountName || me.accountId);
   for (const link of nav.querySelectorAll('a')) {
     const current = path.startsWith(link.getAttribute('href').slice(1));
     if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
@@ -177,6 +194,9 @@ async function usersScreen() {
   };
   search.addEventListener('input', fill);
   fill();
+  const seatsText = () => (me.accountName || 'This account') + (me.seats
+    ? ': ' + me.seatsUsed + ' of ' + me.seats + ' seats of the ' + me.plan.toLowerCase() + ' plan used.' : '.');
+  const seats = h('p', {}, seatsText());
   const formId = uid('add-user');
   const toggle = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': formId }, 'Add user');
   const password = input('password', { type: 'password', autocomplete: 'new-password' });
@@ -204,6 +224,9 @@ async function usersScreen() {
       if (v) body[k] = k === 'password' ? data.get(k) : v;
     }
     const user = await api('POST', '/users', body);
+    meToken = null;
+    await whoAmI();
+    seats.textContent = seatsText();
     users.push(user);
     fill();
     f.reset();
@@ -220,7 +243,7 @@ async function usersScreen() {
   });
   return h('section', {},
     h('h1', {}, 'Users'),
-    h('p', {}, users.length + (users.length === 1 ? ' user' : ' users') + ' in this account.'),
+    seats,
     h('div', { class: 'toolbar' }, field('Search users', search, { hint: 'By name, extension, username or email.' }), toggle),
     add,
     status,
@@ -308,6 +331,27 @@ async function numbersScreen() {
     sessionStorage.setItem('cloudphone.flash', n.number + ' is now assigned to ' + names[data.get('userId')] + '.');
     render();
   });
+  const recycle = n => h('button', { type: 'button', class: 'secondary', onclick: async e => {
+    await busy(e.currentTarget, async () => {
+      try {
+        await api('POST', '/numbers/' + enc(n.number) + '/recycle');
+        sessionStorage.setItem('cloudphone.flash', n.number + ' is available again, still owned by the account.');
+        render();
+      } catch (err) {
+        announce(status, err.message);
+      }
+    });
+  } }, 'Recycle ' + n.number);
+  const heirs = n => numbers.filter(o => o.number !== n.number && o.state !== 'RELEASED').map(o => [o.number, o.number]);
+  const releaseForm = n => heirs(n).length ? form({ class: 'inline', 'aria-label': 'Release ' + n.number }, [
+    field('Contacts of ' + n.number + ' go to', select('contactsHeir', heirs(n)), {
+      name: 'contactsHeir', hint: 'Releasing puts the number out of service for good: it cannot be undone.' }),
+    h('button', { type: 'submit', class: 'secondary' }, 'Release ' + n.number),
+  ], async data => {
+    await api('POST', '/numbers/' + enc(n.number) + '/release', { contactsHeir: data.get('contactsHeir') });
+    sessionStorage.setItem('cloudphone.flash', n.number + ' was released; its contacts went to ' + data.get('contactsHeir') + '.');
+    render();
+  }) : null;
   const column = (state, title, cells) => {
     const rows = numbers.filter(n => n.state === state);
     return h('section', { class: 'column', 'aria-labelledby': 'numbers-' + state },
@@ -318,8 +362,9 @@ async function numbersScreen() {
     h('h1', {}, 'Numbers'),
     add, status,
     h('div', { class: 'columns' },
-      column('AVAILABLE', 'Available', n => users.length ? assignForm(n) : null),
-      column('ASSIGNED', 'Assigned', n => [h('p', {}, 'Assigned to ' + (names[n.assigneeUserId] || n.assigneeUserId)), assignForm(n)]),
+      column('AVAILABLE', 'Available', n => [users.length ? assignForm(n) : null, releaseForm(n)]),
+      column('ASSIGNED', 'Assigned', n => [h('p', {}, 'Assigned to ' + (names[n.assigneeUserId] || n.assigneeUserId)),
+        assignForm(n), h('p', {}, recycle(n)), releaseForm(n)]),
       column('RELEASED', 'Released', () => h('p', {}, 'Out of service for good.'))));
 }
 

@@ -131,6 +131,7 @@ async function main() {
       await page.getByRole('cell', { name, exact: true }).waitFor();
     }
     check(await page.locator('table tbody tr').count() === 4, 'a row per user (the owner and three)');
+    await page.getByText('4 of 25 seats of the team plan used.').waitFor();
     await screen(page, 'users');
 
     // numbers: the direct lines, the groups' numbers, and one assigned to Jordan
@@ -255,6 +256,25 @@ async function main() {
     // what the Direct 1002 select did reach: the direct line's numbers moved to the supervisor's line
     await go('Callflows');
     await page.getByRole('cell', { name: n('102') + ', ' + n('109') }).or(page.getByRole('cell', { name: n('109') + ', ' + n('102') })).waitFor();
+
+    // a token past its expiry sends the admin back to sign in, saying why; signing out does too
+    await page.evaluate(() => {
+      const t = sessionStorage.getItem('cloudphone.token').split('.');
+      const claims = JSON.parse(atob(t[1].replace(/-/g, '+').replace(/_/g, '/')));
+      claims.exp = 1;
+      t[1] = btoa(JSON.stringify(claims)).replace(/=+$/, '');
+      sessionStorage.setItem('cloudphone.token', t.join('.'));
+    });
+    await page.reload();
+    await page.getByText('Your session has expired. Sign in again.').waitFor();
+    check(await page.getByRole('navigation', { name: 'Main' }).isHidden(), 'no navigation when signed out');
+    await label('Username').fill(owner);
+    await label('Password').fill('Owner-pass-1');
+    await button('Sign in').click();
+    await heading('Users').waitFor();
+    await button('Sign out').click();
+    await page.getByText('You have signed out.').waitFor();
+    check(await page.evaluate(() => sessionStorage.getItem('cloudphone.token')) === null, 'the token is gone');
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -263,6 +263,7 @@ public final class LocalStack implements AutoCloseable {
                 Route.of("GET /dev/events", devEvents, true),
                 Route.of("GET /health", health, true),
                 Route.of("POST /users", addUser, false),
+                Route.of("GET /me", users, false),
                 Route.of("GET /users", users, false),
                 Route.of("GET /users/{userId}", users, false),
                 Route.of("PATCH /users/{userId}", users, false),

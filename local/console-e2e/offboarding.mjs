@@ -275,6 +275,17 @@ async function main() {
     await button('Sign out').click();
     await page.getByText('You have signed out.').waitFor();
     check(await page.evaluate(() => sessionStorage.getItem('cloudphone.token')) === null, 'the token is gone');
+
+    // a newcomer on the local stack opens a test account from the sign-in page
+    await page.getByText('No account yet? Open a test account (local stack only)').click();
+    await label('Account name').fill('Newcomer ' + RUN);
+    await label('Plan').selectOption('SOLO');
+    await label('Owner username').fill('newcomer-' + RUN);
+    await label('Owner password').fill('Newcomer-pass-1');
+    await button('Open account').click();
+    await heading('Users').waitFor();
+    await page.getByText('1 of 2 seats of the solo plan used.').waitFor();
+    check(await page.locator('table tbody tr').count() === 1, 'the new account has its owner only');
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -275,7 +275,8 @@ async function userScreen(userId) {
       fillDevices();
     } }, 'Log out ' + d.name))) : [h('li', {}, 'No device is logged in.')]));
   fillDevices();
-  const login = form({ 'aria-label': 'Log a device in' }, [
+  const login = form({ 'aria-labelledby': 'log-in-title' }, [
+    h('h3', { id: 'log-in-title' }, 'Log a device in'),
     field('Device kind', select('kind', [['SOFTPHONE', 'Softphone'], ['DESK_PHONE', 'Desk phone']])),
     field('Device name', input('name', { autocomplete: 'off' })),
     h('button', { type: 'submit' }, 'Log in device'),
@@ -286,13 +287,54 @@ async function userScreen(userId) {
     f.reset();
     announce(status, device.name + ' is logged in.');
   });
-  const details = [['Username', user.username], ['Email', user.email], ['Extension', user.extension],
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const zone = zones.length
+    ? select('timezone', [['', 'Not set'], ...zones.map(z => [z, z.replace(/_/g, ' ')])])
+    : input('timezone', { autocomplete: 'off' });
+  zone.value = user.timezone || '';
+  const checkbox = (name, text, checked, hint) => {
+    const id = uid('cb');
+    const hintEl = hint ? h('p', { class: 'hint', id: id + '-hint' }, hint) : null;
+    const error = h('p', { class: 'field-error', id: id + '-error', hidden: true });
+    return h('div', { class: 'field check', 'data-field': name },
+      h('input', { type: 'checkbox', id, name, checked, 'aria-describedby': (hint ? id + '-hint ' : '') + id + '-error' }),
+      h('label', { for: id }, text), hintEl, error);
+  };
+  const settingsStatus = h('p', { role: 'status', class: 'announce' });
+  const settings = form({ 'aria-label': 'Settings of ' + user.displayName, class: 'settings' }, [
+    h('h2', {}, 'Settings'),
+    field('Display name', input('displayName', { value: user.displayName, autocomplete: 'off' })),
+    field('Extension', input('extension', { value: user.extension || '', inputmode: 'numeric', autocomplete: 'off' })),
+    field('Timezone', zone, { name: 'timezone', hint: 'Decides when automated texts go out.' }),
+    checkbox('suspended', 'Suspended', user.suspended, 'A suspended user cannot sign in or use the API.'),
+    checkbox('admin', 'Admin access', user.admin, 'Admins manage users, numbers, queues and callflows.'),
+    h('button', { type: 'submit' }, 'Save settings'),
+    settingsStatus,
+  ], async data => {
+    const patch = {};
+    const text = k => String(data.get(k) || '').trim();
+    if (text('displayName') !== user.displayName) patch.displayName = text('displayName');
+    if (text('extension') !== (user.extension || '')) patch.extension = text('extension');
+    if (text('timezone') && text('timezone') !== (user.timezone || '')) patch.timezone = text('timezone');
+    if ((data.get('suspended') === 'on') !== Boolean(user.suspended)) patch.suspended = data.get('suspended') === 'on';
+    if ((data.get('admin') === 'on') !== Boolean(user.admin)) patch.admin = data.get('admin') === 'on';
+    if (!Object.keys(patch).length) {
+      announce(settingsStatus, 'Nothing to save: no setting was changed.');
+      return;
+    }
+    const saved = await api('PATCH', '/users/' + enc(userId), patch);
+    Object.assign(user, saved);
+    main.querySelector('h1').textContent = saved.displayName;
+    announce(settingsStatus, 'Settings of ' + saved.displayName + ' saved.');
+  });
+  const details = [['Username', user.username], ['Email', user.email],
     ['Role', user.role && user.role.toLowerCase()], ['Status', user.suspended ? 'suspended' : user.status.toLowerCase()],
-    ['Timezone', user.timezone], ['Added', date(user.createdAt)]].filter(([, v]) => v);
+    ['Added', date(user.createdAt)]].filter(([, v]) => v);
   return h('section', {},
     h('p', { class: 'crumbs' }, h('a', { href: '#/users' }, 'Users')),
     h('h1', {}, user.displayName),
     h('dl', { class: 'facts' }, details.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    settings,
     h('h2', {}, 'Numbers'),
     h('ul', { class: 'plain' }, numbers.length ? numbers.map(n => h('li', {}, n.number)) : h('li', {}, 'No number is assigned.')),
     h('h2', {}, 'Logged-in devices'),

@@ -211,15 +211,33 @@ async function usersScreen() {
   checkPolicy();
   const passwordField = field('Password', password, { hint: 'At least 8 characters, with a digit, a lower-case and an upper-case letter. ' });
   passwordField.querySelector('.hint').append(policy);
+  const kindId = uid('kind');
+  const kinds = h('fieldset', { class: 'field kinds', 'data-field': 'kind' }, h('legend', {}, 'Kind of user'),
+    h('div', { class: 'check' }, h('input', { type: 'radio', name: 'kind', value: 'INTERNAL', id: kindId + '-i', checked: true }),
+      h('label', { for: kindId + '-i' }, 'Internal: you set a username and a first password')),
+    h('div', { class: 'check' }, h('input', { type: 'radio', name: 'kind', value: 'INVITED', id: kindId + '-v' }),
+      h('label', { for: kindId + '-v' }, 'Invited: they set their own password from an invitation to their email')));
+  const usernameField = field('Username', input('username', { autocomplete: 'off' }));
+  const emailField = field('Email', input('email', { type: 'email', autocomplete: 'off' }));
+  const syncKind = () => {
+    const invited = kinds.querySelector('input:checked').value === 'INVITED';
+    usernameField.hidden = invited;
+    passwordField.hidden = invited;
+    emailField.hidden = !invited;
+  };
+  kinds.addEventListener('change', syncKind);
   const add = form({ id: formId, hidden: true, 'aria-label': 'Add user' }, [
-    field('Username', input('username', { autocomplete: 'off' })),
+    kinds,
+    usernameField,
+    emailField,
     field('Display name', input('displayName', { autocomplete: 'off' })),
     passwordField,
     field('Extension', input('extension', { inputmode: 'numeric', autocomplete: 'off' })),
     h('button', { type: 'submit' }, 'Save'),
   ], async (data, f) => {
-    const body = { kind: 'INTERNAL' };
-    for (const k of ['username', 'displayName', 'password', 'extension']) {
+    const body = { kind: data.get('kind') };
+    const fields = body.kind === 'INVITED' ? ['email', 'displayName', 'extension'] : ['username', 'displayName', 'password', 'extension'];
+    for (const k of fields) {
       const v = String(data.get(k) || '').trim();
       if (v) body[k] = k === 'password' ? data.get(k) : v;
     }
@@ -230,12 +248,15 @@ async function usersScreen() {
     users.push(user);
     fill();
     f.reset();
+    syncKind();
     checkPolicy();
     f.hidden = true;
     toggle.setAttribute('aria-expanded', 'false');
     toggle.focus();
-    announce(status, 'Added ' + user.displayName + '.');
+    announce(status, user.kind === 'INVITED' ? user.displayName + ' is invited: they become active when they accept.'
+      : 'Added ' + user.displayName + '.');
   });
+  syncKind();
   toggle.addEventListener('click', () => {
     add.hidden = !add.hidden;
     toggle.setAttribute('aria-expanded', String(!add.hidden));

@@ -133,6 +133,16 @@ async function main() {
     }
     check(await page.locator('table tbody tr').count() === 4, 'a row per user (the owner and three)');
     await page.getByText('4 of 25 seats of the team plan used.').waitFor();
+    // an invited user: an email instead of a username and password
+    await button('Add user').click();
+    await label('Invited: they set their own password from an invitation to their email').check();
+    check(await label('Password').isHidden(), 'no password for an invited user');
+    await label('Email').fill('kim-' + RUN + '@example.com');
+    await label('Display name').fill('Kim Invited');
+    await button('Save').click();
+    await expectText(page.getByRole('status'), /Kim Invited is invited/, 'the invitation announced');
+    check(await page.getByRole('row', { name: /Kim Invited/ }).getByRole('cell', { name: 'invited', exact: true }).count() === 1,
+      'the invited user listed as invited');
     await screen(page, 'users');
 
     // numbers: the direct lines, the groups' numbers, and one assigned to Jordan
@@ -267,7 +277,7 @@ async function main() {
     await screen(page, 'calls');
     await go('Users');
     check(await page.getByRole('cell', { name: 'Jordan Lee', exact: true }).count() === 0, 'Jordan is gone from the users');
-    check(await page.locator('table tbody tr').count() === 3, 'three users left');
+    check(await page.locator('table tbody tr').count() === 4, 'four users left');
     // what the Direct 1002 select did reach: the direct line's numbers moved to the supervisor's line
     await go('Callflows');
     await page.getByRole('cell', { name: n('102') + ', ' + n('109') }).or(page.getByRole('cell', { name: n('109') + ', ' + n('102') })).waitFor();

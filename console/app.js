@@ -453,11 +453,26 @@ async function queuesScreen() {
     await api('POST', '/queues', { name: String(data.get('name') || '').trim(), memberUserIds: data.getAll('memberUserIds') });
     render();
   });
+  const status = h('p', { role: 'status', class: 'announce' });
+  const remove = (q, m) => h('button', { type: 'button', class: 'link', onclick: e => busy(e.currentTarget, async () => {
+    try {
+      await api('DELETE', '/queues/' + enc(q.queueId) + '/members/' + enc(m.userId));
+      sessionStorage.setItem('cloudphone.flash', m.displayName + ' left the queue ' + q.name + '.');
+      render();
+    } catch (err) {
+      announce(status, err.message);
+    }
+  }) }, 'Remove ' + m.displayName + ' from ' + q.name);
+  const flash = sessionStorage.getItem('cloudphone.flash');
+  sessionStorage.removeItem('cloudphone.flash');
+  if (flash) announce(status, flash);
   return h('section', {},
     h('h1', {}, 'Queues'),
+    status,
     table('Call queues', ['Queue', 'Members (extension)'], queues.map(q => h('tr', {},
       h('td', {}, q.name),
-      h('td', {}, q.members.map(m => m.displayName + (m.extension ? ' (' + m.extension + ')' : '')).join(', ') || 'No members')))),
+      h('td', {}, q.members.length ? h('ul', { class: 'plain' }, q.members.map(m => h('li', {},
+        m.displayName + (m.extension ? ' (' + m.extension + ') ' : ' '), remove(q, m)))) : 'No members')))),
     f);
 }
 
@@ -488,12 +503,42 @@ async function callflowsScreen() {
   });
   const versionText = (c, v) => 'v' + v.version + ' ' + v.status.toLowerCase() + ': ' + (c.kind === 'DIRECT'
     ? 'to ' + (names[v.userId] || v.userId) : 'dials ' + (v.dialUserIds.map(id => names[id] || id).join(', ') || 'nobody'));
+  const status = h('p', { role: 'status', class: 'announce' });
+  const flash = sessionStorage.getItem('cloudphone.flash');
+  sessionStorage.removeItem('cloudphone.flash');
+  if (flash) announce(status, flash);
+  const act = (text, method, path, done) => h('button', { type: 'button', class: 'link', onclick: e => busy(e.currentTarget, async () => {
+    try {
+      await api(method, path);
+      sessionStorage.setItem('cloudphone.flash', done);
+      render();
+    } catch (err) {
+      announce(status, err.message);
+    }
+  }) }, text);
+  const reassign = c => {
+    const targets = callflows.filter(o => o.callflowId !== c.callflowId).map(o => [o.callflowId, o.name]);
+    return c.numbers.length && targets.length ? form({ class: 'inline', 'aria-label': 'Reassign ' + c.name }, [
+      field('Move the numbers of ' + c.name + ' to', select('targetCallflowId', targets), { name: 'targetCallflowId' }),
+      h('button', { type: 'submit', class: 'secondary' }, 'Reassign ' + c.name),
+    ], async data => {
+      await api('POST', '/callflows/' + enc(c.callflowId) + '/reassign', { targetCallflowId: data.get('targetCallflowId') });
+      sessionStorage.setItem('cloudphone.flash', 'The numbers of ' + c.name + ' moved; it is available now.');
+      render();
+    }) : null;
+  };
   return h('section', {},
     h('h1', {}, 'Callflows'),
+    status,
     table('Callflows and their versions', ['Callflow', 'Kind', 'Status', 'Numbers', 'Versions'], callflows.map(c => h('tr', {},
-      h('td', {}, c.name), h('td', {}, kindName(c.kind)), h('td', {}, c.status.toLowerCase()),
-      h('td', {}, c.numbers.join(', ') || 'none'),
-      h('td', {}, h('ul', { class: 'plain' }, c.versions.map(v => h('li', {}, versionText(c, v)))))))),
+      h('td', {}, c.name, c.status === 'AVAILABLE'
+        ? h('p', {}, act('Delete ' + c.name, 'DELETE', '/callflows/' + enc(c.callflowId), c.name + ' was deleted.')) : null),
+      h('td', {}, kindName(c.kind)), h('td', {}, c.status.toLowerCase()),
+      h('td', {}, c.numbers.join(', ') || 'none', reassign(c)),
+      h('td', {}, h('ul', { class: 'plain' }, c.versions.map(v => h('li', {}, versionText(c, v), ' ',
+        v.status === 'AVAILABLE' && c.versions.length > 1
+          ? act('Delete version ' + v.version + ' of ' + c.name, 'DELETE', '/callflows/' + enc(c.callflowId) + '/versions/' + v.version,
+            'Version ' + v.version + ' of ' + c.name + ' was deleted.') : null))))))),
     f);
 }
 

@@ -282,6 +282,19 @@ async function main() {
     await go('Callflows');
     await page.getByRole('cell', { name: n('102') + ', ' + n('109') }).or(page.getByRole('cell', { name: n('109') + ', ' + n('102') })).waitFor();
 
+    // the rest of the callflow and queue actions: reassign a group's numbers, delete it once it is available
+    await label('Move the numbers of Sales to').selectOption({ label: 'Support' });
+    await button('Reassign Sales').click();
+    await expectText(page.getByRole('status'), /The numbers of Sales moved/, 'the reassignment');
+    await button('Delete Sales').click();
+    await expectText(page.getByRole('status'), /Sales was deleted/, 'the deletion');
+    check(await page.getByRole('cell', { name: 'Sales', exact: true }).count() === 0, 'Sales is gone');
+    await screen(page, 'callflows-after');
+    await go('Queues');
+    await button('Remove Alex Kim from Demo 1').click();
+    await expectText(page.getByRole('status'), /Alex Kim left the queue Demo 1/, 'the member removed');
+    await page.getByRole('cell', { name: 'No members', exact: true }).waitFor();
+
     // a token past its expiry sends the admin back to sign in, saying why; signing out does too
     await page.evaluate(() => {
       const t = sessionStorage.getItem('cloudphone.token').split('.');

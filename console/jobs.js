@@ -1,6 +1,7 @@
 // The Jobs screen: the account's offboarding and agency jobs (GET /jobs), with their status.
 import { api, enc } from './api.js';
 import { date, field, h, select, table } from './ui.js';
+import { STEPS } from './wizard.js';
 
 const STATUS = { RUNNING: 'running', WAITING_FOR_PURGE: 'user deleted, waiting for the purge', SUCCEEDED: 'done',
   FAILED: 'failed' };
@@ -31,6 +32,6 @@ export async function jobsScreen() {
     table('Offboarding and agency jobs, newest first', ['Job', 'User', 'Status', 'Step', 'Problem', 'Started'],
       jobs.map(j => h('tr', {},
         h('td', {}, j.jobId), h('td', {}, names[j.userId] || j.userId),
-        h('td', {}, STATUS[j.status] || j.status), h('td', {}, j.currentStep || ''),
+        h('td', {}, STATUS[j.status] || j.status), h('td', {}, (STEPS.find(([step]) => step === j.currentStep) || [null, j.currentStep || ''])[1]),
         h('td', {}, j.error ? j.error.message : ''), h('td', {}, date(j.createdAt))))));
 }

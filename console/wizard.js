@@ -4,7 +4,7 @@ import { api, enc } from './api.js';
 import { busy, date, field, form, h, kindName, select } from './ui.js';
 import { rememberJob } from './jobs.js';
 
-const STEPS = [
+export const STEPS = [
   ['STARTING', 'Starting'],
   ['REMOVE_FROM_QUEUES', 'Removing from queues'],
   ['CALLFLOWS', 'Updating callflows'],

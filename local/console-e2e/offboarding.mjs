@@ -274,6 +274,11 @@ async function main() {
     await page.getByRole('cell', { name: 'failed', exact: true }).waitFor();
     await page.getByRole('cell', { name: 'user deleted, waiting for the purge', exact: true }).waitFor();
     await screen(page, 'jobs');
+    await label('Show jobs that are').selectOption('FAILED');
+    await page.waitForURL(/#\/jobs\?status=FAILED$/);
+    await page.getByRole('cell', { name: 'user deleted, waiting for the purge', exact: true }).waitFor({ state: 'detached' });
+    check(await page.locator('table tbody tr').count() === 1, 'only the failed job');
+    await page.getByRole('cell', { name: 'Handling numbers', exact: true }).waitFor();
 
     await go('Calls');
     await screen(page, 'calls');

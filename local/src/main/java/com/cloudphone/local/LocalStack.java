@@ -499,7 +499,7 @@ public final class LocalStack implements AutoCloseable {
                   API:       %s   (GET /health, GET /dev/events)
                   DynamoDB:  %s %s
                   data:      %s
-                Open an account to get a token: README.md, "A first session with curl". Ctrl-C stops the stack.
+                Open an account in the console, or get a token with README.md, "A first session with curl". Ctrl-C stops the stack.
                 """, stack.url(), stack.url(), stack.cloud.ownsDatabase() ? "moto at" : "your endpoint", stack.databaseEndpoint(),
                 stack.dataDescription);
     }

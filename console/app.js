@@ -49,14 +49,25 @@ async function render() {
     }
     return show(mine, await signInScreen());
   }
+  if (path === '/sign-in') {
+    location.hash = '#/users';
+    return;
+  }
   try {
     await whoAmI();
   } catch (e) {
     if (e && e.status === 401) return;
-    throw e;
+    return show(mine, h('section', {}, h('h1', {}, 'Something went wrong'), h('p', { role: 'alert' }, e.message || String(e))));
   }
   document.getElementById('who-text').textContent = me.user.displayName + ', ' + me.user.role.toLowerCase().replace('_', ' ')
     + ' of ' + (me.accountName || me.accountId);
+  if (me.user.role === 'USER') {
+    nav.hidden = true;
+    return show(mine, h('section', { class: 'narrow' }, h('h1', {}, 'Admins only'),
+      h('p', {}, 'You are signed in as ' + me.user.displayName + ', a user of ' + (me.accountName || me.accountId)
+        + '. This console manages users, numbers, queues and callflows, which only admins may do: ask an admin of the'
+        + ' account for admin access.')));
+  }
   for (const link of nav.querySelectorAll('a')) {
     const current = path.startsWith(link.getAttribute('href').slice(1));
     if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');

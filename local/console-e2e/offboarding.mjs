@@ -321,6 +321,16 @@ async function main() {
     await page.getByText('You have signed out.').waitFor();
     check(await page.evaluate(() => sessionStorage.getItem('cloudphone.token')) === null, 'the token is gone');
 
+    // a plain user is told the console is for admins, and can sign out again
+    await label('Username').fill('alex-' + RUN);
+    await label('Password').fill('Welcome-2026');
+    await button('Sign in').click();
+    await heading('Admins only').waitFor();
+    check(await page.getByRole('navigation', { name: 'Main' }).isHidden(), 'no navigation for a user');
+    await screen(page, 'user-signed-in');
+    await button('Sign out').click();
+    await page.getByText('You have signed out.').waitFor();
+
     // a newcomer on the local stack opens a test account from the sign-in page
     await page.getByText('No account yet? Open a test account (local stack only)').click();
     await label('Account name').fill('Newcomer ' + RUN);

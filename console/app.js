@@ -285,10 +285,11 @@ async function usersScreen() {
 }
 
 async function userScreen(userId) {
-  const [user, devices, numbers] = await Promise.all([
+  const [user, devices, numbers, contacts] = await Promise.all([
     api('GET', '/users/' + enc(userId)),
     api('GET', '/users/' + enc(userId) + '/devices').then(d => d.devices),
     api('GET', '/numbers').then(n => n.numbers.filter(x => x.assigneeUserId === userId)),
+    api('GET', '/users/' + enc(userId) + '/contacts').then(c => c.contacts),
   ]);
   const status = h('p', { role: 'status', class: 'announce' });
   const deviceList = h('ul', { class: 'plain' });
@@ -369,6 +370,10 @@ async function userScreen(userId) {
     settings,
     h('h2', {}, 'Numbers'),
     h('ul', { class: 'plain' }, numbers.length ? numbers.map(n => h('li', {}, n.number)) : h('li', {}, 'No number is assigned.')),
+    h('h2', {}, 'Contacts'),
+    h('p', {}, 'The leads and conversations of their numbers; they follow a number when it is reassigned.'),
+    table('Contacts of ' + user.displayName, ['Name', 'Phone', 'On number'], contacts.map(c => h('tr', {},
+      h('td', {}, c.name), h('td', {}, c.phone), h('td', {}, c.number)))),
     h('h2', {}, 'Logged-in devices'),
     deviceList,
     login,

@@ -29,7 +29,7 @@ export async function jobsScreen() {
   return h('section', {},
     h('h1', {}, 'Jobs'),
     field('Show jobs that are', filter),
-    table('Offboarding and agency jobs, newest first', ['Job', 'User', 'Status', 'Step', 'Problem', 'Started'],
+    table('Offboarding and agency jobs, newest first', ['Job', 'User', 'Status', 'Last step done', 'Problem', 'Started'],
       jobs.map(j => h('tr', {},
         h('td', {}, j.jobId), h('td', {}, names[j.userId] || j.userId),
         h('td', {}, STATUS[j.status] || j.status), h('td', {}, (STEPS.find(([step]) => step === j.currentStep) || [null, j.currentStep || ''])[1]),

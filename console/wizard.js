@@ -9,8 +9,8 @@ export const STEPS = [
   ['REMOVE_FROM_QUEUES', 'Removing from queues'],
   ['CALLFLOWS', 'Updating callflows'],
   ['NUMBERS', 'Handling numbers'],
-  ['WAITING_FOR_PURGE', 'User deleted, waiting for the purge'],
-  ['DONE', 'Personal data purged'],
+  ['WAITING_FOR_PURGE', 'Deleting the user'],
+  ['DONE', 'Purging the personal data'],
 ];
 
 export function describeBlocker(b) {
@@ -104,11 +104,20 @@ export async function deletionWizard(userId, stillHere) {
   };
 
   const progress = h('progress', { max: STEPS.length - 1, value: 0, 'aria-label': 'Offboarding progress' });
+  const stepItems = STEPS.map(([, text]) => h('li', {}, text));
+  const stepList = h('ol', { class: 'steps', 'aria-label': 'Steps' }, stepItems);
+  // currentStep names the last step done; the one after it is running, stopped, or (the purge) waiting
+  const markSteps = (index, status) => stepItems.forEach((li, i) => {
+    const next = { RUNNING: 'current', FAILED: 'failed', WAITING_FOR_PURGE: 'waiting', SUCCEEDED: 'done' }[status];
+    const mark = i <= index || status === 'SUCCEEDED' ? 'done' : i === index + 1 ? next : 'todo';
+    li.dataset.state = mark;
+    if (mark !== 'done' && mark !== 'todo') li.setAttribute('aria-current', 'step'); else li.removeAttribute('aria-current');
+  });
   const statusText = h('p', { id: 'offboarding-status-text' });
   const status = h('div', { role: 'status', class: 'progress', id: 'offboarding-status' }, statusText);
   const actions = h('div', { class: 'actions' });
   const progressBox = h('section', { class: 'job', 'aria-labelledby': 'progress-title', hidden: true },
-    h('h2', { id: 'progress-title' }, 'Progress'), progress, status, actions);
+    h('h2', { id: 'progress-title' }, 'Progress'), progress, stepList, status, actions);
   let submitted = null;
   const crumbs = h('p', { class: 'crumbs' }, h('a', { href: '#/users' }, 'Users'), ' › ', h('a', { href: '#' + base }, name));
   const blockersTitle = h('h2', { id: 'blockers-title' }, 'What still depends on ' + name + ' (' + blockers.length + ')');
@@ -137,8 +146,10 @@ export async function deletionWizard(userId, stillHere) {
       job = await api('GET', '/jobs/' + enc(jobId));
       const index = Math.max(0, STEPS.findIndex(([step]) => step === job.currentStep));
       progress.value = job.status === 'SUCCEEDED' ? STEPS.length - 1 : index;
+      markSteps(index, job.status);
       if (job.status !== 'RUNNING' || !stillHere()) break;
-      statusText.textContent = 'Step ' + (index + 1) + ' of ' + STEPS.length + ': ' + STEPS[index][1] + '.';
+      const now = Math.min(index + 1, STEPS.length - 1);
+      statusText.textContent = 'Step ' + (now + 1) + ' of ' + STEPS.length + ': ' + STEPS[now][1] + '.';
       await new Promise(resolve => setTimeout(resolve, 400));
     }
     if (job.status === 'FAILED') {

@@ -255,6 +255,10 @@ async function main() {
     check(launched, 'the Start offboarding button is reachable with Tab');
     const status = page.getByRole('status');
     await expectText(status, /still logged in on Laptop softphone \(softphone\)/, 'the failure in words');
+    const stepState = async text => page.getByRole('list', { name: 'Steps' }).getByRole('listitem')
+      .filter({ hasText: text }).getAttribute('data-state');
+    check(await stepState('Handling numbers') === 'done', 'the numbers step is done');
+    check(await stepState('Deleting the user') === 'failed', 'it stopped at deleting the user');
     await screen(page, 'wizard-failed');
 
     // log the softphone out from the wizard, retry: it resumes and ends with the purge date
@@ -266,6 +270,8 @@ async function main() {
     await expectText(status, new RegExp('will be purged on (' + day(started - 120000) + '|' + day(Date.now()) + ')'),
       'the purge date');
     await page.getByRole('heading', { name: 'What depended on Jordan Lee: all handled' }).waitFor();
+    check(await stepState('Deleting the user') === 'done', 'the user is deleted');
+    check(await stepState('Purging the personal data') === 'waiting', 'the purge waits for its date');
     await screen(page, 'wizard-done');
     await page.screenshot({ path: join(SHOTS, 'readme-console.png') });
 

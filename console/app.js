@@ -543,6 +543,22 @@ async function callflowsScreen() {
       render();
     }) : null;
   };
+  const groupEdit = c => {
+    const active = c.versions.find(v => v.status === 'ACTIVE') || c.versions[c.versions.length - 1];
+    const box = checkboxes('Users the group ' + c.name + ' dials', 'dialUserIds', users.map(u => [u.userId, u.displayName]));
+    box.querySelectorAll('input').forEach(i => { i.checked = active.dialUserIds.includes(i.value); });
+    return h('details', { class: 'group-edit' }, h('summary', {}, 'Edit the dial list of ' + c.name),
+      form({ 'aria-label': 'Dial list of ' + c.name }, [
+        box,
+        h('p', { class: 'hint' }, 'Saving makes a new active version; the current one stays, available, until you delete it.'),
+        h('button', { type: 'submit', class: 'secondary' }, 'Save the dial list of ' + c.name),
+      ], async data => {
+        const saved = await api('POST', '/callflows/' + enc(c.callflowId) + '/versions', { dialUserIds: data.getAll('dialUserIds') });
+        const version = saved && saved.versions ? Math.max(...saved.versions.map(v => v.version)) : null;
+        sessionStorage.setItem('cloudphone.flash', 'The dial list of ' + c.name + ' is saved' + (version ? ' as version ' + version : '') + '.');
+        render();
+      }));
+  };
   return h('section', {},
     h('h1', {}, 'Callflows'),
     status,
@@ -554,7 +570,8 @@ async function callflowsScreen() {
       h('td', {}, h('ul', { class: 'plain' }, c.versions.map(v => h('li', {}, versionText(c, v), ' ',
         v.status === 'AVAILABLE' && c.versions.length > 1
           ? act('Delete version ' + v.version + ' of ' + c.name, 'DELETE', '/callflows/' + enc(c.callflowId) + '/versions/' + v.version,
-            'Version ' + v.version + ' of ' + c.name + ' was deleted.') : null))))))),
+            'Version ' + v.version + ' of ' + c.name + ' was deleted.') : null))),
+        c.kind === 'GROUP' ? groupEdit(c) : null)))),
     f);
 }
 

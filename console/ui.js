@@ -102,7 +102,7 @@ export function showErrors(form, error) {
 }
 
 function fieldLabel(target) {
-  const label = target.querySelector('label');
+  const label = target.querySelector(':scope > legend') || target.querySelector('label');
   return label ? label.textContent + ':' : '';
 }
 

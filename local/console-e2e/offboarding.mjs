@@ -295,6 +295,24 @@ async function main() {
     await go('Callflows');
     await page.getByRole('cell', { name: n('102') + ', ' + n('109') }).or(page.getByRole('cell', { name: n('109') + ', ' + n('102') })).waitFor();
 
+    // a group edit: Alex added to Support's dial list makes version 3 (version 2 came from the offboarding);
+    // an empty dial list is refused next to the list
+    await page.getByText('Edit the dial list of Support').click();
+    const support = page.getByRole('form', { name: 'Dial list of Support' });
+    for (const box of await support.getByRole('checkbox').all()) await box.uncheck();
+    allow = [400];
+    seenAllowed = 0;
+    await button('Save the dial list of Support').click();
+    await expectText(support.locator('.field-error'), /^Users the group Support dials: a group needs at least one user to dial/, 'the empty dial list refused');
+    allow = [];
+    check(seenAllowed === 1, 'one refused group edit, got ' + seenAllowed);
+    await support.getByLabel('Alex Kim', { exact: true }).check();
+    await support.getByLabel('Sam (supervisor)', { exact: true }).check();
+    await button('Save the dial list of Support').click();
+    await expectText(page.getByRole('status'), /The dial list of Support is saved as version 3/, 'the new version');
+    await button('Delete version 2 of Support').click();
+    await expectText(page.getByRole('status'), /Version 2 of Support was deleted/, 'the old version deleted');
+
     // the rest of the callflow and queue actions: reassign a group's numbers, delete it once it is available
     await label('Move the numbers of Sales to').selectOption({ label: 'Support' });
     await button('Reassign Sales').click();

@@ -578,20 +578,18 @@ async function callflowsScreen() {
 async function callsScreen() {
   const userId = new URLSearchParams(location.hash.split('?')[1] || '').get('userId') || '';
   const users = await usersList();
-  const calls = (await api('GET', '/calls')).calls;
+  const known = users.some(u => u.userId === userId);
+  const calls = (await api('GET', '/calls' + (known ? '?userId=' + enc(userId) : ''))).calls;
   const names = Object.fromEntries(users.map(u => [u.userId, u.displayName]));
-  const body = h('tbody');
+  const who = c => names[c.userId] || c.userLabel || (c.userName ? c.userName + ' (no longer a user)' : '');
   const filter = select('userId', [['', 'All users'], ...users.map(u => [u.userId, u.displayName])]);
-  filter.value = userId;
-  const fill = () => {
-    const rows = calls.filter(c => !filter.value || c.userId === filter.value);
-    body.replaceChildren(...(rows.length ? rows.map(c => h('tr', {},
-      h('td', {}, date(c.startedAt)), h('td', {}, c.from), h('td', {}, c.to),
-      h('td', {}, names[c.userId] || c.userLabel || c.userId || ''), h('td', {}, c.durationSeconds + ' s'))) :
-      [h('tr', {}, h('td', { colspan: 5 }, 'No calls.'))]));
-  };
-  filter.addEventListener('change', fill);
-  fill();
+  filter.value = known ? userId : '';
+  filter.addEventListener('change', () => {
+    location.hash = '#/calls' + (filter.value ? '?userId=' + enc(filter.value) : '');
+  });
+  const body = h('tbody', {}, calls.length ? calls.map(c => h('tr', {},
+    h('td', {}, date(c.startedAt)), h('td', {}, c.from), h('td', {}, c.to),
+    h('td', {}, who(c)), h('td', {}, c.durationSeconds + ' s'))) : h('tr', {}, h('td', { colspan: 5 }, 'No calls.')));
   return h('section', {},
     h('h1', {}, 'Calls'),
     h('p', {}, 'Call history stays when a user is deleted; removed users are not in the filter.'),

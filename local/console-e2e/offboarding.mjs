@@ -187,6 +187,25 @@ async function main() {
     await callflow('Support', 'GROUP', n('202'), ['Jordan Lee', 'Sam (supervisor)']);
     await screen(page, 'callflows');
 
+    // three calls of Jordan's, as the phone system reports them (no screen makes calls)
+    const ownerToken = (await (await fetch(BASE + '/sessions', { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: owner, password: 'Owner-pass-1' }) })).json()).token;
+    const users = (await (await fetch(BASE + '/users', { headers: { authorization: 'Bearer ' + ownerToken } })).json()).users;
+    const jordanId = users.find(u => u.displayName === 'Jordan Lee').userId;
+    for (let i = 0; i < 3; i++) {
+      const call = await fetch(BASE + '/calls', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ' + ownerToken },
+        body: JSON.stringify({ from: '+1312555010' + i, to: n('102'), userId: jordanId, durationSeconds: 60 + i,
+          startedAt: '2026-11-2' + i + 'T15:00:00Z' }) });
+      check(call.status === 201, 'POST /calls answered ' + call.status);
+    }
+    await go('Calls');
+    await label('Show calls of').selectOption({ label: 'Jordan Lee' });
+    await page.waitForURL(/#\/calls\?userId=/);
+    await page.getByRole('cell', { name: '+13125550102', exact: true }).waitFor();
+    check(await page.locator('table tbody tr').count() === 3, 'three calls of Jordan');
+    await label('Show calls of').selectOption({ label: 'Alex Kim' });
+    await page.getByRole('cell', { name: 'No calls.', exact: true }).waitFor();
+
     // Jordan logs in on a softphone
     await go('Users');
     await page.getByRole('link', { name: 'Jordan Lee', exact: true }).click();
@@ -287,6 +306,10 @@ async function main() {
     await page.getByRole('cell', { name: 'Handling numbers', exact: true }).waitFor();
 
     await go('Calls');
+    check(await page.getByRole('cell', { name: 'Jordan Lee (no longer a user)', exact: true }).count() === 3,
+      'the calls stay, with the removed user named as such');
+    check(await page.getByLabel('Show calls of', { exact: true }).locator('option', { hasText: 'Jordan Lee' }).count() === 0,
+      'a removed user is not in the filter');
     await screen(page, 'calls');
     await go('Users');
     check(await page.getByRole('cell', { name: 'Jordan Lee', exact: true }).count() === 0, 'Jordan is gone from the users');

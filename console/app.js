@@ -333,6 +333,38 @@ async function userScreen(userId) {
       h('input', { type: 'checkbox', id, name, checked, 'aria-describedby': (hint ? id + '-hint ' : '') + id + '-error' }),
       h('label', { for: id }, text), hintEl, error);
   };
+  const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+  const dayName = d => d.charAt(0) + d.slice(1).toLowerCase();
+  const hours = user.businessHours || {};
+  const dayRows = DAYS.map(day => {
+    const id = uid('day');
+    const open = h('input', { type: 'time', id: id + '-open', name: day + '.open', value: hours[day] ? hours[day].open : '09:00' });
+    const close = h('input', { type: 'time', id: id + '-close', name: day + '.close', value: hours[day] ? hours[day].close : '17:00' });
+    const on = h('input', { type: 'checkbox', id: id + '-on', name: day + '.on', checked: Boolean(hours[day]) });
+    const sync = () => { open.disabled = !on.checked; close.disabled = !on.checked; };
+    on.addEventListener('change', sync);
+    sync();
+    const error = h('p', { class: 'field-error', id: id + '-error', hidden: true });
+    [on, open, close].forEach(c => c.setAttribute('aria-describedby', error.id));
+    return h('div', { class: 'field day', 'data-field': 'businessHours.' + day },
+      h('span', { class: 'check' }, on, h('label', { for: on.id }, 'Open on ' + dayName(day))),
+      h('label', { for: open.id }, h('span', { class: 'sr-only' }, dayName(day) + ' '), 'opens at'), open,
+      h('label', { for: close.id }, h('span', { class: 'sr-only' }, dayName(day) + ' '), 'closes at'), close, error);
+  });
+  const hoursOf = data => {
+    const out = {};
+    for (const day of DAYS) {
+      if (data.get(day + '.on') === 'on') out[day] = { open: String(data.get(day + '.open')), close: String(data.get(day + '.close')) };
+    }
+    return out;
+  };
+  const sameHours = (a, b) => DAYS.every(d => JSON.stringify(a[d] || null) === JSON.stringify(b[d] || null));
+  const team = me.plan === 'TEAM';
+  const leadRouting = checkbox('leadRouting', 'Lead routing', user.leadRouting, team
+    ? 'Puts them in the round-robin lead router and call broadcast.'
+    : 'The round-robin lead router and call broadcast need the Team plan; this account is on the '
+      + me.plan.toLowerCase() + ' plan.');
+  if (!team) leadRouting.querySelector('input').disabled = true;
   const settingsStatus = h('p', { role: 'status', class: 'announce' });
   const settings = form({ 'aria-label': 'Settings of ' + user.displayName, class: 'settings' }, [
     h('h2', {}, 'Settings'),
@@ -341,6 +373,10 @@ async function userScreen(userId) {
     field('Timezone', zone, { name: 'timezone', hint: 'Decides when automated texts go out.' }),
     checkbox('suspended', 'Suspended', user.suspended, 'A suspended user cannot sign in or use the API.'),
     checkbox('admin', 'Admin access', user.admin, 'Admins manage users, numbers, queues and callflows.'),
+    leadRouting,
+    h('fieldset', { class: 'field hours', 'data-field': 'businessHours' }, h('legend', {}, 'Business hours'),
+      h('p', { class: 'hint' }, 'Automated texts go out only in these hours, in their timezone. A day left unticked is closed.'),
+      dayRows, h('p', { class: 'field-error', hidden: true })),
     h('button', { type: 'submit' }, 'Save settings'),
     settingsStatus,
   ], async data => {
@@ -351,6 +387,8 @@ async function userScreen(userId) {
     if (text('timezone') && text('timezone') !== (user.timezone || '')) patch.timezone = text('timezone');
     if ((data.get('suspended') === 'on') !== Boolean(user.suspended)) patch.suspended = data.get('suspended') === 'on';
     if ((data.get('admin') === 'on') !== Boolean(user.admin)) patch.admin = data.get('admin') === 'on';
+    if (team && (data.get('leadRouting') === 'on') !== Boolean(user.leadRouting)) patch.leadRouting = data.get('leadRouting') === 'on';
+    if (!sameHours(hoursOf(data), user.businessHours || {})) patch.businessHours = hoursOf(data);
     if (!Object.keys(patch).length) {
       announce(settingsStatus, 'Nothing to save: no setting was changed.');
       return;

@@ -222,8 +222,27 @@ async function main() {
     check(seenAllowed === 1, 'one refused patch, got ' + seenAllowed);
     await settings.getByLabel('Extension', { exact: true }).fill('1002');
     await settings.getByLabel('Timezone', { exact: true }).selectOption('America/Chicago');
+    // business hours: a Saturday that closes before it opens is refused next to Saturday
+    await settings.getByLabel('Open on Monday', { exact: true }).check();
+    await settings.getByLabel('Open on Saturday', { exact: true }).check();
+    await settings.getByLabel('Saturday opens at', { exact: true }).fill('12:00');
+    await settings.getByLabel('Saturday closes at', { exact: true }).fill('10:00');
+    allow = [400];
+    seenAllowed = 0;
+    await button('Save settings').click();
+    await expectText(settings.locator('.field[data-field="businessHours.SATURDAY"] .field-error'), /open must be before close/,
+      'the bad Saturday next to its row');
+    allow = [];
+    check(seenAllowed === 1, 'one refused business hours, got ' + seenAllowed);
+    await settings.getByLabel('Saturday closes at', { exact: true }).fill('14:00');
+    await settings.getByLabel('Lead routing', { exact: true }).check();
     await button('Save settings').click();
     await expectText(settings.getByRole('status'), /Settings of Jordan Lee saved/, 'the settings saved');
+    const saved = await (await fetch(BASE + '/users/' + jordanId, { headers: { authorization: 'Bearer ' + ownerToken } })).json();
+    const bh = saved.businessHours || {};
+    check(saved.timezone === 'America/Chicago' && saved.leadRouting === true && Object.keys(bh).length === 2
+      && bh.MONDAY.open === '09:00' && bh.MONDAY.close === '17:00' && bh.SATURDAY.open === '12:00'
+      && bh.SATURDAY.close === '14:00', 'the settings as stored: ' + JSON.stringify(saved));
     await label('Device kind').selectOption('SOFTPHONE');
     await label('Device name').fill('Laptop softphone');
     await button('Log in device').click();

@@ -81,6 +81,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalWorkflow workflow;
     private final ScheduledExecutorService scheduler;
     private final String dataDescription;
+    private final ConsoleFiles console;
     private volatile boolean closing;
 
     /**
@@ -171,6 +172,7 @@ public final class LocalStack implements AutoCloseable {
             }, every, every, TimeUnit.MILLISECONDS);
         }
         this.routes = routes(backend, new DevEventsHandler(this::events), new HealthHandler(this::health));
+        this.console = new ConsoleFiles(root.resolve("console"));
         this.workers = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4));
         server.createContext("/", this::serve);
         server.setExecutor(workers);
@@ -261,6 +263,7 @@ public final class LocalStack implements AutoCloseable {
                 Route.of("GET /dev/events", devEvents, true),
                 Route.of("GET /health", health, true),
                 Route.of("POST /users", addUser, false),
+                Route.of("GET /me", users, false),
                 Route.of("GET /users", users, false),
                 Route.of("GET /users/{userId}", users, false),
                 Route.of("PATCH /users/{userId}", users, false),
@@ -287,6 +290,7 @@ public final class LocalStack implements AutoCloseable {
                 Route.of("GET /users/{userId}/deletion-blockers", deleteUser, false),
                 Route.of("DELETE /users/{userId}", deleteUser, false),
                 Route.of("POST /users/{userId}/offboarding", deleteUser, false),
+                Route.of("GET /jobs", deleteUser, false),
                 Route.of("GET /jobs/{jobId}", deleteUser, false),
                 Route.of("POST /calls", calls, false),
                 Route.of("GET /calls", calls, false),
@@ -334,6 +338,11 @@ public final class LocalStack implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Path file = console.fileFor(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+            if (file != null) {
+                console.send(exchange, file);
+                return;
+            }
             APIGatewayV2HTTPResponse response = dispatch(exchange);
             byte[] body = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
             if (response.getHeaders() != null) {
@@ -486,11 +495,12 @@ public final class LocalStack implements AutoCloseable {
         }));
         System.out.printf("""
                 Cloud phone user management, local stack
+                  Console:   %s/   (open it in a browser)
                   API:       %s   (GET /health, GET /dev/events)
                   DynamoDB:  %s %s
                   data:      %s
-                Open an account to get a token: README.md, "A first session with curl". Ctrl-C stops the stack.
-                """, stack.url(), stack.cloud.ownsDatabase() ? "moto at" : "your endpoint", stack.databaseEndpoint(),
+                Open an account in the console, or get a token with README.md, "A first session with curl". Ctrl-C stops the stack.
+                """, stack.url(), stack.url(), stack.cloud.ownsDatabase() ? "moto at" : "your endpoint", stack.databaseEndpoint(),
                 stack.dataDescription);
     }
 }

@@ -101,7 +101,7 @@ class StartCommandTest {
         try (StackProcess stack = StackProcess.start()) {
             String banner = stack.output();
             assertTrue(banner.startsWith("Cloud phone user management, local stack"), banner);
-            assertEquals(5, banner.lines().count(), "only the banner at start-up:\n" + banner);
+            assertEquals(6, banner.lines().count(), "only the banner at start-up:\n" + banner);
             stack.signal("INT");
             String all = stack.output();
             assertTrue(all.strip().endsWith("local stack stopped (in-memory data discarded)"), all);

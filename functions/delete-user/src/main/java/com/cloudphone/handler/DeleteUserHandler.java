@@ -1,13 +1,16 @@
 package com.cloudphone.handler;
 
 import com.cloudphone.Backend;
+import com.cloudphone.error.ApiException;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
 import com.cloudphone.http.OffboardingRequests;
 import com.cloudphone.http.Reply;
+import com.cloudphone.model.JobStatus;
+import java.util.Locale;
 import java.util.Map;
 
-/** delete-user: the blocker check, the delete itself, one-request offboarding, and its job status. */
+/** delete-user: the blocker check, the delete itself, one-request offboarding, and the jobs' status. */
 public class DeleteUserHandler extends HttpFunction {
     private final Backend backend;
 
@@ -31,8 +34,21 @@ public class DeleteUserHandler extends HttpFunction {
                 String userId = request.path("userId");
                 yield new Reply(202, backend.offboarding.start(caller, userId, OffboardingRequests.plan(request)));
             }
+            case "GET /jobs" -> Reply.ok(Map.of("jobs", backend.offboarding.jobs(caller, jobStatus(request))));
             case "GET /jobs/{jobId}" -> Reply.ok(backend.offboarding.job(caller, request.path("jobId")));
             default -> throw noRoute(request);
         };
+    }
+
+    private static JobStatus jobStatus(ApiRequest request) {
+        String status = request.query("status").orElse(null);
+        if (status == null) {
+            return null;
+        }
+        try {
+            return JobStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("status", "must be one of RUNNING, WAITING_FOR_PURGE, SUCCEEDED, FAILED");
+        }
     }
 }

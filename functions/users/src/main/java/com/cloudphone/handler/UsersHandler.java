@@ -31,6 +31,7 @@ public class UsersHandler extends HttpFunction {
     protected Reply handle(ApiRequest request) {
         var caller = request.caller();
         return switch (request.routeKey()) {
+            case "GET /me" -> Reply.ok(backend.users.me(caller));
             case "GET /users" -> Reply.ok(Map.of("users", backend.users.list(caller)));
             case "GET /users/{userId}" -> Reply.ok(backend.users.get(caller, request.path("userId")));
             case "PATCH /users/{userId}" ->

@@ -227,7 +227,19 @@ public final class OffboardingService {
 
     public JobView job(Caller caller, String jobId) {
         access.admin(caller);
-        Job job = jobs.get(caller.accountId(), jobId).orElseThrow(() -> ApiException.notFound("Job"));
+        return view(jobs.get(caller.accountId(), jobId).orElseThrow(() -> ApiException.notFound("Job")));
+    }
+
+    /** The caller's account's jobs, newest first; only those with {@code status} when it is not null. */
+    public List<JobView> jobs(Caller caller, JobStatus status) {
+        access.admin(caller);
+        return jobs.all(caller.accountId()).stream()
+                .filter(j -> status == null || j.status() == status)
+                .sorted(java.util.Comparator.comparing(Job::createdAt).reversed())
+                .map(OffboardingService::view).toList();
+    }
+
+    private static JobView view(Job job) {
         Map<String, Object> steps = new LinkedHashMap<>();
         job.stepsJson().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> steps.put(e.getKey(), tree(e.getValue())));

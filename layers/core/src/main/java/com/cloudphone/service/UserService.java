@@ -73,6 +73,27 @@ public final class UserService {
         return directory.members(caller.accountId()).stream().map(UserView::of).toList();
     }
 
+    /** An account the caller's login may sign in to, with their role there. */
+    public record Membership(String accountId, String name, String role) {
+    }
+
+    /** Who the caller is, in which account (seats only for admins), and every account their login can enter. */
+    public record Me(UserView user, String accountId, String accountName, String plan, Integer seatsUsed, Integer seats,
+                     List<Membership> accounts) {
+    }
+
+    public Me me(Caller caller) {
+        Member me = access.member(caller);
+        Account account = directory.account(caller.accountId()).orElseThrow(() -> ApiException.notFound("Account"));
+        List<Membership> accounts = directory.memberships(caller.userId()).stream().filter(Member::canSignIn)
+                .map(m -> new Membership(m.accountId(),
+                        directory.account(m.accountId()).map(Account::name).orElse(null), m.role().name()))
+                .sorted(java.util.Comparator.comparing(Membership::accountId)).toList();
+        boolean admin = me.isAdmin();
+        return new Me(UserView.of(me), account.accountId(), account.name(), account.plan().name(),
+                admin ? account.seatsUsed() : null, admin ? account.plan().seats(account.seatLimit()) : null, accounts);
+    }
+
     public UserView get(Caller caller, String userId) {
         access.selfOrAdmin(caller, userId);
         return UserView.of(current(caller.accountId(), userId));

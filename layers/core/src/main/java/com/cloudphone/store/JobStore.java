@@ -7,6 +7,7 @@ import static com.cloudphone.store.Transaction.s;
 import com.cloudphone.model.Job;
 import com.cloudphone.model.JobStatus;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -29,6 +30,14 @@ public final class JobStore {
     public Optional<Job> get(String accountId, String jobId) {
         return Optional.ofNullable(table.jobs().getItem(r -> r.key(k(Keys.account(accountId), Keys.job(jobId)))
                 .consistentRead(true))).map(JobItem::toJob);
+    }
+
+    /** Every job of the account (offboarding and agency removals), in id order. */
+    public List<Job> all(String accountId) {
+        return table.jobs().query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.JOB_PREFIX)))
+                        .consistentRead(true).build())
+                .items().stream().map(JobItem::toJob).toList();
     }
 
     /** The user's most recent offboarding job, if any. */

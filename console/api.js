@@ -1,0 +1,78 @@
+// The HTTP API client. The token is kept in sessionStorage: it survives a reload of the tab but not the tab itself,
+// is not shared with other tabs, and never lands in localStorage (see docs/console.md).
+const TOKEN_KEY = 'cloudphone.token';
+
+export class ApiError extends Error {
+  constructor(status, code, message, details) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = Array.isArray(details) ? details : [];
+  }
+}
+
+let onExpired = () => {};
+
+export function whenSessionExpires(callback) {
+  onExpired = callback;
+}
+
+export function token() {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function setToken(value) {
+  if (value) {
+    sessionStorage.setItem(TOKEN_KEY, value);
+  } else {
+    sessionStorage.removeItem(TOKEN_KEY);
+  }
+}
+
+/** The claims of the current token (account, role, expiry), for display only: the API checks the signature. */
+export function claims() {
+  const t = token();
+  if (!t) return null;
+  try {
+    const part = t.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(atob(part.padEnd(part.length + (4 - part.length % 4) % 4, '=')));
+  } catch {
+    return null;
+  }
+}
+
+export async function api(method, path, body) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const t = token();
+  if (t) headers.authorization = 'Bearer ' + t;
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'The API did not answer. Is the local stack running?', []);
+  }
+  if (response.status === 204) return null;
+  let data = null;
+  const text = await response.text();
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const e = (data && data.error) || {};
+    const error = new ApiError(response.status, e.code || 'HTTP_' + response.status,
+      e.message || 'The request failed with status ' + response.status, e.details);
+    if (response.status === 401 && t && !path.startsWith('/sessions')) {
+      setToken(null);
+      onExpired('Your session has expired or is no longer valid. Sign in again.');
+    }
+    throw error;
+  }
+  return data;
+}
+
+export const enc = encodeURIComponent;

@@ -1,0 +1,77 @@
+package com.cloudphone.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The console's static files at / beside the API: types, the CSP, no way out of console/, the API unchanged. */
+class ConsoleFilesTest {
+    private static LocalStack stack;
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = LocalStack.start(LocalStack.Options.forTests(new LocalClock(Instant.parse("2026-11-24T09:00:00Z"))));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        stack.close();
+    }
+
+    /** A GET of the raw path, sent as is (java.net.URI would not normalise it, and neither does the server). */
+    private static HttpResponse<String> get(String rawPath) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(stack.url() + rawPath)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesTheConsoleWithItsTypesAndPolicy() throws Exception {
+        HttpResponse<String> index = get("/");
+        assertEquals(200, index.statusCode());
+        assertEquals("text/html; charset=utf-8", index.headers().firstValue("content-type").orElse(""));
+        assertEquals(Files.readString(LocalStack.projectRoot().resolve("console/index.html")), index.body());
+        String csp = index.headers().firstValue("content-security-policy").orElse("");
+        assertTrue(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"), csp);
+        assertFalse(csp.contains("unsafe"), csp);
+        assertEquals("nosniff", index.headers().firstValue("x-content-type-options").orElse(""));
+        HttpResponse<String> script = get("/app.js");
+        assertEquals(200, script.statusCode());
+        assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("content-type").orElse(""));
+        assertEquals("text/css; charset=utf-8", get("/console.css").headers().firstValue("content-type").orElse(""));
+    }
+
+    @Test
+    void nothingOutsideTheConsoleFolderIsServed() throws Exception {
+        for (String path : new String[] {"/../pom.xml", "/..%2Fpom.xml", "/%2e%2e/template.yaml", "/console/index.html",
+                "/.%2e/README.md", "/package.json", "/nope.js", "/index.html/..", "/app.js%00.png", "//etc/passwd"}) {
+            HttpResponse<String> r = get(path);
+            assertEquals(404, r.statusCode(), path + " -> " + r.body());
+            assertTrue(r.body().contains("ROUTE_NOT_FOUND"), path + " -> " + r.body());
+            assertFalse(r.headers().firstValue("content-security-policy").isPresent(), path);
+        }
+        // POST to a console file is the API's business (no such route), not a file
+        HttpResponse<String> post = CLIENT.send(HttpRequest.newBuilder(URI.create(stack.url() + "/app.js"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, post.statusCode());
+    }
+
+    @Test
+    void theApiIsUnchanged() throws Exception {
+        HttpResponse<String> users = get("/users");
+        assertEquals(401, users.statusCode());
+        assertTrue(users.body().contains("UNAUTHENTICATED"), users.body());
+        assertEquals(200, get("/health").statusCode());
+        assertEquals(200, get("/.well-known/jwks.json").statusCode());
+    }
+}

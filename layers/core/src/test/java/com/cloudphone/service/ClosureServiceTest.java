@@ -51,7 +51,9 @@ class ClosureServiceTest {
     }
 
     private Map<String, Object> close(String accountId) {
-        return t.backend.billing.apply("AccountClosed", Map.of("accountId", accountId), t.clock.instant().toString());
+        // one EventBridge event, delivered again: the same id each time
+        return t.backend.billing.apply("AccountClosed", Map.of("accountId", accountId), t.clock.instant().toString(),
+                "closure-of-" + accountId);
     }
 
     @Test

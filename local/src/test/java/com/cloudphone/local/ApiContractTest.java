@@ -33,7 +33,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Every request the console can make, and every answer, held to docs/openapi.yaml with Atlassian's OpenAPI
@@ -43,6 +46,7 @@ import org.junit.jupiter.api.Test;
  * operation must have answered 2xx at least once, and every request the document already rejects by its schemas
  * must also be refused by the handler.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiContractTest {
     private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "transfer-encoding",
             "expect", "upgrade", "keep-alive", "date");
@@ -116,6 +120,7 @@ class ApiContractTest {
     }
 
     @Test
+    @Order(1)
     void everyRouteAndErrorMatchesTheDocument() throws Exception {
         readmeSessions();
         everyOtherRoute();
@@ -171,6 +176,27 @@ class ApiContractTest {
         assertEquals(Set.of(), neverOk, "documented operations that never answered 2xx here");
         assertTrue(statuses.values().stream().flatMap(Set::stream).collect(Collectors.toSet())
                 .containsAll(Set.of(400, 401, 403, 404, 409, 422)), "error answers seen: " + statuses);
+    }
+
+    /** Every event the run put on the bus, as the local bus (moto's EventBridge) delivered it, fits its schema. */
+    @Test
+    @Order(2)
+    void everyEventOnTheBusMatchesItsSchema() throws Exception {
+        assertTrue(!RECORDED.isEmpty(), "runs after the routes test, over the events its calls published");
+        JsonNode events = expect(200, new Http(stack.url()).get("/dev/events", null)).body().path("events");
+        Set<String> types = new TreeSet<>();
+        List<String> problems = new ArrayList<>();
+        for (JsonNode event : events) {
+            types.add(event.path("detail-type").asText());
+            List<String> wrong = com.cloudphone.event.EventSchemas.problems(event.toString());
+            if (!wrong.isEmpty()) {
+                problems.add(wrong + "\n" + event);
+            }
+        }
+        System.out.printf("ApiContractTest: %d events of %d types checked against events/schemas%n", events.size(),
+                types.size());
+        assertEquals(List.of(), problems, String.join("\n\n", problems));
+        assertTrue(types.size() >= 15, "event types seen: " + types);
     }
 
     private static Request request(Exchange e) {

@@ -46,7 +46,7 @@ class OutboxTest {
         Map<String, AttributeValue> item = items.get(0);
         assertEquals(Outbox.PREFIX + admin.accountId(), item.get("pk").s());
         assertTrue(item.get("sk").s().startsWith("2026-11-24T09:00:00Z#ev_"), item.get("sk").s());
-        assertEquals(Long.toString(1795510800L + 24 * 3600), item.get("expiresAt").n(), "kept a day, then TTL");
+        assertEquals(Long.toString(1795510800L + 7 * 24 * 3600), item.get("expiresAt").n(), "kept a week, then TTL");
 
         // the seat is gone: the refused add writes neither the user nor an event
         var before = t.snapshot();

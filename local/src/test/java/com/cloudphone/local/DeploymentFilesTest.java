@@ -2,6 +2,8 @@ package com.cloudphone.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +40,22 @@ class DeploymentFilesTest {
     @Test
     void templateIsValidSam() throws Exception {
         run(List.of("cfn-lint", "template.yaml"));
+    }
+
+    /** What CloudFormation lints after AWS::Include: the contract in place of the include, through the SAM transform. */
+    @Test
+    void templateWithTheContractIncludedIsValidSam() throws Exception {
+        ObjectNode template = (ObjectNode) CloudFormationYaml.read(ROOT.resolve("template.yaml"));
+        ObjectNode api = (ObjectNode) template.at("/Resources/HttpApi/Properties");
+        assertEquals("docs/openapi.yaml", api.at("/DefinitionBody/Fn::Transform/Parameters/Location").asText());
+        api.set("DefinitionBody", CloudFormationYaml.read(ROOT.resolve("docs/openapi.yaml")));
+        Path included = Files.createTempFile("template-included", ".json");
+        try {
+            new ObjectMapper().writeValue(included.toFile(), template);
+            run(List.of("cfn-lint", included.toString()));
+        } finally {
+            Files.deleteIfExists(included);
+        }
     }
 
     @Test

@@ -20,23 +20,27 @@ public final class NodeModules {
     }
 
     /** The harness folder, with node_modules in place. */
-    public static synchronized Path ensureInstalled() throws Exception {
-        if (Files.isDirectory(HARNESS.resolve("node_modules/aws-local-stepfunctions"))
-                && Files.isDirectory(HARNESS.resolve("node_modules/asl-validator"))) {
-            return HARNESS;
+    public static Path ensureInstalled() throws Exception {
+        return ensureInstalled(HARNESS, List.of("aws-local-stepfunctions", "asl-validator"));
+    }
+
+    /** {@code folder} with its lock file's packages installed by {@code npm ci} unless {@code packages} are there. */
+    public static synchronized Path ensureInstalled(Path folder, List<String> packages) throws Exception {
+        if (packages.stream().allMatch(p -> Files.isDirectory(folder.resolve("node_modules").resolve(p)))) {
+            return folder;
         }
         Process npm;
         try {
             npm = new ProcessBuilder(List.of("npm", "ci", "--no-audit", "--no-fund"))
-                    .directory(HARNESS.toFile()).redirectErrorStream(true).start();
+                    .directory(folder.toFile()).redirectErrorStream(true).start();
         } catch (IOException notInstalled) {
-            Assumptions.abort("Node.js and npm are not installed (a prerequisite of the ASL cross-checks)");
-            return HARNESS;
+            Assumptions.abort("Node.js and npm are not installed (a prerequisite of " + folder.getFileName() + ")");
+            return folder;
         }
         String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-            throw new AssertionError("npm ci in " + HARNESS + " failed:\n" + output);
+            throw new AssertionError("npm ci in " + folder + " failed:\n" + output);
         }
-        return HARNESS;
+        return folder;
     }
 }

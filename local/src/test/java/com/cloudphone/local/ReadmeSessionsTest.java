@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * the test holds every comment to what is printed. Ctrl-C then stops the stack with a waiting workflow in it.
  */
 class ReadmeSessionsTest {
-    private static final List<String> SECTIONS = List.of("## A first session with curl", "## Taking a user out");
+    static final List<String> SECTIONS = List.of("## A first session with curl", "## Taking a user out");
     private static final Pattern STATUS = Pattern.compile(": (\\d{3})\\b");
     private static final Pattern WORD = Pattern.compile("\"\\w+\":\"[A-Z_]+\"|\\b[A-Z][A-Z_]{3,}\\b|\\b[A-Z][a-z]+[A-Z]\\w*\\b");
 
@@ -68,7 +68,7 @@ class ReadmeSessionsTest {
         }
     }
 
-    private static String shBlock(String readme, String heading) {
+    static String shBlock(String readme, String heading) {
         int at = readme.indexOf(heading);
         assertTrue(at >= 0, heading + " is not in README.md");
         int start = readme.indexOf("```sh\n", at) + 6;

@@ -29,7 +29,9 @@ class TemplateIssuerTest {
         }
 
         JsonNode api = template.get("Resources").get("HttpApi").get("Properties");
-        assertEquals("TokenIssuer", api.at("/Auth/Authorizers/ServiceJwt/JwtConfiguration/issuer/Ref").asText());
+        JsonNode jwt = TemplateRoutesTest.document()
+                .at("/components/securitySchemes/ServiceJwt/x-amazon-apigateway-authorizer/jwtConfiguration");
+        assertEquals("TokenIssuer", jwt.at("/issuer/Ref").asText());
         // https://host split on "/" is ["https:", "", "host"]
         assertEquals("[2,{\"Fn::Split\":[\"/\",{\"Ref\":\"TokenIssuer\"}]}]",
                 api.at("/Domain/DomainName/Fn::Select").toString());

@@ -30,11 +30,14 @@ final class AgencyWorld {
         var directory = t.backend.directory;
         directory.createAccount(new Account(AGENCY, "Sample agency", Plan.TEAM, true, null, 1, null, now, null),
                 member(AGENCY, AGENCY_ADMIN, Role.AGENCY_ADMIN, now), login(t, AGENCY_ADMIN),
-                event("AccountOpened", AGENCY, now));
+                new DomainEvent("AccountOpened", AGENCY, now, Map.of("plan", "TEAM", "paid", true,
+                        "ownerUserId", AGENCY_ADMIN)));
         directory.createAccount(new Account(SUB, "Sample sub-account", Plan.TEAM, true, null, 1, AGENCY, now, null),
-                member(SUB, SUB_OWNER, Role.ADMIN, now), login(t, SUB_OWNER), event("AccountOpened", SUB, now));
-        directory.addMembership(member(SUB, AGENCY_ADMIN, Role.AGENCY_ADMIN, now), event("UserAdded", SUB, now));
-        directory.addMember(member(SUB, MOVER, Role.USER, now), login(t, MOVER), event("UserAdded", SUB, now));
+                member(SUB, SUB_OWNER, Role.ADMIN, now), login(t, SUB_OWNER), new DomainEvent("AccountOpened", SUB, now,
+                        Map.of("plan", "TEAM", "paid", true, "ownerUserId", SUB_OWNER, "parentAccountId", AGENCY)));
+        directory.addMembership(member(SUB, AGENCY_ADMIN, Role.AGENCY_ADMIN, now), added(SUB_OWNER, AGENCY_ADMIN,
+                Role.AGENCY_ADMIN, now));
+        directory.addMember(member(SUB, MOVER, Role.USER, now), login(t, MOVER), added(SUB_OWNER, MOVER, Role.USER, now));
     }
 
     private static Member member(String accountId, String userId, Role role, String now) {
@@ -46,7 +49,8 @@ final class AgencyWorld {
         return new Login(userId, userId.substring(2), null, t.backend.hasher.hash("Sample-pass-1"), 0, null, null, 0);
     }
 
-    private static DomainEvent event(String type, String accountId, String now) {
-        return new DomainEvent(type, accountId, now, Map.of("seeded", true));
+    private static DomainEvent added(String by, String userId, Role role, String now) {
+        return new DomainEvent("UserAdded", SUB, now, Map.of("userId", userId, "kind", "INTERNAL", "role", role.name(),
+                "addedBy", by));
     }
 }

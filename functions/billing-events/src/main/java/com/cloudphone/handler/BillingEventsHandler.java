@@ -5,15 +5,17 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.cloudphone.Backend;
 import com.cloudphone.error.ApiException;
+import com.cloudphone.error.FieldProblem;
 import com.cloudphone.http.Log;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Billing's events from EventBridge (PlanChanged, SeatsChanged, AccountClosed). An event that can never apply
- * (malformed, unknown account) is logged and dropped rather than retried; anything else throws, so EventBridge
- * retries it.
+ * (one that fails its schema in events/schemas, malformed, unknown account) is logged and dropped rather than
+ * retried; anything else throws, so EventBridge retries it.
  */
 public class BillingEventsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final Backend backend;
@@ -37,6 +39,10 @@ public class BillingEventsHandler implements RequestHandler<ScheduledEvent, Map<
         String time = event.getTime() == null ? Instant.now().toString()
                 : Instant.ofEpochMilli(event.getTime().getMillis()).toString();
         try {
+            List<FieldProblem> problems = BillingEventShape.problems(event);
+            if (!problems.isEmpty()) {
+                throw ApiException.invalid(problems);
+            }
             Map<String, Object> result = backend.billing.apply(event.getDetailType(), event.getDetail(), time,
                     event.getId());
             log.put("outcome", result.get("outcome"));

@@ -18,12 +18,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The transactional outbox: a domain event is an item of the table, written in the same transaction as the change
  * it reports ({@link #record}). The table's stream carries each new event item to the publish-events function,
  * which puts it on the event bus; so the functions that change data never load an EventBridge client, and an
- * event is never published for a change that did not commit. Items expire a day later, when the stream no longer
- * holds them either.
+ * event is never published for a change that did not commit. The stream keeps a record a day; items are kept a
+ * week, so one the relay gave up on (the outbox dead-letter queue) can still be written again and replayed
+ * (docs/deploy.md).
  */
 public final class Outbox {
     static final String PREFIX = "EVENTS#";
-    static final Duration KEPT = Duration.ofHours(24);
+    static final Duration KEPT = Duration.ofDays(7);
 
     private Outbox() {
     }

@@ -46,7 +46,7 @@ class OutboxTest {
         Map<String, AttributeValue> item = items.get(0);
         assertEquals(Outbox.PREFIX + admin.accountId(), item.get("pk").s());
         assertTrue(item.get("sk").s().startsWith("2026-11-24T09:00:00Z#ev_"), item.get("sk").s());
-        assertEquals(Long.toString(1795510800L + 24 * 3600), item.get("expiresAt").n(), "kept a day, then TTL");
+        assertEquals(Long.toString(1795510800L + 7 * 24 * 3600), item.get("expiresAt").n(), "kept a week, then TTL");
 
         // the seat is gone: the refused add writes neither the user nor an event
         var before = t.snapshot();
@@ -125,10 +125,11 @@ class OutboxTest {
         var tombstone = t.backend.tombstones.get(s.admin.accountId(), leaving.userId()).orElseThrow();
         var purged = new com.cloudphone.model.Tombstone(tombstone.accountId(), tombstone.userId(), tombstone.removedAt(),
                 tombstone.purgeAt(), "2026-11-24T09:00:00Z", tombstone.label());
-        DomainEvent event = new DomainEvent("UserPurged", s.admin.accountId(), "2026-11-24T09:00:00Z", Map.of());
+        Map<String, Object> detail = Map.of("userId", leaving.userId(), "callsAnonymised", 0, "loginKept", false);
+        DomainEvent event = new DomainEvent("UserPurged", s.admin.accountId(), "2026-11-24T09:00:00Z", detail);
         assertTrue(t.backend.directory.markPurged(purged, event));
         assertTrue(!t.backend.directory.markPurged(purged, new DomainEvent("UserPurged", s.admin.accountId(),
-                "2026-11-24T09:00:00Z", Map.of())), "the sweep and the workflow racing: the second one loses");
+                "2026-11-24T09:00:00Z", detail)), "the sweep and the workflow racing: the second one loses");
         assertEquals(List.of(event.eventId()), t.bus.published().stream().filter(e -> e.type().equals("UserPurged"))
                 .map(DomainEvent::eventId).toList());
     }

@@ -93,7 +93,7 @@ public final class Samples {
     public Queue queue(String... memberUserIds) {
         Queue queue = new Queue(SAMPLE_ACCOUNT, QUEUE, "Support", List.of(memberUserIds), now());
         t.backend.queueStore.create(queue, new com.cloudphone.event.DomainEvent("QueueCreated", SAMPLE_ACCOUNT, now(),
-                java.util.Map.of("queueId", QUEUE, "seeded", true)));
+                java.util.Map.of("queueId", QUEUE, "members", memberUserIds.length)));
         return queue;
     }
 
@@ -117,7 +117,7 @@ public final class Samples {
 
     private com.cloudphone.event.DomainEvent seeded(Callflow callflow) {
         return new com.cloudphone.event.DomainEvent("CallflowCreated", SAMPLE_ACCOUNT, now(),
-                java.util.Map.of("callflowId", callflow.callflowId(), "seeded", true));
+                java.util.Map.of("callflowId", callflow.callflowId()));
     }
 
     /** u_sampleuser logged in on softphone {@link #DEVICE}. */
@@ -125,7 +125,7 @@ public final class Samples {
         DeviceSession device = new DeviceSession(SAMPLE_ACCOUNT, SAMPLE_USER, DEVICE, DeviceKind.SOFTPHONE,
                 "Jet Phone on laptop", now());
         t.backend.deviceStore.logIn(device, new com.cloudphone.event.DomainEvent("DeviceLoggedIn", SAMPLE_ACCOUNT,
-                now(), java.util.Map.of("deviceId", device.deviceId(), "seeded", true)));
+                now(), java.util.Map.of("userId", SAMPLE_USER, "deviceId", device.deviceId(), "kind", "SOFTPHONE")));
         return device;
     }
 

@@ -2,6 +2,7 @@ package com.cloudphone.testing;
 
 import com.cloudphone.Backend;
 import com.cloudphone.event.DomainEvent;
+import com.cloudphone.event.EventSchemas;
 import com.cloudphone.event.LocalEventBus;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.Login;
@@ -42,6 +43,7 @@ public final class TestBackend {
         // events travel as in AWS: outbox item, the table's stream, the relay, the bus
         OutboxStream stream = new OutboxStream(LocalDynamo.streams(), backend.table);
         bus.deliverBeforeReading(() -> backend.relay.relay(stream.poll()));
+        bus.subscribe(EventSchemas::check);
     }
 
     /** Opens an account with an admin owner who can sign in as {@code username} / {@code password}. */
@@ -55,9 +57,11 @@ public final class TestBackend {
         String now = clock.instant().toString();
         backend.directory.createAccount(new Account(SAMPLE_ACCOUNT, "Sample", Plan.TEAM, true, null, 1, null, now, null),
                 member(SAMPLE_ADMIN, Role.ADMIN, "sample-admin", now), login(SAMPLE_ADMIN, "sample-admin"),
-                new DomainEvent("AccountOpened", SAMPLE_ACCOUNT, now, Map.of("seeded", true)));
+                new DomainEvent("AccountOpened", SAMPLE_ACCOUNT, now, Map.of("plan", "TEAM", "paid", true,
+                        "ownerUserId", SAMPLE_ADMIN)));
         backend.directory.addMember(member(SAMPLE_USER, Role.USER, "sample-user", now), login(SAMPLE_USER, "sample-user"),
-                new DomainEvent("UserAdded", SAMPLE_ACCOUNT, now, Map.of("userId", SAMPLE_USER, "seeded", true)));
+                new DomainEvent("UserAdded", SAMPLE_ACCOUNT, now, Map.of("userId", SAMPLE_USER, "kind", "INTERNAL",
+                        "role", "USER", "addedBy", SAMPLE_ADMIN)));
     }
 
     /** Every item of the table, to show that a refused request wrote nothing. */

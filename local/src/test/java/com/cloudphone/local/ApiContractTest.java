@@ -255,6 +255,9 @@ class ApiContractTest {
         String alex = c.user("contract-alex", "2001");
         String kim = c.user("contract-kim", "2002");
         expect(200, http.get("/users", c.token));
+        expect(200, http.get("/me", c.token));
+        expect(200, http.get("/jobs", c.token));
+        expect(200, http.get("/jobs?status=RUNNING", c.token));
         expect(200, http.call("DELETE", "/users/" + c.user("contract-lee", "2003"), c.token, null));
         expect(200, http.get("/users/" + alex, c.token));
         expect(200, http.call("PATCH", "/users/" + alex, c.token, "{\"displayName\":\"Alex R\",\"timezone\":\"Europe/London\","

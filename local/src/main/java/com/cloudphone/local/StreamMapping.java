@@ -5,20 +5,15 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.cloudphone.http.Log;
+import com.cloudphone.store.StreamReader;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -30,20 +25,13 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 final class StreamMapping {
     private static final int BATCH_SIZE = 100;
 
-    private final DynamoDbStreamsClient streams;
-    private final DynamoDbClient dynamo;
-    private final String tableName;
+    private final StreamReader reader;
     private final RequestHandler<DynamodbEvent, StreamsEventResponse> function;
-    private final Map<String, String> lastRead = new HashMap<>();
-    private final Set<String> finished = new HashSet<>();
     private final List<DynamodbEvent.DynamodbStreamRecord> pending = new ArrayList<>();
-    private String streamArn;
 
     StreamMapping(DynamoDbStreamsClient streams, DynamoDbClient dynamo, String tableName,
                   RequestHandler<DynamodbEvent, StreamsEventResponse> function) {
-        this.streams = streams;
-        this.dynamo = dynamo;
-        this.tableName = tableName;
+        this.reader = new StreamReader(streams, dynamo, tableName);
         this.function = function;
     }
 
@@ -54,9 +42,9 @@ final class StreamMapping {
      */
     synchronized void catchUp(Predicate<String> reached) {
         int kept = 0;
-        for (Record r : read()) {
-            AttributeValue eventId = passesFilter(r) ? r.dynamodb().newImage().get("eventId") : null;
-            if (passesFilter(r) && (eventId == null || !reached.test(eventId.s()))) {
+        for (Record r : reader.read()) {
+            AttributeValue eventId = StreamReader.isOutboxInsert(r) ? r.dynamodb().newImage().get("eventId") : null;
+            if (StreamReader.isOutboxInsert(r) && (eventId == null || !reached.test(eventId.s()))) {
                 pending.add(convert(r));
                 kept++;
             }
@@ -69,8 +57,8 @@ final class StreamMapping {
     /** One round: new records, then as many batches as the function takes; answers how many it was handed. */
     synchronized int pump() {
         int handed = 0;
-        for (Record r : read()) {
-            if (passesFilter(r)) {
+        for (Record r : reader.read()) {
+            if (StreamReader.isOutboxInsert(r)) {
                 pending.add(convert(r));
             }
         }
@@ -95,66 +83,6 @@ final class StreamMapping {
         return handed;
     }
 
-    /** The filter criteria of the PublishEventsFunction's stream event in template.yaml. */
-    private static boolean passesFilter(Record r) {
-        if (r.eventName() != OperationType.INSERT || !r.dynamodb().hasNewImage() || !r.dynamodb().hasKeys()) {
-            return false;
-        }
-        AttributeValue pk = r.dynamodb().keys().get("pk");
-        return pk != null && pk.s() != null && pk.s().startsWith("EVENTS#");
-    }
-
-    private List<Record> read() {
-        if (streamArn == null) {
-            streamArn = dynamo.describeTable(b -> b.tableName(tableName)).table().latestStreamArn();
-            if (streamArn == null) {
-                return List.of();
-            }
-        }
-        List<Record> records = new ArrayList<>();
-        for (Shard shard : shards()) {
-            if (finished.contains(shard.shardId())) {
-                continue;
-            }
-            String after = lastRead.get(shard.shardId());
-            String iterator = streams.getShardIterator(b -> {
-                b.streamArn(streamArn).shardId(shard.shardId());
-                if (after == null) {
-                    b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-                } else {
-                    b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
-                }
-            }).shardIterator();
-            while (iterator != null) {
-                String current = iterator;
-                GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(current));
-                records.addAll(page.records());
-                iterator = page.nextShardIterator();
-                if (page.records().isEmpty()) {
-                    break; // caught up on an open shard, or at the end of a closed one (no next iterator)
-                }
-                lastRead.put(shard.shardId(), page.records().get(page.records().size() - 1).dynamodb().sequenceNumber());
-            }
-            if (iterator == null) {
-                finished.add(shard.shardId());
-            }
-        }
-        return records;
-    }
-
-    private List<Shard> shards() {
-        List<Shard> shards = new ArrayList<>();
-        String start = null;
-        do {
-            String from = start;
-            var description = streams.describeStream(b -> b.streamArn(streamArn).exclusiveStartShardId(from))
-                    .streamDescription();
-            shards.addAll(description.shards());
-            start = description.lastEvaluatedShardId();
-        } while (start != null);
-        return shards;
-    }
-
     /** The record as Lambda hands it to the function (the Lambda events model, not the SDK's). */
     private DynamodbEvent.DynamodbStreamRecord convert(Record r) {
         DynamodbEvent.DynamodbStreamRecord out = new DynamodbEvent.DynamodbStreamRecord();
@@ -163,7 +91,7 @@ final class StreamMapping {
         out.setEventSource("aws:dynamodb");
         out.setEventVersion(r.eventVersion());
         out.setAwsRegion(r.awsRegion());
-        out.setEventSourceARN(streamArn);
+        out.setEventSourceARN(reader.streamArn());
         out.setDynamodb(new StreamRecord()
                 .withSequenceNumber(r.dynamodb().sequenceNumber())
                 .withStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.valueOf(

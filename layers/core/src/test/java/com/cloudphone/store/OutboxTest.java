@@ -73,18 +73,6 @@ class OutboxTest {
     }
 
     @Test
-    void aStreamReaderStartedLateSkipsWhatWasAlreadyThere() {
-        Caller admin = t.account(Plan.TEAM, true, "owner", "Owner-pass-1");
-        OutboxStream late = new OutboxStream(LocalDynamo.streams(), t.backend.table);
-        late.skipToEnd();
-        assertEquals(List.of(), late.poll());
-        t.backend.users.add(admin, user("after"));
-        var changes = late.poll();
-        assertEquals(1, changes.size());
-        assertEquals("UserAdded", Outbox.read(changes.get(0).newImage()).orElseThrow().type());
-    }
-
-    @Test
     void aTableFromBeforeTheOutboxGetsItsStream() {
         var client = LocalDynamo.client();
         String name = "pre-outbox-" + System.nanoTime();

@@ -33,11 +33,6 @@ class AgencyScenarioTest {
         stack.close();
     }
 
-    private static Http.Answer open(String body) {
-        Http.Answer answer = http.post("/dev/accounts", null, body);
-        assertEquals(201, answer.status(), answer.raw());
-        return answer;
-    }
 
     private static String roles(String... accountAndRole) {
         List<String> pairs = new ArrayList<>();
@@ -55,14 +50,14 @@ class AgencyScenarioTest {
 
     @Test
     void rolesAcrossSubAccountsAndRemovalFromAllOfThem() {
-        Http.Answer agency = open("{\"name\":\"Northwind Agency\",\"plan\":\"TEAM\",\"paid\":true,\"agency\":true,"
+        Http.Answer agency = http.open("{\"name\":\"Northwind Agency\",\"plan\":\"TEAM\",\"paid\":true,\"agency\":true,"
                 + "\"ownerUsername\":\"nw-admin\",\"ownerPassword\":\"Owner-pass-1\"}");
         String agencyToken = agency.text("token");
         String agencyAdmin = agency.text("ownerUserId");
         String agencyId = agency.text("accountId");
-        Http.Answer east = open("{\"name\":\"East Clinic\",\"plan\":\"TEAM\",\"paid\":true,\"parentAccountId\":\""
+        Http.Answer east = http.open("{\"name\":\"East Clinic\",\"plan\":\"TEAM\",\"paid\":true,\"parentAccountId\":\""
                 + agencyId + "\",\"ownerUsername\":\"east-owner\",\"ownerPassword\":\"Owner-pass-1\"}");
-        Http.Answer west = open("{\"name\":\"West Clinic\",\"plan\":\"TEAM\",\"paid\":false,\"parentAccountId\":\""
+        Http.Answer west = http.open("{\"name\":\"West Clinic\",\"plan\":\"TEAM\",\"paid\":false,\"parentAccountId\":\""
                 + agencyId + "\",\"ownerUsername\":\"west-owner\",\"ownerPassword\":\"Owner-pass-1\"}");
         String eastId = east.text("accountId");
         String westId = west.text("accountId");

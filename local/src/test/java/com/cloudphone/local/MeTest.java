@@ -27,11 +27,6 @@ class MeTest {
         stack.close();
     }
 
-    private static Http.Answer open(String body) {
-        Http.Answer answer = http.post("/dev/accounts", null, body);
-        assertEquals(201, answer.status(), answer.raw());
-        return answer;
-    }
 
     private static List<String> field(JsonNode array, String name) {
         List<String> values = new ArrayList<>();
@@ -63,9 +58,9 @@ class MeTest {
 
     @Test
     void anAgencyAdminSeesTheTokensAccountAndEveryAccountOfTheLogin() {
-        Http.Answer agency = open("{\"name\":\"Me agency\",\"plan\":\"TEAM\",\"paid\":true,\"agency\":true,"
+        Http.Answer agency = http.open("{\"name\":\"Me agency\",\"plan\":\"TEAM\",\"paid\":true,\"agency\":true,"
                 + "\"ownerUsername\":\"me-boss\",\"ownerPassword\":\"Owner-pass-1\"}");
-        Http.Answer east = open("{\"name\":\"Me east\",\"plan\":\"TEAM\",\"paid\":true,\"parentAccountId\":\""
+        Http.Answer east = http.open("{\"name\":\"Me east\",\"plan\":\"TEAM\",\"paid\":true,\"parentAccountId\":\""
                 + agency.text("accountId") + "\",\"ownerUsername\":\"me-east\",\"ownerPassword\":\"Owner-pass-1\"}");
         Http.Answer inEast = http.post("/sessions", null, "{\"username\":\"me-boss\",\"password\":\"Owner-pass-1\","
                 + "\"accountId\":\"" + east.text("accountId") + "\"}");

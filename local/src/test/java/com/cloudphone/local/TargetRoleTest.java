@@ -34,13 +34,13 @@ class TargetRoleTest {
     static void start() throws Exception {
         stack = LocalStack.start(LocalStack.Options.forTests(new LocalClock(Instant.parse("2026-11-24T09:00:00Z"))));
         http = new Http(stack.url());
-        Http.Answer agency = open("{\"name\":\"Agency\",\"plan\":\"TEAM\",\"paid\":true,\"agency\":true,"
+        Http.Answer agency = http.open("{\"name\":\"Agency\",\"plan\":\"TEAM\",\"paid\":true,\"agency\":true,"
                 + "\"ownerUsername\":\"boss\",\"ownerPassword\":\"Owner-pass-1\"}");
         agencyAdmin = agency.text("ownerUserId");
         agencyToken = agency.text("token");
-        Http.Answer east = open("{\"name\":\"East\",\"plan\":\"TEAM\",\"paid\":true,\"parentAccountId\":\""
+        Http.Answer east = http.open("{\"name\":\"East\",\"plan\":\"TEAM\",\"paid\":true,\"parentAccountId\":\""
                 + agency.text("accountId") + "\",\"ownerUsername\":\"east-owner\",\"ownerPassword\":\"Owner-pass-1\"}");
-        Http.Answer west = open("{\"name\":\"West\",\"plan\":\"TEAM\",\"paid\":true,\"parentAccountId\":\""
+        Http.Answer west = http.open("{\"name\":\"West\",\"plan\":\"TEAM\",\"paid\":true,\"parentAccountId\":\""
                 + agency.text("accountId") + "\",\"ownerUsername\":\"west-owner\",\"ownerPassword\":\"Owner-pass-1\"}");
         eastId = east.text("accountId");
         westId = west.text("accountId");
@@ -54,11 +54,6 @@ class TargetRoleTest {
         stack.close();
     }
 
-    private static Http.Answer open(String body) {
-        Http.Answer answer = http.post("/dev/accounts", null, body);
-        assertEquals(201, answer.status(), answer.raw());
-        return answer;
-    }
 
     private static String signIn(String username, String password, String accountId) {
         Http.Answer a = http.post("/sessions", null, "{\"username\":\"" + username + "\",\"password\":\"" + password

@@ -8,6 +8,7 @@ import com.cloudphone.testing.Operations;
 import com.cloudphone.testing.Operations.Op;
 import com.cloudphone.testing.Operations.Outcome;
 import com.cloudphone.testing.TableState;
+import com.cloudphone.testing.TouchedKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,6 +83,8 @@ class InvariantsPropertyTest {
         List<Op> ops = Operations.sequence(seed, rounds * 4);
         Map<String, Long> allowance = new HashMap<>();
         TableState state = TableState.read(world.backend.table);
+        world.touched.drain();
+        Events events = new Events();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             for (int r = 0; r < rounds; r++) {
@@ -92,10 +95,12 @@ class InvariantsPropertyTest {
                 }
                 List<Outcome> outcomes = new ArrayList<>();
                 for (Future<Outcome> f : running) outcomes.add(f.get());
-                state = TableState.read(world.backend.table);
+                state = before.refreshed(world.backend.table, world.touched.drain());
+                String where = "round " + r + " " + outcomes;
                 boolean billing = outcomes.stream().anyMatch(o -> o.op().kind() == Operations.Kind.BILLING);
-                assertRules("round " + r + " " + outcomes, state, allowance, billing);
-                assertEventsBalanced("round " + r + " " + outcomes, world, state);
+                assertRules(where, state, allowance, billing);
+                events.assertBalanced(where, world, state);
+                if ((r + 1) % 100 == 0 || r == rounds - 1) assertMirrorTrue(world, state, where);
             }
         } finally {
             pool.shutdownNow();
@@ -103,38 +108,53 @@ class InvariantsPropertyTest {
         assertDeliveredOnce(world, state);
     }
 
-    /** Runs {@code ops} one at a time, checking every rule after each; returns how often each outcome occurred. */
-    private static long opNanos;
-    private static long readNanos;
-
+    /**
+     * Runs {@code ops} one at a time, checking every rule after each; returns how often each outcome occurred.
+     * After a step only the items its writes touched are read back ({@link TouchedKeys}); every
+     * {@code invariants.audit} steps and at the end a full scan must equal that state, so a write the mirror
+     * missed cannot hide a broken rule for long.
+     */
     private static Map<String, Integer> check(Operations world, List<Op> ops) {
-        opNanos = 0;
-        readNanos = 0;
+        int audit = Integer.getInteger("invariants.audit", 500);
+        long opNanos = 0;
+        long checkNanos = 0;
         Map<String, Long> allowance = new HashMap<>();
         TableState state = TableState.read(world.backend.table);
+        world.touched.drain();
+        Events events = new Events();
         Map<String, Integer> outcomes = new TreeMap<>();
         List<Outcome> history = new ArrayList<>();
         for (Op op : ops) {
             TableState before = state;
             long t0 = System.nanoTime();
             Outcome outcome = world.run(op, before);
-            opNanos += System.nanoTime() - t0;
+            long t1 = System.nanoTime();
+            opNanos += t1 - t0;
             history.add(outcome);
             outcomes.merge(outcome.result(), 1, Integer::sum);
-            long t1 = System.nanoTime();
-            state = TableState.read(world.backend.table);
-            readNanos += System.nanoTime() - t1;
+            var touched = world.touched.drain();
+            state = before.refreshed(world.backend.table, touched);
+            List<String> keys = touched.stream().map(k -> TableState.s(k, "pk") + "|" + TableState.s(k, "sk")).toList();
             String where = "after step " + history.size() + " " + outcome + " (last steps: "
                     + history.subList(Math.max(0, history.size() - 8), history.size()) + ")";
             assertRules(where, state, allowance, op.kind() == Operations.Kind.BILLING);
-            assertEquals(TableState.owedEvents(before, state), TableState.writtenEvents(before, state),
+            assertEquals(TableState.owedEvents(before, state, keys), TableState.writtenEvents(before, state, keys),
                     "events owed by the change vs events written, " + where);
-            assertEventsBalanced(where, world, state);
+            events.assertBalanced(where, world, state);
+            if (history.size() % audit == 0 || history.size() == ops.size()) assertMirrorTrue(world, state, where);
+            checkNanos += System.nanoTime() - t1;
         }
         assertDeliveredOnce(world, state);
-        System.out.printf("invariants: %d items at the end; %.1f s in operations, %.1f s reading the table%n",
-                state.items.size(), opNanos / 1e9, readNanos / 1e9);
+        System.out.printf("invariants: %d items at the end; %.1f s in operations, %.1f s reading and checking%n",
+                state.items.size(), opNanos / 1e9, checkNanos / 1e9);
         return outcomes;
+    }
+
+    /** The state read back step by step equals the table itself. */
+    private static void assertMirrorTrue(Operations world, TableState state, String where) {
+        TableState scanned = TableState.read(world.backend.table);
+        List<String> missed = TableState.differences(state, scanned);
+        assertTrue(missed.isEmpty(), "items written but not read back " + where + ": " + missed);
     }
 
     private static void assertRules(String where, TableState state, Map<String, Long> allowance, boolean billing) {
@@ -159,15 +179,23 @@ class InvariantsPropertyTest {
 
     /**
      * At the wire: each committed transaction that changed anything wrote exactly one event, and the table holds
-     * no event that such a transaction did not write.
+     * no event that such a transaction did not write. Each transaction is checked once, as it arrives.
      */
-    private static void assertEventsBalanced(String where, Operations world, TableState state) {
-        List<Faults.Committed> committed = List.copyOf(world.recorder.committed);
-        List<Faults.Committed> unbalanced = committed.stream()
-                .filter(c -> !c.changed().isEmpty() && c.events().size() != 1).toList();
-        assertTrue(unbalanced.isEmpty(), "transactions without exactly one event " + where + ": " + unbalanced);
-        long written = committed.stream().mapToLong(c -> c.events().size()).sum();
-        assertEquals(written, state.events().size(), "events in the table vs events committed, " + where);
+    private static final class Events {
+        private int seen;
+        private long written;
+
+        void assertBalanced(String where, Operations world, TableState state) {
+            List<Faults.Committed> committed = world.recorder.committed;
+            int now = committed.size();
+            List<Faults.Committed> fresh = committed.subList(seen, now);
+            List<Faults.Committed> unbalanced = fresh.stream()
+                    .filter(c -> !c.changed().isEmpty() && c.events().size() != 1).toList();
+            assertTrue(unbalanced.isEmpty(), "transactions without exactly one event " + where + ": " + unbalanced);
+            written += fresh.stream().mapToLong(c -> c.events().size()).sum();
+            seen = now;
+            assertEquals(written, state.events().size(), "events in the table vs events committed, " + where);
+        }
     }
 
     /** The stream and relay put each outbox event on the bus exactly once. */

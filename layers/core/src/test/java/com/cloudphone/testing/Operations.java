@@ -62,6 +62,8 @@ public final class Operations {
 
     public final TestBackend t = new TestBackend();
     public final Faults recorder = new Faults();
+    /** Every item a step's writes touched, for reading back only those after it. */
+    public final TouchedKeys touched = new TouchedKeys();
     public final Backend backend;
     public final Caller agencyAdmin;
     /** Account id to its owner, an ADMIN every operation in that account acts as. */
@@ -71,7 +73,7 @@ public final class Operations {
     private static final String PASSWORD = "Welcome-2026";
 
     public Operations() {
-        Table table = new Table(LocalDynamo.clientWith(recorder), t.backend.table.name());
+        Table table = new Table(LocalDynamo.clientWith(recorder, touched), t.backend.table.name());
         backend = new Backend(table, t.backend.tokens(), t.bus, t.clock, 4, (name, input) -> t.started.add(new String[] {name, input}));
         var agency = backend.accounts.open("Agency", Plan.TEAM, true, null, "agency-owner", PASSWORD, null, true);
         agencyAdmin = new Caller(agency.owner().userId(), agency.account().accountId(), "AGENCY_ADMIN");

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Every item of a table, read raw with one consistent scan, and the rules the items must keep between them. The
@@ -31,6 +34,34 @@ public final class TableState {
         table.client().scanPaginator(b -> b.tableName(table.name()).consistentRead(true)).items()
                 .forEach(i -> items.put(s(i, "pk") + "|" + s(i, "sk"), i));
         return new TableState(items);
+    }
+
+    /**
+     * This state with the items under {@code keys} read again (consistent BatchGetItem), the rest as they were:
+     * after a step, the same as {@link #read} as long as {@code keys} holds every item the step wrote
+     * ({@link TouchedKeys}), at the cost of the step's own items instead of the whole table.
+     */
+    public TableState refreshed(Table table, List<Map<String, AttributeValue>> keys) {
+        Map<String, Map<String, AttributeValue>> next = new TreeMap<>(items);
+        for (Map<String, AttributeValue> key : keys) next.remove(s(key, "pk") + "|" + s(key, "sk"));
+        for (int from = 0; from < keys.size(); from += 100) {
+            Map<String, KeysAndAttributes> wanted = Map.of(table.name(), KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + 100))).consistentRead(true).build());
+            while (!wanted.isEmpty()) {
+                Map<String, KeysAndAttributes> asking = wanted;
+                BatchGetItemResponse got = table.client().batchGetItem(b -> b.requestItems(asking));
+                got.responses().getOrDefault(table.name(), List.of()).forEach(i -> next.put(s(i, "pk") + "|" + s(i, "sk"), i));
+                wanted = got.unprocessedKeys();
+            }
+        }
+        return new TableState(next);
+    }
+
+    /** The keys whose items differ between two states (a missing item counts as different). */
+    public static List<String> differences(TableState a, TableState b) {
+        Set<String> keys = new TreeSet<>(a.items.keySet());
+        keys.addAll(b.items.keySet());
+        return keys.stream().filter(k -> !Objects.equals(a.items.get(k), b.items.get(k))).toList();
     }
 
     // ---- reading ----
@@ -125,13 +156,17 @@ public final class TableState {
     public List<String> violations(Map<String, Long> seatAllowance) {
         List<String> v = new ArrayList<>();
         Map<String, Map<String, AttributeValue>> memberById = new HashMap<>();
-        members().forEach(m -> memberById.put(accountOf(m) + "/" + s(m, "userId"), m));
+        Map<String, Integer> holdingSeats = new HashMap<>();
+        members().forEach(m -> {
+            memberById.put(accountOf(m) + "/" + s(m, "userId"), m);
+            if (!"REMOVED".equals(s(m, "status"))) holdingSeats.merge(accountOf(m), 1, Integer::sum);
+        });
 
         for (Map<String, AttributeValue> a : accounts()) {
             String id = accountOf(a);
             long used = n(a, "seatsUsed");
             long seats = n(a, "seats");
-            long holding = membersOf(id, false).size();
+            long holding = holdingSeats.getOrDefault(id, 0);
             long allowed = Math.max(seats, seatAllowance.getOrDefault(id, 0L));
             if (used > allowed) v.add("account " + id + ": " + used + " seats used of " + seats);
             if (used != holding) v.add("account " + id + ": seatsUsed " + used + " but " + holding + " ACTIVE/INVITED members");
@@ -257,9 +292,14 @@ public final class TableState {
      * exactly one event and no event lacks its change.
      */
     public static Map<String, Integer> owedEvents(TableState before, TableState after) {
-        Map<String, Integer> owed = new TreeMap<>();
         Set<String> keys = new HashSet<>(before.items.keySet());
         keys.addAll(after.items.keySet());
+        return owedEvents(before, after, keys);
+    }
+
+    /** {@link #owedEvents(TableState, TableState)} when only the items under {@code keys} may differ. */
+    public static Map<String, Integer> owedEvents(TableState before, TableState after, java.util.Collection<String> keys) {
+        Map<String, Integer> owed = new TreeMap<>();
         for (String key : keys) {
             Map<String, AttributeValue> b = before.items.get(key);
             Map<String, AttributeValue> a = after.items.get(key);
@@ -341,9 +381,15 @@ public final class TableState {
 
     /** The events written between two states, as "Type subject". */
     public static Map<String, Integer> writtenEvents(TableState before, TableState after) {
+        return writtenEvents(before, after, after.items.keySet());
+    }
+
+    /** {@link #writtenEvents(TableState, TableState)} when only the items under {@code keys} may differ. */
+    public static Map<String, Integer> writtenEvents(TableState before, TableState after, java.util.Collection<String> keys) {
         Map<String, Integer> written = new TreeMap<>();
-        for (Map<String, AttributeValue> e : after.events()) {
-            if (before.items.containsKey(s(e, "pk") + "|" + s(e, "sk"))) continue;
+        for (String key : keys) {
+            Map<String, AttributeValue> e = after.items.get(key);
+            if (e == null || !s(e, "pk").startsWith("EVENTS#") || before.items.containsKey(key)) continue;
             owe(written, subject(e));
         }
         return written;

@@ -143,6 +143,10 @@ class InvariantsPropertyTest {
             events.assertBalanced(where, world, state);
             if (history.size() % audit == 0 || history.size() == ops.size()) assertMirrorTrue(world, state, where);
             checkNanos += System.nanoTime() - t1;
+            if (history.size() % 1000 == 0) {
+                System.out.printf("invariants: step %d, %d items; %.1f s in operations, %.1f s checking so far%n",
+                        history.size(), state.items.size(), opNanos / 1e9, checkNanos / 1e9);
+            }
         }
         assertDeliveredOnce(world, state);
         System.out.printf("invariants: %d items at the end; %.1f s in operations, %.1f s reading and checking%n",

@@ -294,6 +294,7 @@ public final class LocalStack implements AutoCloseable {
                 Route.of("GET /jobs/{jobId}", deleteUser, false),
                 Route.of("POST /calls", calls, false),
                 Route.of("GET /calls", calls, false),
+                Route.of("GET /agency/users", agency, false),
                 Route.of("GET /agency/users/{userId}/roles", agency, false),
                 Route.of("PUT /agency/users/{userId}/roles", agency, false),
                 Route.of("DELETE /agency/users/{userId}", agency, false));

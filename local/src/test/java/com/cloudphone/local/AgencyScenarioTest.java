@@ -156,5 +156,21 @@ class AgencyScenarioTest {
         assertFalse(userIds(west.text("token")).contains(pat));
         assertEquals(0, http.get("/agency/users/" + pat + "/roles", agencyToken).body().path("roles").size());
         assertEquals(403, http.post("/sessions", null, "{\"username\":\"pat\",\"password\":\"Welcome-2026\"}").status());
+
+        // a second agency admin (the local stack's dev route: no API route makes one) can be removed everywhere
+        Http.Answer nora = http.post("/dev/agency-admins", null, "{\"agencyAccountId\":\"" + agencyId
+                + "\",\"username\":\"nora\",\"password\":\"Welcome-2026\",\"displayName\":\"Nora\"}");
+        assertEquals(201, nora.status(), nora.raw());
+        String noraId = nora.text("userId");
+        assertEquals("AGENCY_ADMIN", http.get("/agency/users/" + noraId + "/roles", agencyToken).body().path("roles")
+                .path(eastId).asText());
+        assertEquals(400, http.post("/dev/agency-admins", null, "{\"agencyAccountId\":\"" + eastId
+                + "\",\"username\":\"nora2\",\"password\":\"Welcome-2026\",\"displayName\":\"Nora\"}").status(),
+                "a sub-account is not an agency");
+        Http.Answer noraOut = http.call("DELETE", "/agency/users/" + noraId, agencyToken, null);
+        assertEquals(202, noraOut.status(), noraOut.raw());
+        awaitStatus(console, noraOut.text("jobId"), "SUCCEEDED");
+        assertFalse(userIds(east.text("token")).contains(noraId));
+        assertFalse(userIds(agencyToken).contains(noraId));
     }
 }

@@ -24,6 +24,7 @@ const axeReport = {};
 let allow = []; // HTTP statuses the script provokes on purpose, for the step at hand
 let seenAllowed = 0;
 let shotCount = 0;
+let liveSteps = []; // what the removal's status region said, in order
 
 function check(condition, message) {
   if (!condition) throw new Error('check failed: ' + message);
@@ -130,6 +131,8 @@ async function main() {
     // sign in: the login belongs to three accounts, so the form asks which, naming them
     await page.goto(BASE + '/');
     await heading('Sign in').waitFor();
+    check(await page.getByRole('link', { name: 'My account' }).isHidden() && await button('Sign out').isHidden(),
+      'no My account or Sign out when signed out');
     await label('Username').fill(boss);
     await label('Password').fill('Owner-pass-1');
     await provoke([400], async () => {
@@ -226,6 +229,14 @@ async function main() {
     });
     await screen(page, 'agency-removal-refused');
     await must(204, call('DELETE', '/users/' + nora.userId + '/devices/' + noraPhone.deviceId, noraInEast.token), 'Nora logged out');
+    // every text the status region shows on the way, to check each is a step in words
+    await page.evaluate(() => {
+      window.seenStatus = [];
+      new MutationObserver(() => {
+        const text = document.getElementById('removal-status')?.textContent;
+        if (text && window.seenStatus[window.seenStatus.length - 1] !== text) window.seenStatus.push(text);
+      }).observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
+    });
     await button('Try again: remove Nora Agent from all accounts').click();
     const live = page.locator('#removal-status');
     check(await live.getAttribute('role') === 'status', 'the progress is a live status region');
@@ -236,6 +247,10 @@ async function main() {
       items => items.map(li => li.textContent + ':' + li.dataset.state));
     check(accountSteps.length === 3 && accountSteps.every(s => s.endsWith(':done'))
       && accountSteps[2] === 'Northwind ' + RUN + ':done', 'each account done, the agency last: ' + JSON.stringify(accountSteps));
+    const seen = await page.evaluate(() => window.seenStatus);
+    check(seen.length >= 1 && seen.every(t => /^Removed from [0-3] of 3 accounts; (now (East|West|Northwind) \d+|finishing)\.$/.test(t)
+      || /is removed from all 3 accounts/.test(t)), 'the status in words on the way: ' + JSON.stringify(seen));
+    liveSteps = seen;
     await page.getByRole('rowheader', { name: /^Nora Agent/ }).waitFor({ state: 'detached' });
     await screen(page, 'agency-removal-done');
     await must(403, call('POST', '/sessions', null, { username: 'nora-' + RUN, password: 'Welcome-2026' }), 'Nora signing in');
@@ -347,7 +362,7 @@ try {
   failure = e;
 }
 const summary = { ok: !failure && problems.length === 0, seconds: (Date.now() - started) / 1000, screens: shotCount,
-  axe: axeReport, problems, failure: failure ? String(failure.stack || failure) : null };
+  axe: axeReport, removalStatus: liveSteps, problems, failure: failure ? String(failure.stack || failure) : null };
 writeFileSync(join(SHOTS, 'summary.json'), JSON.stringify(summary, null, 2));
 console.log(JSON.stringify(summary, null, 2));
 process.exit(summary.ok ? 0 : 1);

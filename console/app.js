@@ -2,6 +2,8 @@ import { api, claims, enc, setToken, token, whenSessionExpires } from './api.js'
 import { busy, date, field, form, h, input, kindName, select, table, uid } from './ui.js';
 import { deletionWizard } from './wizard.js';
 import { jobsScreen } from './jobs.js';
+import { accountPicker, accountSwitcher, invitationScreen, myAccountScreen, switchScreen } from './account.js';
+import { agencyScreen } from './agency.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -32,6 +34,18 @@ document.getElementById('sign-out').addEventListener('click', () => {
   location.hash = '#/sign-in';
 });
 
+/** Signed out by the console itself (a changed password): back to sign-in, saying why. */
+function signOutWith(reason) {
+  setToken(null);
+  signInReason = reason;
+  if (location.hash === '#/sign-in') render(); else location.hash = '#/sign-in';
+}
+
+/** A new token (another account, an accepted invitation): go to `hash` with the header redone. */
+function signedInTo(hash) {
+  if (location.hash === hash) render(); else location.hash = hash;
+}
+
 window.addEventListener('hashchange', render);
 render();
 
@@ -42,6 +56,7 @@ async function render() {
   const signedIn = Boolean(token()) && !(claims()?.exp * 1000 < Date.now());
   nav.hidden = !signedIn;
   who.hidden = !signedIn;
+  if (path === '/invitation') return show(mine, invitationScreen(signedInTo));
   if (!signedIn) {
     if (token()) {
       setToken(null);
@@ -61,16 +76,22 @@ async function render() {
   }
   document.getElementById('who-text').textContent = me.user.displayName + ', ' + me.user.role.toLowerCase().replace('_', ' ')
     + ' of ' + (me.accountName || me.accountId);
+  accountSwitcher(document.getElementById('account-slot'), me);
+  document.getElementById('nav-agency').hidden = me.user.role !== 'AGENCY_ADMIN';
+  for (const link of document.querySelectorAll('header a[href^="#/"]')) {
+    const current = path.startsWith(link.getAttribute('href').slice(1));
+    if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+  }
+  if (path === '/account') return show(mine, myAccountScreen(me, signOutWith));
+  const switching = path.match(/^\/switch\/([\w-]+)$/);
+  if (switching) return show(mine, switchScreen(me, switching[1], signedInTo));
   if (me.user.role === 'USER') {
     nav.hidden = true;
     return show(mine, h('section', { class: 'narrow' }, h('h1', {}, 'Admins only'),
       h('p', {}, 'You are signed in as ' + me.user.displayName + ', a user of ' + (me.accountName || me.accountId)
         + '. This console manages users, numbers, queues and callflows, which only admins may do: ask an admin of the'
-        + ' account for admin access.')));
-  }
-  for (const link of nav.querySelectorAll('a')) {
-    const current = path.startsWith(link.getAttribute('href').slice(1));
-    if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+        + ' account for admin access.'),
+      h('p', {}, 'Your own email and password are on ', h('a', { href: '#/account' }, 'My account'), '.')));
   }
   const screens = [
     [/^\/users\/([\w-]+)\/delete$/, id => deletionWizard(id, () => mine === renderCount)],
@@ -81,6 +102,7 @@ async function render() {
     [/^\/callflows$/, callflowsScreen],
     [/^\/calls$/, callsScreen],
     [/^\/jobs$/, () => jobsScreen(() => mine === renderCount)],
+    [/^\/agency$/, () => agencyScreen(me, () => mine === renderCount, render)],
   ];
   let node;
   try {
@@ -129,14 +151,7 @@ async function signInScreen() {
       const session = await api('POST', '/sessions', body);
       setToken(session.token);
     } catch (e) {
-      const pick = (e.details || []).find(d => d.field === 'accountId');
-      const ids = pick && /\[(.*)\]/.exec(pick.message);
-      if (ids && !accountSlot.firstChild) {
-        accountSlot.append(field('Account', select('accountId',
-          ids[1].split(',').map(s => s.trim()).map(id => [id, id])), {
-          hint: 'This login belongs to several accounts: pick the one to manage.' }));
-      }
-      throw e;
+      throw accountPicker(accountSlot, e);
     }
     location.hash = '#/users';
     render();

@@ -259,6 +259,7 @@ public final class LocalStack implements AutoCloseable {
                 Route.of("GET /.well-known/jwks.json", sessions, true),
                 Route.of("GET /.well-known/openid-configuration", sessions, true),
                 Route.of("POST /dev/accounts", new DevAccountsHandler(backend), true),
+                Route.of("POST /dev/agency-admins", new DevAgencyAdminsHandler(backend), true),
                 Route.of("POST /dev/billing-events", new DevBillingHandler(backend), true),
                 Route.of("GET /dev/events", devEvents, true),
                 Route.of("GET /health", health, true),
@@ -294,6 +295,7 @@ public final class LocalStack implements AutoCloseable {
                 Route.of("GET /jobs/{jobId}", deleteUser, false),
                 Route.of("POST /calls", calls, false),
                 Route.of("GET /calls", calls, false),
+                Route.of("GET /agency/users", agency, false),
                 Route.of("GET /agency/users/{userId}/roles", agency, false),
                 Route.of("PUT /agency/users/{userId}/roles", agency, false),
                 Route.of("DELETE /agency/users/{userId}", agency, false));

@@ -84,6 +84,33 @@ class AgencyScenarioTest {
         assertEquals(200, both.status(), both.raw());
         assertEquals("ADMIN", both.body().path("roles").path(westId).asText());
         assertEquals("USER", both.body().path("roles").path(eastId).asText());
+        // the agency's accounts and every login in them, with a role per account, for the Agency screen
+        JsonNode listed = http.get("/agency/users", agencyToken).body();
+        assertEquals(agencyId, listed.path("agencyAccountId").asText(), listed.toString());
+        List<String> accountIds = new ArrayList<>();
+        listed.path("accounts").forEach(a -> accountIds.add(a.path("accountId").asText()));
+        assertEquals(List.of(agencyId, eastId, westId), accountIds, "the agency first, then by name");
+        assertTrue(listed.path("accounts").get(0).path("agency").asBoolean());
+        JsonNode patRow = null;
+        for (JsonNode u : listed.path("users")) {
+            if (u.path("userId").asText().equals(pat)) {
+                patRow = u;
+            }
+        }
+        assertEquals("Pat", patRow.path("displayName").asText(), listed.toString());
+        assertEquals("USER", patRow.path("roles").path(eastId).asText());
+        assertEquals("ADMIN", patRow.path("roles").path(westId).asText());
+        assertFalse(patRow.path("roles").has(agencyId));
+        assertEquals(403, http.get("/agency/users", east.text("token")).status(), "only from the agency account");
+        // a login in several accounts is asked which one, with the accounts named
+        Http.Answer pick = http.post("/sessions", null, "{\"username\":\"pat\",\"password\":\"Welcome-2026\"}");
+        assertEquals(400, pick.status(), pick.raw());
+        JsonNode details = pick.body().path("error").path("details");
+        assertEquals("accountId", details.get(0).path("field").asText(), pick.raw());
+        assertEquals(eastId, details.get(1).path("accountId").asText(), pick.raw());
+        assertEquals("East Clinic", details.get(1).path("name").asText(), pick.raw());
+        assertEquals("USER", details.get(1).path("role").asText(), pick.raw());
+        assertEquals("West Clinic", details.get(2).path("name").asText(), pick.raw());
         Http.Answer intoWest = http.post("/sessions", null, "{\"username\":\"pat\",\"password\":\"Welcome-2026\","
                 + "\"accountId\":\"" + westId + "\"}");
         assertEquals(201, intoWest.status(), intoWest.raw());
@@ -129,5 +156,21 @@ class AgencyScenarioTest {
         assertFalse(userIds(west.text("token")).contains(pat));
         assertEquals(0, http.get("/agency/users/" + pat + "/roles", agencyToken).body().path("roles").size());
         assertEquals(403, http.post("/sessions", null, "{\"username\":\"pat\",\"password\":\"Welcome-2026\"}").status());
+
+        // a second agency admin (the local stack's dev route: no API route makes one) can be removed everywhere
+        Http.Answer nora = http.post("/dev/agency-admins", null, "{\"agencyAccountId\":\"" + agencyId
+                + "\",\"username\":\"nora\",\"password\":\"Welcome-2026\",\"displayName\":\"Nora\"}");
+        assertEquals(201, nora.status(), nora.raw());
+        String noraId = nora.text("userId");
+        assertEquals("AGENCY_ADMIN", http.get("/agency/users/" + noraId + "/roles", agencyToken).body().path("roles")
+                .path(eastId).asText());
+        assertEquals(400, http.post("/dev/agency-admins", null, "{\"agencyAccountId\":\"" + eastId
+                + "\",\"username\":\"nora2\",\"password\":\"Welcome-2026\",\"displayName\":\"Nora\"}").status(),
+                "a sub-account is not an agency");
+        Http.Answer noraOut = http.call("DELETE", "/agency/users/" + noraId, agencyToken, null);
+        assertEquals(202, noraOut.status(), noraOut.raw());
+        awaitStatus(console, noraOut.text("jobId"), "SUCCEEDED");
+        assertFalse(userIds(east.text("token")).contains(noraId));
+        assertFalse(userIds(agencyToken).contains(noraId));
     }
 }

@@ -346,6 +346,9 @@ class ApiContractTest {
         expect(400, http.call("PUT", "/agency/users/" + pat + "/roles", agencyToken,
                 "{\"roles\":{\"" + sub.text("accountId") + "\":\"OWNER\"}}"));
         expect(403, http.get("/agency/users/" + pat + "/roles", sub.text("token")));
+        expect(200, http.get("/agency/users", agencyToken));
+        expect(403, http.get("/agency/users", sub.text("token")));
+        expect(400, http.post("/sessions", null, "{\"username\":\"contract-pat\",\"password\":\"Welcome-2026\"}"));
         Http.Answer removal = expect(202, http.call("DELETE", "/agency/users/" + pat, agencyToken, null));
         agencyConsole.awaitJob(removal.text("jobId"), job -> !job.path("status").asText().equals("RUNNING"));
     }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The web console in a real browser: local/console-e2e/offboarding.mjs drives Debian's Chromium (playwright-core,
  * never a downloaded browser) through the seed-003 offboarding against this stack, photographs every screen into
- * local/target/console-screens and runs axe-core on each. It fails on a serious or critical accessibility
+ * local/target/console-screens and runs axe-core on each; agency.mjs does the same for the agency and the login's
+ * own screens, each script against a stack of its own. It fails on a serious or critical accessibility
  * violation, a console error, a failed request or an unexpected HTTP error. Skipped only when Chromium or Node.js
  * is not installed (.ci/run installs Chromium).
  */
@@ -24,15 +25,29 @@ class ConsoleBrowserTest {
 
     @Test
     void anAdminOffboardsAUserInTheConsole() throws Exception {
+        runInChromium("offboarding.mjs", "console-screens");
+    }
+
+    /**
+     * local/console-e2e/agency.mjs: the account picker, switching accounts from the header, the Agency screen
+     * (roles across sub-accounts, an agency admin removed from every account as a job), My account (email and
+     * password) and an invitation accepted; its screens go to local/target/console-agency-screens.
+     */
+    @Test
+    void anAgencyAdminAndTheLoginsOwnScreensInTheConsole() throws Exception {
+        runInChromium("agency.mjs", "console-agency-screens");
+    }
+
+    private static void runInChromium(String script, String shotsFolder) throws Exception {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         Assumptions.assumeTrue(Files.isExecutable(chromium),
                 "Chromium is not installed at " + chromium + " (apt-get install chromium, or set CHROMIUM)");
         Assumptions.assumeTrue(runs("node", "--version"), "Node.js is not installed (node was not found)");
         installHarness();
-        Path shots = LocalStack.projectRoot().resolve("local/target/console-screens");
+        Path shots = LocalStack.projectRoot().resolve("local/target").resolve(shotsFolder);
         // the stack's clock is the real time, held still: tokens are valid in the browser's time too
         try (LocalStack stack = LocalStack.start(LocalStack.Options.forTests(new LocalClock(Instant.now())))) {
-            ProcessBuilder node = new ProcessBuilder("node", "offboarding.mjs").directory(HARNESS.toFile())
+            ProcessBuilder node = new ProcessBuilder("node", script).directory(HARNESS.toFile())
                     .redirectErrorStream(true);
             node.environment().put("CONSOLE_URL", stack.url().toString());
             node.environment().put("SHOTS", shots.toString());
@@ -41,7 +56,7 @@ class ConsoleBrowserTest {
             String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!run.waitFor(5, TimeUnit.MINUTES)) {
                 run.destroyForcibly();
-                throw new AssertionError("the browser run did not finish in 5 minutes:\n" + output);
+                throw new AssertionError("the browser run of " + script + " did not finish in 5 minutes:\n" + output);
             }
             System.out.println(output);
             assertEquals(0, run.exitValue(), output);

@@ -69,6 +69,9 @@ class MeTest {
         assertEquals(east.text("accountId"), me.path("accountId").asText());
         assertEquals("Me east", me.path("accountName").asText());
         assertEquals("AGENCY_ADMIN", me.path("user").path("role").asText());
+        assertEquals(agency.text("accountId"), me.path("parentAccountId").asText(), "a sub-account names its agency");
+        assertTrue(http.get("/me", agency.text("token")).body().path("parentAccountId").isMissingNode(),
+                "the agency account has no parent");
         List<String> expected = new ArrayList<>(List.of(agency.text("accountId"), east.text("accountId")));
         expected.sort(null);
         assertEquals(expected, field(me.path("accounts"), "accountId"));

@@ -23,6 +23,7 @@ public class AgencyHandler extends HttpFunction {
     protected Reply handle(ApiRequest request) {
         var caller = request.caller();
         return switch (request.routeKey()) {
+            case "GET /agency/users" -> Reply.ok(backend.agency.users(caller));
             case "GET /agency/users/{userId}/roles" -> Reply.ok(backend.agency.roles(caller, request.path("userId")));
             case "PUT /agency/users/{userId}/roles" -> {
                 String userId = request.path("userId");

@@ -83,4 +83,33 @@ public final class AccountService {
         }
         return new Opened(account, owner);
     }
+
+    /**
+     * Local stack only ({@code POST /dev/agency-admins}; nothing in the HTTP API makes one yet): another agency
+     * admin of an open agency, a member of the agency account and of every open sub-account, as the owner is.
+     */
+    public Member addAgencyAdmin(String agencyAccountId, String username, String password, String displayName) {
+        directory.account(agencyAccountId)
+                .filter(a -> a.parentAccountId() == null && !a.closed())
+                .filter(a -> directory.members(a.accountId()).stream().anyMatch(m -> m.role() == Role.AGENCY_ADMIN))
+                .orElseThrow(() -> ApiException.invalid("agencyAccountId", "must be an open agency account"));
+        String now = clock.instant().toString();
+        String userId = Ids.next("u");
+        Login login = new Login(userId, username, null, hasher.hash(password), 0, null, null, 0);
+        Member member = new Member(agencyAccountId, userId, UserKind.INTERNAL, Role.AGENCY_ADMIN, MemberStatus.ACTIVE,
+                username, null, displayName, null, null, null, false, false, now);
+        directory.addMember(member, login, new DomainEvent("UserAdded", agencyAccountId, now, Map.of(
+                "userId", userId, "kind", UserKind.INTERNAL.name(), "role", Role.AGENCY_ADMIN.name(), "addedBy", "agency")));
+        for (Account sub : directory.subAccounts(agencyAccountId)) {
+            if (sub.closed()) {
+                continue;
+            }
+            Member here = new Member(sub.accountId(), userId, UserKind.INTERNAL, Role.AGENCY_ADMIN, MemberStatus.ACTIVE,
+                    username, null, displayName, null, null, null, false, false, now);
+            directory.addMembership(here, new DomainEvent("UserAdded", sub.accountId(), now, Map.of(
+                    "userId", userId, "kind", UserKind.INTERNAL.name(), "role", Role.AGENCY_ADMIN.name(),
+                    "addedBy", "agency")));
+        }
+        return member;
+    }
 }

@@ -101,6 +101,48 @@ public final class AgencyService {
         return found;
     }
 
+    /** An account of the agency: the agency account itself ({@code agency} true) or one of its sub-accounts. */
+    public record AgencyAccount(String accountId, String name, boolean agency) {
+    }
+
+    /** A login with a membership somewhere in the agency, and its role in each account it belongs to. */
+    public record AgencyUser(String userId, String displayName, String username, String email, String kind,
+                             Map<String, String> roles) {
+    }
+
+    /** Every account of the agency and every login in them, for the console's Agency screen. */
+    public record AgencyUsers(String agencyAccountId, List<AgencyAccount> accounts, List<AgencyUser> users) {
+    }
+
+    /**
+     * The agency's accounts (the agency first, then its sub-accounts by name) and every login that is a member
+     * (not removed) of any of them, with its role in each, by display name. One query per account.
+     */
+    public AgencyUsers users(Caller caller) {
+        Agency agency = agency(caller);
+        List<AgencyAccount> accounts = new ArrayList<>();
+        accounts.add(new AgencyAccount(agency.account().accountId(), agency.account().name(), true));
+        agency.subAccounts().stream()
+                .sorted(java.util.Comparator.comparing(Account::name).thenComparing(Account::accountId))
+                .forEach(a -> accounts.add(new AgencyAccount(a.accountId(), a.name(), false)));
+        Map<String, Member> first = new LinkedHashMap<>();
+        Map<String, Map<String, String>> roles = new LinkedHashMap<>();
+        for (AgencyAccount account : accounts) {
+            for (Member m : directory.members(account.accountId())) {
+                first.putIfAbsent(m.userId(), m);
+                roles.computeIfAbsent(m.userId(), id -> new TreeMap<>()).put(account.accountId(), m.role().name());
+            }
+        }
+        List<AgencyUser> users = first.values().stream()
+                .map(m -> new AgencyUser(m.userId(), m.displayName(), m.username(), m.email(), m.kind().name(),
+                        roles.get(m.userId())))
+                .sorted(java.util.Comparator.comparing((AgencyUser u) -> java.util.Objects.requireNonNullElse(u.displayName(), ""),
+                                String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(AgencyUser::userId))
+                .toList();
+        return new AgencyUsers(agency.account().accountId(), accounts, users);
+    }
+
     public Roles roles(Caller caller, String userId) {
         return view(userId, memberships(agency(caller), userId));
     }

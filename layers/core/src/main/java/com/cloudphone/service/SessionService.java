@@ -69,7 +69,11 @@ public final class SessionService {
         return tokens.get().issue(login.userId(), chosen.accountId(), chosen.role().name());
     }
 
-    private static Member choose(List<Member> active, String accountId) {
+    /** One account a login may sign in to, named in the refusal that asks which (the password was right). */
+    public record AccountChoice(String accountId, String name, String role) {
+    }
+
+    private Member choose(List<Member> active, String accountId) {
         if (active.isEmpty()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "This login is suspended or no longer a member of any account");
         }
@@ -78,9 +82,16 @@ public final class SessionService {
                     .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "This login has no access to that account"));
         }
         if (active.size() > 1) {
+            List<Member> sorted = active.stream().sorted(java.util.Comparator.comparing(Member::accountId)).toList();
+            List<Object> details = new java.util.ArrayList<>();
+            details.add(new FieldProblem("accountId", "required, one of " + sorted.stream().map(Member::accountId).toList()));
+            // then each account by name, for a picker: a login with a right password may see where it can go
+            sorted.stream().map(m -> new AccountChoice(m.accountId(),
+                            directory.account(m.accountId()).map(a -> a.name()).orElse(m.accountId()), m.role().name()))
+                    .sorted(java.util.Comparator.comparing(AccountChoice::name).thenComparing(AccountChoice::accountId))
+                    .forEach(details::add);
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "This login belongs to several accounts; pick one",
-                    List.of(new FieldProblem("accountId", "required, one of "
-                            + active.stream().map(Member::accountId).sorted().toList())));
+                    details);
         }
         return active.get(0);
     }

@@ -78,8 +78,8 @@ public final class UserService {
     }
 
     /** Who the caller is, in which account (seats only for admins), and every account their login can enter. */
-    public record Me(UserView user, String accountId, String accountName, String plan, Integer seatsUsed, Integer seats,
-                     List<Membership> accounts) {
+    public record Me(UserView user, String accountId, String accountName, String plan, String parentAccountId,
+                     Integer seatsUsed, Integer seats, List<Membership> accounts) {
     }
 
     public Me me(Caller caller) {
@@ -91,7 +91,7 @@ public final class UserService {
                 .sorted(java.util.Comparator.comparing(Membership::accountId)).toList();
         boolean admin = me.isAdmin();
         return new Me(UserView.of(me), account.accountId(), account.name(), account.plan().name(),
-                admin ? account.seatsUsed() : null, admin ? account.plan().seats(account.seatLimit()) : null, accounts);
+                account.parentAccountId(), admin ? account.seatsUsed() : null, admin ? account.plan().seats(account.seatLimit()) : null, accounts);
     }
 
     public UserView get(Caller caller, String userId) {

@@ -1,0 +1,42 @@
+package com.cloudphone.local;
+
+import com.cloudphone.Backend;
+import com.cloudphone.http.ApiRequest;
+import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Input;
+import com.cloudphone.http.Reply;
+import com.cloudphone.model.Rules;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Local only, not in template.yaml: {@code POST /dev/agency-admins} adds another agency admin to an agency (a
+ * member of the agency account and of every sub-account), so that removing one from all accounts can be tried:
+ * the HTTP API has no route that makes an agency admin, and the agency's last one cannot be removed.
+ */
+final class DevAgencyAdminsHandler extends HttpFunction {
+    private final Backend backend;
+
+    DevAgencyAdminsHandler(Backend backend) {
+        super(null);
+        this.backend = backend;
+    }
+
+    @Override
+    protected Reply handle(ApiRequest request) {
+        Input in = request.input(Set.of("agencyAccountId", "username", "password", "displayName"));
+        String agencyAccountId = in.id("agencyAccountId", true);
+        String username = in.text("username", true, 64);
+        if (username != null && !Rules.isUsername(username)) {
+            in.problem("username", "must be 3-64 letters, digits, dots, dashes or underscores");
+        }
+        String password = in.secret("password", true);
+        if (password != null) {
+            in.problems(Rules.passwordProblems("password", password));
+        }
+        String displayName = in.text("displayName", true, 100);
+        in.done();
+        var admin = backend.accounts.addAgencyAdmin(agencyAccountId, username, password, displayName);
+        return Reply.created(Map.of("userId", admin.userId(), "accountId", admin.accountId()));
+    }
+}

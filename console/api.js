@@ -1,5 +1,8 @@
 // The HTTP API client. The token is kept in sessionStorage: it survives a reload of the tab but not the tab itself,
 // is not shared with other tabs, and never lands in localStorage (see docs/console.md).
+// apiBase: where the API is, from config.js ("" on the local stack, the API's https origin in AWS).
+import { apiBase } from './config.js';
+
 const TOKEN_KEY = 'cloudphone.token';
 
 export class ApiError extends Error {
@@ -41,6 +44,11 @@ export function claims() {
   }
 }
 
+/** The API's URL for a path such as '/users'. */
+export function apiUrl(path) {
+  return apiBase + path;
+}
+
 export async function api(method, path, body) {
   const headers = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -48,7 +56,8 @@ export async function api(method, path, body) {
   if (t) headers.authorization = 'Bearer ' + t;
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(apiBase + path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, 'NETWORK', 'The API did not answer. Is the local stack running?', []);
   }

@@ -1,4 +1,4 @@
-import { api, claims, enc, setToken, token, whenSessionExpires } from './api.js';
+import { api, apiUrl, claims, enc, setToken, token, whenSessionExpires } from './api.js';
 import { busy, date, field, form, h, input, kindName, select, table, uid } from './ui.js';
 import { deletionWizard } from './wizard.js';
 import { jobsScreen } from './jobs.js';
@@ -146,7 +146,7 @@ async function signInScreen() {
     reason ? h('p', { class: 'notice', role: 'status' }, reason) : null,
     signIn);
   try {
-    await fetch('/health').then(r => {
+    await fetch(apiUrl('/health')).then(r => {
       if (r.ok) page.append(localAccountForm());
     });
   } catch {

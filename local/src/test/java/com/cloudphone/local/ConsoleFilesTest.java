@@ -57,7 +57,8 @@ class ConsoleFilesTest {
 
     /**
      * The console learns the API's base URL from config.js, which bin/deploy-console writes in AWS (the API stack's
-     * ApiUrl) and the local stack makes up: "" there, the API being on the console's own origin.
+     * ApiUrl) and the local stack makes up: "" there, the API being on the console's own origin, and the dev routes
+     * (POST /dev/accounts, for the sign-in page's test account) there, which AWS never has.
      */
     @Test
     void servesTheConsolesConfigWithTheApiOnItsOwnOrigin() throws Exception {
@@ -66,8 +67,9 @@ class ConsoleFilesTest {
         assertEquals("text/javascript; charset=utf-8", config.headers().firstValue("content-type").orElse(""));
         assertEquals("no-cache", config.headers().firstValue("cache-control").orElse(""));
         assertEquals(ConsoleFiles.csp("'self'"), config.headers().firstValue("content-security-policy").orElse(""));
-        assertEquals(ConsoleFiles.config(""), config.body());
+        assertEquals(ConsoleFiles.config("", true), config.body());
         assertTrue(config.body().contains("export const apiBase = \"\";"), config.body());
+        assertTrue(config.body().contains("export const devRoutes = true;"), config.body());
         assertFalse(Files.exists(LocalStack.projectRoot().resolve("console/config.js")),
                 "config.js is made where the console is served, never kept in console/");
         assertEquals(200, CLIENT.send(HttpRequest.newBuilder(URI.create(stack.url() + "/config.js"))
@@ -77,6 +79,10 @@ class ConsoleFilesTest {
         String api = Files.readString(LocalStack.projectRoot().resolve("console/api.js"));
         assertTrue(api.contains("import { apiBase } from './config.js';"), "api.js reads config.js");
         assertTrue(api.contains("fetch(apiBase + path"), "api.js calls apiBase + path");
+        // the sign-in page offers a test account from the config, without probing a route AWS does not have
+        String app = Files.readString(LocalStack.projectRoot().resolve("console/app.js"));
+        assertFalse(app.contains("/health"), "app.js asks nothing of /health");
+        assertTrue(app.contains("if (devRoutes) page.append(localAccountForm());"), "app.js reads devRoutes");
     }
 
     @Test

@@ -130,7 +130,7 @@ class DeployConsoleScriptTest {
                         Files.readString(fake.resolve("uploads/" + name)), name + " as it is in console/");
             }
         }
-        assertEquals(ConsoleFiles.config("https://api.example.com"), Files.readString(fake.resolve("uploads/config.js")));
+        assertEquals(ConsoleFiles.config("https://api.example.com", false), Files.readString(fake.resolve("uploads/config.js")));
 
         List<String> writes = writes(run);
         int config = indexOf(writes, "s3 cp .*/config\\.js s3://console-bucket-abc/config\\.js .*");
@@ -177,7 +177,7 @@ class DeployConsoleScriptTest {
         Run run = run("--api-stack", "users-staging", "--console-stack", "console-staging");
         assertEquals(0, run.exit(), run.output());
         assertTrue(run.calls().stream().anyMatch(c -> c.startsWith("s3 cp ") && c.contains("s3://staging-bucket/")));
-        assertEquals(ConsoleFiles.config("https://api.staging.example.com"),
+        assertEquals(ConsoleFiles.config("https://api.staging.example.com", false),
                 Files.readString(fake.resolve("uploads/config.js")));
     }
 

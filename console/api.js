@@ -1,7 +1,10 @@
 // The HTTP API client. The token is kept in sessionStorage: it survives a reload of the tab but not the tab itself,
 // is not shared with other tabs, and never lands in localStorage (see docs/console.md).
-// apiBase: where the API is, from config.js ("" on the local stack, the API's https origin in AWS).
-import { apiBase } from './config.js';
+// apiBase: where the API is, from config.js ("" on the local stack, the API's https origin in AWS); devRoutes:
+// whether the API has the local stack's /dev routes (never in AWS).
+import { apiBase, devRoutes } from './config.js';
+
+export { devRoutes };
 
 const TOKEN_KEY = 'cloudphone.token';
 
@@ -44,11 +47,6 @@ export function claims() {
   }
 }
 
-/** The API's URL for a path such as '/users'. */
-export function apiUrl(path) {
-  return apiBase + path;
-}
-
 export async function api(method, path, body) {
   const headers = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -59,7 +57,7 @@ export async function api(method, path, body) {
     response = await fetch(apiBase + path, {
       method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'The API did not answer. Is the local stack running?', []);
+    throw new ApiError(0, 'NETWORK', 'The API did not answer.' + (devRoutes ? ' Is the local stack running?' : ''), []);
   }
   if (response.status === 204) return null;
   let data = null;

@@ -36,12 +36,14 @@ final class ConsoleFiles {
             "Referrer-Policy", "no-referrer");
 
     /**
-     * config.js, the module that tells the console where the API is: bin/deploy-console writes it in AWS with the
-     * API's URL; the local stack serves it with "" (paths relative to the console's own origin, which is the API's).
+     * config.js, the module that tells the console where the API is and whether it has the dev routes (the sign-in
+     * page's test account): bin/deploy-console writes it in AWS with the API's URL and false; the local stack
+     * serves it with "" (paths relative to the console's own origin, which is the API's) and true.
      */
-    static String config(String apiBase) {
+    static String config(String apiBase, boolean devRoutes) {
         return "// Where the console finds the API: written where the console is served, never kept in console/.\n"
-                + "export const apiBase = \"" + apiBase + "\";\n";
+                + "export const apiBase = \"" + apiBase + "\";\n"
+                + "export const devRoutes = " + devRoutes + ";\n";
     }
 
     /** The path of the made-up config module; never a file of console/ (the test checks there is none). */
@@ -90,9 +92,9 @@ final class ConsoleFiles {
         send(exchange, name, Files.readAllBytes(file));
     }
 
-    /** config.js, with the API on this same origin. */
+    /** config.js, with the API on this same origin, dev routes included. */
     void sendConfig(HttpExchange exchange) throws IOException {
-        send(exchange, CONFIG.substring(1), config("").getBytes(StandardCharsets.UTF_8));
+        send(exchange, CONFIG.substring(1), config("", true).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void send(HttpExchange exchange, String name, byte[] body) throws IOException {

@@ -77,7 +77,7 @@ class ConsoleFilesTest {
                 HttpResponse.BodyHandlers.ofString()).statusCode());
         // the API client prefixes every path with it
         String api = Files.readString(LocalStack.projectRoot().resolve("console/api.js"));
-        assertTrue(api.contains("import { apiBase } from './config.js';"), "api.js reads config.js");
+        assertTrue(api.contains("import { apiBase, devRoutes } from './config.js';"), "api.js reads config.js");
         assertTrue(api.contains("fetch(apiBase + path"), "api.js calls apiBase + path");
         // the sign-in page offers a test account from the config, without probing a route AWS does not have
         String app = Files.readString(LocalStack.projectRoot().resolve("console/app.js"));

@@ -1,5 +1,11 @@
 // The HTTP API client. The token is kept in sessionStorage: it survives a reload of the tab but not the tab itself,
 // is not shared with other tabs, and never lands in localStorage (see docs/console.md).
+// apiBase: where the API is, from config.js ("" on the local stack, the API's https origin in AWS); devRoutes:
+// whether the API has the local stack's /dev routes (never in AWS).
+import { apiBase, devRoutes } from './config.js';
+
+export { devRoutes };
+
 const TOKEN_KEY = 'cloudphone.token';
 
 export class ApiError extends Error {
@@ -48,9 +54,10 @@ export async function api(method, path, body) {
   if (t) headers.authorization = 'Bearer ' + t;
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(apiBase + path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'The API did not answer. Is the local stack running?', []);
+    throw new ApiError(0, 'NETWORK', 'The API did not answer.' + (devRoutes ? ' Is the local stack running?' : ''), []);
   }
   if (response.status === 204) return null;
   let data = null;

@@ -1,4 +1,4 @@
-import { api, claims, enc, setToken, token, whenSessionExpires } from './api.js';
+import { api, claims, devRoutes, enc, setToken, token, whenSessionExpires } from './api.js';
 import { busy, date, field, form, h, input, kindName, select, table, uid } from './ui.js';
 import { deletionWizard } from './wizard.js';
 import { jobsScreen } from './jobs.js';
@@ -160,13 +160,8 @@ async function signInScreen() {
     h('h1', { id: 'sign-in-title' }, 'Sign in'),
     reason ? h('p', { class: 'notice', role: 'status' }, reason) : null,
     signIn);
-  try {
-    await fetch('/health').then(r => {
-      if (r.ok) page.append(localAccountForm());
-    });
-  } catch {
-    // not the local stack: no test accounts
-  }
+  // the local stack opens test accounts (POST /dev/accounts); AWS has no such route
+  if (devRoutes) page.append(localAccountForm());
   return page;
 }
 

@@ -3,6 +3,7 @@ package com.cloudphone.local;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,9 +16,38 @@ import java.util.regex.Pattern;
  * a dot-dot or a slash can never reach the file system.
  */
 final class ConsoleFiles {
-    /** No inline script or style, nothing from another origin; the API is this same origin. */
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /**
+     * The console's Content-Security-Policy, with {@code connectSrc} as the one place it may connect to (the API):
+     * no inline script or style, nothing from another origin. CloudFront sends the same policy in AWS, with the
+     * API's origin there (template-console.yaml's response headers policy; TemplateConsoleTest compares them).
+     */
+    static String csp(String connectSrc) {
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                + " connect-src " + connectSrc + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
+
+    /** Locally the API is this same origin. */
+    static final String CSP = csp("'self'");
+
+    /** The other security headers, which CloudFront's response headers policy sends too (plus HSTS there). */
+    static final Map<String, String> HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer");
+
+    /**
+     * config.js, the module that tells the console where the API is and whether it has the dev routes (the sign-in
+     * page's test account): bin/deploy-console writes it in AWS with the API's URL and false; the local stack
+     * serves it with "" (paths relative to the console's own origin, which is the API's) and true.
+     */
+    static String config(String apiBase, boolean devRoutes) {
+        return "// Where the console finds the API: written where the console is served, never kept in console/.\n"
+                + "export const apiBase = \"" + apiBase + "\";\n"
+                + "export const devRoutes = " + devRoutes + ";\n";
+    }
+
+    /** The path of the made-up config module; never a file of console/ (the test checks there is none). */
+    static final String CONFIG = "/config.js";
 
     private static final Pattern FILE = Pattern.compile("/([A-Za-z0-9_-]{1,64}\\.(html|css|js|png|svg))");
     private static final Map<String, String> TYPES = Map.of(
@@ -31,6 +61,11 @@ final class ConsoleFiles {
 
     ConsoleFiles(Path root) {
         this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** Whether a request is a GET or HEAD of config.js. */
+    static boolean isConfig(String method, String rawPath) {
+        return (method.equals("GET") || method.equals("HEAD")) && rawPath.equals(CONFIG);
     }
 
     /** The file a GET of this raw path serves, or null when the path is not the console's (it goes to the API). */
@@ -54,12 +89,19 @@ final class ConsoleFiles {
 
     void send(HttpExchange exchange, Path file) throws IOException {
         String name = file.getFileName().toString();
-        byte[] body = Files.readAllBytes(file);
+        send(exchange, name, Files.readAllBytes(file));
+    }
+
+    /** config.js, with the API on this same origin, dev routes included. */
+    void sendConfig(HttpExchange exchange) throws IOException {
+        send(exchange, CONFIG.substring(1), config("", true).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, String name, byte[] body) throws IOException {
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
         headers.set("Content-Security-Policy", CSP);
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
+        HEADERS.forEach(headers::set);
         headers.set("Cache-Control", "no-cache");
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(200, head ? -1 : body.length);

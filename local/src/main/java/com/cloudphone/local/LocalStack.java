@@ -340,6 +340,10 @@ public final class LocalStack implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (ConsoleFiles.isConfig(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath())) {
+                console.sendConfig(exchange);
+                return;
+            }
             Path file = console.fileFor(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
             if (file != null) {
                 console.send(exchange, file);

@@ -44,11 +44,45 @@ class ConsoleFilesTest {
         String csp = index.headers().firstValue("content-security-policy").orElse("");
         assertTrue(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"), csp);
         assertFalse(csp.contains("unsafe"), csp);
+        // the policy CloudFront sends too (template-console.yaml, TemplateConsoleTest), with the API as 'self' here
+        assertEquals(ConsoleFiles.csp("'self'"), csp);
         assertEquals("nosniff", index.headers().firstValue("x-content-type-options").orElse(""));
+        assertEquals("DENY", index.headers().firstValue("x-frame-options").orElse(""));
+        assertEquals("no-referrer", index.headers().firstValue("referrer-policy").orElse(""));
         HttpResponse<String> script = get("/app.js");
         assertEquals(200, script.statusCode());
         assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("content-type").orElse(""));
         assertEquals("text/css; charset=utf-8", get("/console.css").headers().firstValue("content-type").orElse(""));
+    }
+
+    /**
+     * The console learns the API's base URL from config.js, which bin/deploy-console writes in AWS (the API stack's
+     * ApiUrl) and the local stack makes up: "" there, the API being on the console's own origin, and the dev routes
+     * (POST /dev/accounts, for the sign-in page's test account) there, which AWS never has.
+     */
+    @Test
+    void servesTheConsolesConfigWithTheApiOnItsOwnOrigin() throws Exception {
+        HttpResponse<String> config = get("/config.js");
+        assertEquals(200, config.statusCode());
+        assertEquals("text/javascript; charset=utf-8", config.headers().firstValue("content-type").orElse(""));
+        assertEquals("no-cache", config.headers().firstValue("cache-control").orElse(""));
+        assertEquals(ConsoleFiles.csp("'self'"), config.headers().firstValue("content-security-policy").orElse(""));
+        assertEquals(ConsoleFiles.config("", true), config.body());
+        assertTrue(config.body().contains("export const apiBase = \"\";"), config.body());
+        assertTrue(config.body().contains("export const devRoutes = true;"), config.body());
+        assertFalse(Files.exists(LocalStack.projectRoot().resolve("console/config.js")),
+                "config.js is made where the console is served, never kept in console/");
+        assertEquals(200, CLIENT.send(HttpRequest.newBuilder(URI.create(stack.url() + "/config.js"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        // the API client prefixes every path with it
+        String api = Files.readString(LocalStack.projectRoot().resolve("console/api.js"));
+        assertTrue(api.contains("import { apiBase, devRoutes } from './config.js';"), "api.js reads config.js");
+        assertTrue(api.contains("fetch(apiBase + path"), "api.js calls apiBase + path");
+        // the sign-in page offers a test account from the config, without probing a route AWS does not have
+        String app = Files.readString(LocalStack.projectRoot().resolve("console/app.js"));
+        assertFalse(app.contains("/health"), "app.js asks nothing of /health");
+        assertTrue(app.contains("if (devRoutes) page.append(localAccountForm());"), "app.js reads devRoutes");
     }
 
     @Test

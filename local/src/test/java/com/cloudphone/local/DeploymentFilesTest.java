@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The files AWS deploys, checked offline with the real tools where the machine has them: cfn-lint (with the SAM
- * translator) on template.yaml, asl-validator on the state machine. Skipped, never failed, where a tool is absent.
+ * translator) on template.yaml and template-console.yaml, asl-validator on the state machine, shellcheck on
+ * bin/deploy-console. Skipped, never failed, where a tool is absent.
  */
 class DeploymentFilesTest {
     private static final Path ROOT = LocalStack.projectRoot();
@@ -40,6 +41,16 @@ class DeploymentFilesTest {
     @Test
     void templateIsValidSam() throws Exception {
         run(List.of("cfn-lint", "template.yaml"));
+    }
+
+    @Test
+    void consoleTemplateIsValidCloudFormation() throws Exception {
+        run(List.of("cfn-lint", "template-console.yaml"));
+    }
+
+    @Test
+    void consoleDeployScriptIsShellcheckClean() throws Exception {
+        run(List.of("shellcheck", "bin/deploy-console"));
     }
 
     /** What CloudFormation lints after AWS::Include: the contract in place of the include, through the SAM transform. */

@@ -52,12 +52,22 @@ export async function api(method, path, body) {
   if (body !== undefined) headers['content-type'] = 'application/json';
   const t = token();
   if (t) headers.authorization = 'Bearer ' + t;
+  // A change carries a key of its own: when the answer is lost on the way back, the one retry below sends the same
+  // key, and the API replays what the first attempt did instead of doing it twice.
+  const changes = method !== 'GET' && method !== 'HEAD';
+  if (t && changes) headers['idempotency-key'] = 'console-' + crypto.randomUUID();
+  const send = () => fetch(apiBase + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   let response;
   try {
-    response = await fetch(apiBase + path, {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await send();
   } catch {
-    throw new ApiError(0, 'NETWORK', 'The API did not answer.' + (devRoutes ? ' Is the local stack running?' : ''), []);
+    try {
+      if (!headers['idempotency-key']) throw new Error('not repeatable');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      response = await send();
+    } catch {
+      throw new ApiError(0, 'NETWORK', 'The API did not answer.' + (devRoutes ? ' Is the local stack running?' : ''), []);
+    }
   }
   if (response.status === 204) return null;
   let data = null;

@@ -95,7 +95,7 @@ class InvariantsPropertyTest {
                 }
                 List<Outcome> outcomes = new ArrayList<>();
                 for (Future<Outcome> f : running) outcomes.add(f.get());
-                state = before.refreshed(world.backend.table, world.touched.drain());
+                state.advance(world.backend.table, world.touched.drain());
                 String where = "round " + r + " " + outcomes;
                 boolean billing = outcomes.stream().anyMatch(o -> o.op().kind() == Operations.Kind.BILLING);
                 assertRules(where, state, allowance, billing);
@@ -125,15 +125,14 @@ class InvariantsPropertyTest {
         Map<String, Integer> outcomes = new TreeMap<>();
         List<Outcome> history = new ArrayList<>();
         for (Op op : ops) {
-            TableState before = state;
             long t0 = System.nanoTime();
-            Outcome outcome = world.run(op, before);
+            Outcome outcome = world.run(op, state);
             long t1 = System.nanoTime();
             opNanos += t1 - t0;
             history.add(outcome);
             outcomes.merge(outcome.result(), 1, Integer::sum);
             var touched = world.touched.drain();
-            state = before.refreshed(world.backend.table, touched);
+            TableState before = state.advance(world.backend.table, touched);
             List<String> keys = touched.stream().map(k -> TableState.s(k, "pk") + "|" + TableState.s(k, "sk")).toList();
             String where = "after step " + history.size() + " " + outcome + " (last steps: "
                     + history.subList(Math.max(0, history.size() - 8), history.size()) + ")";
@@ -198,7 +197,7 @@ class InvariantsPropertyTest {
             assertTrue(unbalanced.isEmpty(), "transactions without exactly one event " + where + ": " + unbalanced);
             written += fresh.stream().mapToLong(c -> c.events().size()).sum();
             seen = now;
-            assertEquals(written, state.events().size(), "events in the table vs events committed, " + where);
+            assertEquals(written, state.eventCount(), "events in the table vs events committed, " + where);
         }
     }
 

@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 public final class TableState {
     /** pk + "|" + sk to the item. */
     public final Map<String, Map<String, AttributeValue>> items;
+    /** The same items by kind ("ACCOUNT|USER", "EVENTS|", ...), each in key order; built on first use. */
+    private Map<String, TreeMap<String, Map<String, AttributeValue>>> kinds;
 
     private TableState(Map<String, Map<String, AttributeValue>> items) {
         this.items = items;
@@ -42,19 +44,91 @@ public final class TableState {
      * ({@link TouchedKeys}), at the cost of the step's own items instead of the whole table.
      */
     public TableState refreshed(Table table, List<Map<String, AttributeValue>> keys) {
-        Map<String, Map<String, AttributeValue>> next = new TreeMap<>(items);
-        for (Map<String, AttributeValue> key : keys) next.remove(s(key, "pk") + "|" + s(key, "sk"));
+        TableState next = new TableState(new TreeMap<>(items));
+        next.advance(table, keys);
+        return next;
+    }
+
+    /**
+     * Reads the items under {@code keys} again and changes this state in place (no copy of the rest, so a step
+     * costs its own items however large the table grows); returns the state as it was before, as a view that
+     * differs from this one only under those keys.
+     */
+    public TableState advance(Table table, List<Map<String, AttributeValue>> keys) {
+        Map<String, Map<String, AttributeValue>> fresh = new HashMap<>();
         for (int from = 0; from < keys.size(); from += 100) {
             Map<String, KeysAndAttributes> wanted = Map.of(table.name(), KeysAndAttributes.builder()
                     .keys(keys.subList(from, Math.min(keys.size(), from + 100))).consistentRead(true).build());
             while (!wanted.isEmpty()) {
                 Map<String, KeysAndAttributes> asking = wanted;
                 BatchGetItemResponse got = table.client().batchGetItem(b -> b.requestItems(asking));
-                got.responses().getOrDefault(table.name(), List.of()).forEach(i -> next.put(s(i, "pk") + "|" + s(i, "sk"), i));
+                got.responses().getOrDefault(table.name(), List.of()).forEach(i -> fresh.put(s(i, "pk") + "|" + s(i, "sk"), i));
                 wanted = got.unprocessedKeys();
             }
         }
-        return new TableState(next);
+        Map<String, Map<String, AttributeValue>> old = new HashMap<>();
+        for (Map<String, AttributeValue> key : keys) {
+            String k = s(key, "pk") + "|" + s(key, "sk");
+            Map<String, AttributeValue> now = fresh.get(k);
+            Map<String, AttributeValue> was = now == null ? items.remove(k) : items.put(k, now);
+            if (!old.containsKey(k)) old.put(k, was);
+            if (kinds != null) {
+                if (now == null) kindOf(k).remove(k);
+                else kindOf(k).put(k, now);
+            }
+        }
+        return new TableState(new Overlay(items, old));
+    }
+
+    /**
+     * The items of {@code live} but under the keys of {@code old}, which hold what they held before (null: absent).
+     * Meant to be read before the state advances again; iterating it copies the live items once.
+     */
+    private static final class Overlay extends java.util.AbstractMap<String, Map<String, AttributeValue>> {
+        private final Map<String, Map<String, AttributeValue>> live;
+        private final Map<String, Map<String, AttributeValue>> old;
+        private TreeMap<String, Map<String, AttributeValue>> copy;
+
+        Overlay(Map<String, Map<String, AttributeValue>> live, Map<String, Map<String, AttributeValue>> old) {
+            this.live = live;
+            this.old = old;
+        }
+
+        @Override
+        public Map<String, AttributeValue> get(Object key) {
+            return old.containsKey(key) ? old.get(key) : live.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public Set<Entry<String, Map<String, AttributeValue>>> entrySet() {
+            if (copy == null) {
+                copy = new TreeMap<>(live);
+                old.forEach((k, v) -> {
+                    if (v == null) copy.remove(k);
+                    else copy.put(k, v);
+                });
+            }
+            return copy.entrySet();
+        }
+    }
+
+    private static String kind(String key) {
+        int bar = key.indexOf('|');
+        String pk = key.substring(0, bar);
+        String sk = key.substring(bar + 1);
+        int p = pk.indexOf('#');
+        int q = 0;
+        while (q < sk.length() && (Character.isUpperCase(sk.charAt(q)) || sk.charAt(q) == '_')) q++;
+        return (p < 0 ? pk : pk.substring(0, p)) + "|" + sk.substring(0, q);
+    }
+
+    private TreeMap<String, Map<String, AttributeValue>> kindOf(String key) {
+        return kinds.computeIfAbsent(kind(key), x -> new TreeMap<>());
     }
 
     /** The keys whose items differ between two states (a missing item counts as different). */
@@ -90,9 +164,18 @@ public final class TableState {
     }
 
     private List<Map<String, AttributeValue>> where(String pkPrefix, String skPrefix) {
+        if (kinds == null) {
+            kinds = new HashMap<>();
+            items.forEach((k, i) -> kindOf(k).put(k, i));
+        }
+        String pkKind = pkPrefix.substring(0, pkPrefix.indexOf('#'));
         List<Map<String, AttributeValue>> out = new ArrayList<>();
-        items.forEach((k, i) -> {
-            if (s(i, "pk").startsWith(pkPrefix) && s(i, "sk").startsWith(skPrefix)) out.add(i);
+        kinds.forEach((kind, of) -> {
+            String[] parts = kind.split("\\|", -1);
+            if (!parts[0].equals(pkKind) || !(skPrefix.startsWith(parts[1]) || parts[1].startsWith(skPrefix))) return;
+            of.forEach((k, i) -> {
+                if (s(i, "pk").startsWith(pkPrefix) && s(i, "sk").startsWith(skPrefix)) out.add(i);
+            });
         });
         return out;
     }
@@ -115,6 +198,12 @@ public final class TableState {
     public List<Map<String, AttributeValue>> tombstones() { return where("ACCOUNT#", "TOMBSTONE#"); }
     public List<Map<String, AttributeValue>> logins() { return where("LOGIN#", "LOGIN"); }
     public List<Map<String, AttributeValue>> events() { return where("EVENTS#", ""); }
+
+    /** How many outbox events the table holds (without listing them). */
+    public int eventCount() {
+        where("EVENTS#", "EVENTS"); // builds the kinds
+        return kinds.entrySet().stream().filter(e -> e.getKey().startsWith("EVENTS|")).mapToInt(e -> e.getValue().size()).sum();
+    }
 
     public List<Map<String, AttributeValue>> membersOf(String accountId, boolean includeRemoved) {
         return where("ACCOUNT#" + accountId, "USER#").stream()
@@ -171,7 +260,7 @@ public final class TableState {
             if (used > allowed) v.add("account " + id + ": " + used + " seats used of " + seats);
             if (used != holding) v.add("account " + id + ": seatsUsed " + used + " but " + holding + " ACTIVE/INVITED members");
         }
-        for (Map<String, AttributeValue> i : items.values()) {
+        for (Map<String, AttributeValue> i : where("ACCOUNT#", "")) {
             String pk = s(i, "pk");
             if (pk.startsWith("ACCOUNT#") && i.containsKey("accountId") && !accountOf(i).equals(s(i, "accountId"))) {
                 v.add("item " + pk + "|" + s(i, "sk") + " names account " + s(i, "accountId"));

@@ -37,8 +37,11 @@ import net.jqwik.api.constraints.Size;
  */
 class InvariantsPropertyTest {
     /** Per seed in `mvn verify`; measured in docs/reliability.md. */
-    static final int DEFAULT_OPERATIONS = 200;
-    static final String DEFAULT_SEEDS = "20261124,7";
+    static final int DEFAULT_OPERATIONS = 10_000;
+    static final String DEFAULT_SEEDS = "20261124";
+    /** The concurrent rounds' seeds and count per seed in `mvn verify`. */
+    static final String DEFAULT_ROUND_SEEDS = "20261124,7";
+    static final int DEFAULT_ROUNDS = 25;
 
     @Provide
     Arbitrary<Op> op() {
@@ -49,9 +52,16 @@ class InvariantsPropertyTest {
 
     @Provide
     Arbitrary<Long> seeds() {
-        String given = System.getProperty("invariants.seeds", DEFAULT_SEEDS);
-        List<Long> seeds = java.util.Arrays.stream(given.split(",")).map(String::trim).map(Long::parseLong).toList();
-        return Arbitraries.of(seeds);
+        return seedsOf(System.getProperty("invariants.seeds", DEFAULT_SEEDS));
+    }
+
+    @Provide
+    Arbitrary<Long> roundSeeds() {
+        return seedsOf(System.getProperty("invariants.roundSeeds", DEFAULT_ROUND_SEEDS));
+    }
+
+    private static Arbitrary<Long> seedsOf(String given) {
+        return Arbitraries.of(java.util.Arrays.stream(given.split(",")).map(String::trim).map(Long::parseLong).toList());
     }
 
     /** Short sequences, shrunk to a smallest failing one when a rule breaks. */
@@ -66,8 +76,8 @@ class InvariantsPropertyTest {
         int n = Integer.getInteger("invariants.operations", DEFAULT_OPERATIONS);
         long started = System.nanoTime();
         Map<String, Integer> outcomes = check(new Operations(), Operations.sequence(seed, n));
-        System.out.printf("invariants: seed %d, %d operations in %.1f s; outcomes %s%n", seed, n,
-                (System.nanoTime() - started) / 1e9, outcomes);
+        progress(String.format("invariants: seed %d, %d operations in %.1f s; outcomes %s", seed, n,
+                (System.nanoTime() - started) / 1e9, outcomes));
     }
 
     /**
@@ -77,8 +87,8 @@ class InvariantsPropertyTest {
      * table holds came from such a transaction. (The sequence is seeded; the interleaving is the scheduler's.)
      */
     @Property(generation = GenerationMode.EXHAUSTIVE, shrinking = ShrinkingMode.OFF)
-    void concurrentRoundsKeepTheInvariants(@ForAll("seeds") long seed) throws Exception {
-        int rounds = Integer.getInteger("invariants.rounds", DEFAULT_OPERATIONS / 8);
+    void concurrentRoundsKeepTheInvariants(@ForAll("roundSeeds") long seed) throws Exception {
+        int rounds = Integer.getInteger("invariants.rounds", DEFAULT_ROUNDS);
         Operations world = new Operations();
         List<Op> ops = Operations.sequence(seed, rounds * 4);
         Map<String, Long> allowance = new HashMap<>();
@@ -143,14 +153,27 @@ class InvariantsPropertyTest {
             if (history.size() % audit == 0 || history.size() == ops.size()) assertMirrorTrue(world, state, where);
             checkNanos += System.nanoTime() - t1;
             if (history.size() % 1000 == 0) {
-                System.out.printf("invariants: step %d, %d items; %.1f s in operations, %.1f s checking so far%n",
-                        history.size(), state.items.size(), opNanos / 1e9, checkNanos / 1e9);
+                progress(String.format("invariants: step %d, %d items; %.1f s in operations, %.1f s checking so far",
+                        history.size(), state.items.size(), opNanos / 1e9, checkNanos / 1e9));
             }
         }
         assertDeliveredOnce(world, state);
-        System.out.printf("invariants: %d items at the end; %.1f s in operations, %.1f s reading and checking%n",
-                state.items.size(), opNanos / 1e9, checkNanos / 1e9);
+        progress(String.format("invariants: %d items at the end; %.1f s in operations, %.1f s reading and checking",
+                state.items.size(), opNanos / 1e9, checkNanos / 1e9));
         return outcomes;
+    }
+
+    /** A progress line, also appended to the file {@code -Dinvariants.progress} names (surefire holds stdout back). */
+    private static void progress(String line) {
+        System.out.println(line);
+        String file = System.getProperty("invariants.progress");
+        if (file == null) return;
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(file), line + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The state read back step by step equals the table itself. */

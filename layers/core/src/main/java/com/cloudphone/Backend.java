@@ -16,6 +16,7 @@ import com.cloudphone.store.Directory;
 import com.cloudphone.store.NumberStore;
 import com.cloudphone.store.Table;
 import com.cloudphone.store.IdempotencyStore;
+import com.cloudphone.store.RequestClaim;
 import com.cloudphone.http.Idempotency;
 import com.cloudphone.store.CallLog;
 import com.cloudphone.store.CallflowStore;
@@ -129,11 +130,16 @@ public final class Backend {
         this.deletion = new DeletionService(directory, queueStore, callflows, numberService, deviceStore, tombstones,
                 access, clock);
         this.purge = new PurgeService(directory, tombstones, callLog, deviceStore, jobs, clock);
-        this.offboarding = new OffboardingService(directory, deletion, callflows, numberService, jobs, access, workflow,
-                clock);
+        // an execution reads what the request committed: a change held back for its answer is sent first
+        WorkflowStarter afterCommit = (name, input) -> {
+            RequestClaim.sendCurrentHeld();
+            workflow.start(name, input);
+        };
+        this.offboarding = new OffboardingService(directory, deletion, callflows, numberService, jobs, access,
+                afterCommit, clock);
         this.billing = new BillingService(directory,
                 new ClosureService(directory, queueStore, callflowStore, numbers, deviceStore, offboarding));
-        this.agency = new AgencyService(directory, access, deletion, jobs, tombstones, workflow, clock);
+        this.agency = new AgencyService(directory, access, deletion, jobs, tombstones, afterCommit, clock);
         this.idempotency = new Idempotency(new IdempotencyStore(table), clock, access::member);
         this.steps = new OffboardingSteps(queues, callflows, numberService, deletion, purge, jobs, clock);
     }

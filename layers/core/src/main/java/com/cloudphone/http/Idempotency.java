@@ -6,12 +6,14 @@ import com.cloudphone.model.Member;
 import com.cloudphone.model.Role;
 import com.cloudphone.service.Caller;
 import com.cloudphone.store.IdempotencyStore;
+import com.cloudphone.store.RequestClaim;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -25,6 +27,8 @@ import java.util.regex.Pattern;
 public final class Idempotency {
     static final String HEADER = "idempotency-key";
     static final Duration KEPT_FOR = Duration.ofHours(24);
+    /** How long an attempt that says nothing counts as running: twice the HTTP functions' timeout. */
+    static final Duration LEASE = Duration.ofSeconds(30);
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
 
@@ -54,7 +58,10 @@ public final class Idempotency {
         long now = clock.instant().getEpochSecond();
         // a kept answer is still an answer to this caller: their access is checked as for any request, first
         Member member = liveMember.apply(caller);
-        if (!store.claim(caller.accountId(), scoped, hash, now, now + KEPT_FOR.toSeconds(), member.role().name())) {
+        long leaseUntil = now + LEASE.toSeconds();
+        Optional<RequestClaim> claim = store.claim(caller.accountId(), scoped, hash, now, leaseUntil,
+                now + KEPT_FOR.toSeconds(), member.role().name());
+        if (claim.isEmpty()) {
             IdempotencyStore.Record previous = store.get(caller.accountId(), scoped)
                     .orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "Retry the request"));
             if (Role.valueOf(previous.role()).isAdmin() && !member.isAdmin()) {
@@ -64,18 +71,39 @@ public final class Idempotency {
                 throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was used for a different request");
             }
-            if (!previous.done()) {
+            if (previous.done()) {
+                return new Reply(previous.status(), new Replayed(previous.body()));
+            }
+            // the earlier attempt ended without an answer: its last change did not commit (it commits with the
+            // answer), so this one runs the request again; earlier changes of a request of several steps converge
+            if (previous.abandoned(now)) claim = store.takeOver(caller.accountId(), scoped, previous, leaseUntil);
+            if (claim.isEmpty()) {
                 throw new ApiException(ErrorCode.CONFLICT, "The first request with this Idempotency-Key is still running");
             }
-            return new Reply(previous.status(), new Replayed(previous.body()));
         }
+        RequestClaim running = claim.get();
+        long attempt = running.attempt();
         try {
-            Reply reply = handling.get();
-            store.complete(caller.accountId(), scoped, reply.status(), reply.body() == null ? null : Json.write(reply.body()));
-            return reply;
-        } catch (RuntimeException e) {
-            store.release(caller.accountId(), scoped);
-            throw e;
+            return running.run(() -> {
+                Reply reply = handling.get();
+                running.complete(reply.status(), reply.body() == null ? null : Json.write(reply.body()));
+                return reply;
+            });
+        } catch (ApiException refused) {
+            // a refusal wrote nothing, unless a change of the request was committed before it
+            try {
+                running.sendHeld();
+            } catch (RuntimeException e) {
+                store.fail(caller.accountId(), scoped, attempt);
+                throw refused;
+            }
+            if (running.sentAny()) store.fail(caller.accountId(), scoped, attempt);
+            else store.release(caller.accountId(), scoped, attempt);
+            throw refused;
+        } catch (RuntimeException unknown) {
+            // the outcome is unknown (a timeout may hide a commit): the claim stays, for a retry to settle
+            store.fail(caller.accountId(), scoped, attempt);
+            throw unknown;
         }
     }
 

@@ -54,7 +54,8 @@ public final class CallflowService {
                 numbers.stream().distinct().toList(), List.of(first), 0, now);
         callflows.create(callflow, kind == CallflowKind.DIRECT ? List.of(userId) : dial,
                 event("CallflowCreated", callflow, Map.of()));
-        return CallflowView.of(get(caller.accountId(), callflow.callflowId()));
+        // the answer is what was written, not a read of it: under an Idempotency-Key the write waits for it
+        return CallflowView.of(callflow);
     }
 
     public List<CallflowView> list(Caller caller) {
@@ -103,19 +104,19 @@ public final class CallflowService {
         if (before.kind() != CallflowKind.GROUP) {
             throw new ApiException(ErrorCode.INVALID_STATE, "Only group callflows take a new dial list");
         }
-        saveGroupVersion(before, dialUserIds.stream().distinct().toList());
-        return CallflowView.of(get(caller.accountId(), callflowId));
+        return CallflowView.of(saveGroupVersion(before, dialUserIds.stream().distinct().toList()));
     }
 
-    private void saveGroupVersion(Callflow before, List<String> dial) {
+    private Callflow saveGroupVersion(Callflow before, List<String> dial) {
         List<CallflowVersion> versions = new ArrayList<>(before.versions().stream()
                 .map(v -> v.status() == CallflowStatus.ACTIVE ? v.withStatus(CallflowStatus.AVAILABLE) : v).toList());
         int next = before.nextVersion();
         versions.add(new CallflowVersion(next, CallflowStatus.ACTIVE, null, dial, clock.instant().toString()));
         List<String> newlyNamed = dial.stream()
                 .filter(id -> before.activeVersion().map(v -> !v.names(id)).orElse(true)).toList();
-        callflows.saveVersions(before, before.with(before.numbers(), versions), newlyNamed,
-                event("CallflowVersionSaved", before, Map.of("version", next)));
+        Callflow after = before.with(before.numbers(), versions);
+        callflows.saveVersions(before, after, newlyNamed, event("CallflowVersionSaved", before, Map.of("version", next)));
+        return after;
     }
 
     /** Deletes an AVAILABLE version; the ACTIVE one is refused. Deleting a version already gone is a 404. */

@@ -38,9 +38,11 @@ public final class QueueService {
         access.admin(caller);
         Queue queue = new Queue(caller.accountId(), Ids.next("q"), name, memberUserIds.stream().distinct().toList(),
                 clock.instant().toString());
+        // read before the write: under an Idempotency-Key the write waits for the answer, which must not need a read
+        Map<String, Member> members = membersById(caller.accountId());
         queues.create(queue, new DomainEvent("QueueCreated", caller.accountId(), queue.createdAt(),
                 Map.of("queueId", queue.queueId(), "members", queue.memberUserIds().size())));
-        return view(queue, membersById(caller.accountId()));
+        return view(queue, members);
     }
 
     public List<QueueView> list(Caller caller) {

@@ -2,6 +2,8 @@ package com.cloudphone.store;
 
 import static com.cloudphone.store.Directory.k;
 
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Call;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -17,7 +19,9 @@ public final class CallLog {
     }
 
     public void record(Call call) {
-        table.calls().putItem(CallItem.of(call));
+        // a transaction of one item, so that under an Idempotency-Key the call commits with its kept answer
+        new Transaction(table).put(CallItem.SCHEMA, CallItem.of(call), Transaction.Cond.NEW_ITEM,
+                new ApiException(ErrorCode.CONFLICT, "Call " + call.callId() + " is recorded already")).commit();
     }
 
     /** Newest first, at most {@code limit}. */

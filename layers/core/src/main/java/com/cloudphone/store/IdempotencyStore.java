@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Idempotency keys of mutating requests: a claim taken before acting (so two retries in flight cannot both act),
- * then the response kept for replay until the item's TTL removes it.
+ * then the response kept for replay until the item's TTL removes it. The response is written in the same
+ * transaction as the request's last change ({@link RequestClaim}), so a change never lands without it.
  */
 public final class IdempotencyStore {
     private final Table table;
@@ -21,17 +22,34 @@ public final class IdempotencyStore {
         this.table = table;
     }
 
-    /** {@code role}: the caller's role when the request ran. */
-    public record Record(String requestHash, boolean done, int status, String body, String role) {
+    /**
+     * {@code role}: the caller's role when the request ran. {@code state}: IN_PROGRESS, FAILED (the attempt ended
+     * without an answer) or DONE; {@code leaseUntil}: when a silent IN_PROGRESS attempt counts as dead.
+     */
+    public record Record(String requestHash, String state, long attempt, long leaseUntil, int status, String body,
+                         String role) {
+        public boolean done() {
+            return "DONE".equals(state);
+        }
+
+        /** Whether the attempt holding the claim is over without an answer, so a retry may take it over. */
+        public boolean abandoned(long nowEpoch) {
+            return "FAILED".equals(state) || ("IN_PROGRESS".equals(state) && leaseUntil < nowEpoch);
+        }
     }
 
-    /** Claims the key for this request; false when someone holds it already (and it has not expired). */
-    public boolean claim(String accountId, String key, String requestHash, long nowEpoch, long expiresEpoch,
-                         String role) {
+    /**
+     * Claims the key for this request (attempt 1); empty when someone holds it already (and it has not expired).
+     * {@code leaseUntil}: until when the attempt counts as running.
+     */
+    public Optional<RequestClaim> claim(String accountId, String key, String requestHash, long nowEpoch,
+                                        long leaseUntil, long expiresEpoch, String role) {
         Map<String, AttributeValue> item = new HashMap<>(key(pk(accountId, key), Keys.UNIQUE_SK));
         item.put("type", s("Idempotency"));
         item.put("requestHash", s(requestHash));
         item.put("state", s("IN_PROGRESS"));
+        item.put("attempt", n(1));
+        item.put("leaseUntil", n(leaseUntil));
         item.put("role", s(role));
         item.put("expiresAt", n(expiresEpoch));
         try {
@@ -39,9 +57,29 @@ public final class IdempotencyStore {
                     .conditionExpression("attribute_not_exists(#pk) OR #expires < :now")
                     .expressionAttributeNames(Map.of("#pk", Keys.PK, "#expires", "expiresAt"))
                     .expressionAttributeValues(Map.of(":now", n(nowEpoch))));
-            return true;
+            return Optional.of(new RequestClaim(table, key(pk(accountId, key), Keys.UNIQUE_SK), 1));
         } catch (ConditionalCheckFailedException held) {
-            return false;
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Takes over a claim whose attempt ended without an answer (its next attempt runs); empty when another retry
+     * took it first. The attempt number fences the old one: nothing it still sends can commit.
+     */
+    public Optional<RequestClaim> takeOver(String accountId, String key, Record previous, long leaseUntil) {
+        Map<String, AttributeValue> k = key(pk(accountId, key), Keys.UNIQUE_SK);
+        long next = previous.attempt() + 1;
+        try {
+            table.client.updateItem(b -> b.tableName(table.name).key(k)
+                    .updateExpression("SET #state = :running, #attempt = :next, #lease = :lease")
+                    .conditionExpression("#attempt = :was AND #state = :wasState")
+                    .expressionAttributeNames(Map.of("#state", "state", "#attempt", "attempt", "#lease", "leaseUntil"))
+                    .expressionAttributeValues(Map.of(":running", s("IN_PROGRESS"), ":next", n(next),
+                            ":lease", n(leaseUntil), ":was", n(previous.attempt()), ":wasState", s(previous.state()))));
+            return Optional.of(new RequestClaim(table, k, next));
+        } catch (ConditionalCheckFailedException lost) {
+            return Optional.empty();
         }
     }
 
@@ -51,30 +89,46 @@ public final class IdempotencyStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        boolean done = "DONE".equals(item.get("state").s());
-        return Optional.of(new Record(item.get("requestHash").s(), done,
-                done ? Integer.parseInt(item.get("status").n()) : 0, done && item.containsKey("body") ? item.get("body").s() : null,
+        String state = item.get("state").s();
+        boolean done = "DONE".equals(state);
+        return Optional.of(new Record(item.get("requestHash").s(), state, number(item, "attempt", 1),
+                number(item, "leaseUntil", 0), done ? Integer.parseInt(item.get("status").n()) : 0,
+                done && item.containsKey("body") ? item.get("body").s() : null,
                 item.containsKey("role") ? item.get("role").s() : "ADMIN"));
     }
 
-    public void complete(String accountId, String key, int status, String body) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":done", s("DONE"), ":status", n(status)));
-        String update = "SET #state = :done, #status = :status";
-        if (body != null) {
-            update += ", #body = :body";
-            values.put(":body", s(body));
-        }
-        String expression = update;
-        table.client.updateItem(b -> b.tableName(table.name).key(key(pk(accountId, key), Keys.UNIQUE_SK))
-                .updateExpression(expression)
-                .expressionAttributeNames(body != null ? Map.of("#state", "state", "#status", "status", "#body", "body")
-                        : Map.of("#state", "state", "#status", "status"))
-                .expressionAttributeValues(values));
+    private static long number(Map<String, AttributeValue> item, String name, long otherwise) {
+        AttributeValue v = item.get(name);
+        return v == null ? otherwise : Long.parseLong(v.n());
     }
 
-    /** Lets the key go after a refused request, which wrote nothing, so a corrected retry can act. */
-    public void release(String accountId, String key) {
-        table.client.deleteItem(b -> b.tableName(table.name).key(key(pk(accountId, key), Keys.UNIQUE_SK)));
+    /** Lets the key go after a refused request that wrote nothing, so a corrected retry can act. */
+    public void release(String accountId, String key, long attempt) {
+        try {
+            table.client.deleteItem(b -> b.tableName(table.name).key(key(pk(accountId, key), Keys.UNIQUE_SK))
+                    .conditionExpression("#attempt = :attempt AND #state = :running")
+                    .expressionAttributeNames(Map.of("#attempt", "attempt", "#state", "state"))
+                    .expressionAttributeValues(Map.of(":attempt", n(attempt), ":running", s("IN_PROGRESS"))));
+        } catch (ConditionalCheckFailedException superseded) {
+            // a retry took the claim over, or the answer was kept: either way it is not ours to drop
+        }
+    }
+
+    /**
+     * Marks the attempt over without an answer (it may have written part of its work), so a retry takes over at
+     * once instead of waiting out the lease. Nothing happens when the answer was kept after all.
+     */
+    public void fail(String accountId, String key, long attempt) {
+        try {
+            table.client.updateItem(b -> b.tableName(table.name).key(key(pk(accountId, key), Keys.UNIQUE_SK))
+                    .updateExpression("SET #state = :failed")
+                    .conditionExpression("#attempt = :attempt AND #state = :running")
+                    .expressionAttributeNames(Map.of("#attempt", "attempt", "#state", "state"))
+                    .expressionAttributeValues(Map.of(":attempt", n(attempt), ":running", s("IN_PROGRESS"),
+                            ":failed", s("FAILED"))));
+        } catch (ConditionalCheckFailedException superseded) {
+            // taken over, or DONE: the state is right as it is
+        }
     }
 
     private static String pk(String accountId, String key) {

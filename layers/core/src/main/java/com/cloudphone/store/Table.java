@@ -39,9 +39,9 @@ public final class Table {
     private final Lazy<DynamoDbTable<JobItem>> jobs = new Lazy<>(() -> view(JobItem.SCHEMA));
 
     public Table(DynamoDbClient client, String name) {
-        this.client = client;
+        this.client = client instanceof OwnWritesClient ? client : new OwnWritesClient(client);
         this.name = name;
-        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(this.client).build();
     }
 
     private <T> DynamoDbTable<T> view(TableSchema<T> schema) {

@@ -110,6 +110,13 @@ final class Transaction {
      * with another transaction in flight is retried with jittered backoff, since the conditions are re-checked.
      */
     void commit() {
+        RequestClaim claim = RequestClaim.current();
+        if (claim != null && claim.hold(this)) return;
+        send();
+    }
+
+    /** Sends the parts now, whatever claim the request runs under (its own part included when it has one). */
+    void send() {
         for (int attempt = 0; ; attempt++) {
             try {
                 table.client.transactWriteItems(b -> b.transactItems(parts));
@@ -134,14 +141,21 @@ final class Transaction {
      * meaning "already done" (nothing is written then). Any other failure is raised as usual.
      */
     boolean commitUnless(ApiException expected) {
+        // the caller needs the outcome now: nothing is held back
+        RequestClaim claim = RequestClaim.current();
+        if (claim != null) claim.fenceNow(this);
         try {
-            commit();
+            send();
+            if (claim != null) claim.markSent();
             return true;
         } catch (ApiException e) {
             if (e == expected) {
                 return false;
             }
             throw e;
+        } catch (RuntimeException unknown) {
+            if (claim != null) claim.markSent();
+            throw unknown;
         }
     }
 

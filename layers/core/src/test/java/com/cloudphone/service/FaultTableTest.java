@@ -208,8 +208,9 @@ class FaultTableTest {
     }
 
     /**
-     * The cells where a retry after a lost answer does not converge today (docs/reliability.md, defect D3): a create
-     * with a fresh id made again. The test checks these still duplicate, so a fix turns it red and the cell flips.
+     * The cells where a retry after a lost answer, made here at the service without an Idempotency-Key, is a second
+     * create: a fresh id each time. With a key it is replayed instead (http/IdempotentRetryTest; docs/reliability.md,
+     * D3). The test checks these still duplicate without one, so a change there shows.
      */
     static final Set<Path> DUPLICATES_ON_RETRY = Set.of(Path.QUEUE_CREATE, Path.DEVICE_IN);
 
@@ -283,7 +284,7 @@ class FaultTableTest {
             assertTrue(end.violations(Map.of()).isEmpty(), where + " after retry: " + end.violations(Map.of()));
             if (DUPLICATES_ON_RETRY.contains(path) && trace.equals("APPLIED_ANSWER_LOST")) {
                 assertTrue(!path.done.test(w, end), where + ": the known duplicate is gone; flip the cell in DUPLICATES_ON_RETRY and the doc");
-                record(path, kind, "n=" + n + " " + trace + ", retry " + retried + ": DUPLICATE (D3)");
+                record(path, kind, "n=" + n + " " + trace + ", retry " + retried + ": DUPLICATE without a key (D3)");
                 continue;
             }
             assertTrue(path.done.test(w, end), where + ": the retry (" + retried + ") did not reach the end state");

@@ -1,0 +1,151 @@
+package com.cloudphone.store;
+
+import static com.cloudphone.store.Transaction.n;
+import static com.cloudphone.store.Transaction.s;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The idempotency claim a request runs under (SPEC rule 13), for the transactions it commits on this thread.
+ *
+ * <p>The request's last transaction is held back and committed together with the kept answer
+ * ({@link #complete}), so a change and the answer a retry replays land together or not at all: a create whose
+ * answer was lost on the way back is replayed, not made twice. An earlier transaction of the same request is
+ * committed when the next one comes. Every transaction sent under the claim is fenced by the claim's attempt, so an
+ * attempt that was given up (its retry took the claim over) can no longer commit anything.
+ */
+public final class RequestClaim {
+    private static final ThreadLocal<RequestClaim> CURRENT = new ThreadLocal<>();
+
+    private final Table table;
+    private final Map<String, AttributeValue> key;
+    private final long attempt;
+    private Transaction held;
+    private boolean sent;
+
+    RequestClaim(Table table, Map<String, AttributeValue> key, long attempt) {
+        this.table = table;
+        this.key = key;
+        this.attempt = attempt;
+    }
+
+    /** Runs {@code work} under this claim. */
+    public <T> T run(Supplier<T> work) {
+        RequestClaim outer = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) CURRENT.remove();
+            else CURRENT.set(outer);
+        }
+    }
+
+    static RequestClaim current() {
+        return CURRENT.get();
+    }
+
+    /** Sends the change the current request holds back, if any: before anything outside the table reads it. */
+    public static void sendCurrentHeld() {
+        RequestClaim claim = CURRENT.get();
+        if (claim != null) claim.flush();
+    }
+
+    /**
+     * Takes {@code tx} in instead of committing it now (true), after sending the one held before; false when it has
+     * no room for the claim's part, and the caller commits it as it is.
+     */
+    boolean hold(Transaction tx) {
+        flush();
+        if (tx.size() >= Transaction.MAX_ITEMS) return false;
+        held = tx;
+        return true;
+    }
+
+    /** Sends the transaction held back, if any, fenced by the attempt. */
+    void flush() {
+        Transaction tx = held;
+        if (tx == null) return;
+        held = null;
+        countSent(tx);
+        send(tx);
+    }
+
+    /** Sends the transaction held back, if any: after a refusal, what the request changed before it stays. */
+    public void sendHeld() {
+        flush();
+    }
+
+    /** A refused transaction committed nothing; any other failure may hide a commit, so it counts as sent. */
+    private void send(Transaction tx) {
+        boolean before = sent;
+        sent = true;
+        try {
+            tx.send();
+        } catch (ApiException refused) {
+            sent = before;
+            throw refused;
+        }
+    }
+
+    /** Adds the fence to a transaction that must be committed at once (its caller needs the outcome). */
+    void fenceNow(Transaction tx) {
+        flush();
+        if (tx.size() < Transaction.MAX_ITEMS) countSent(tx);
+    }
+
+    /** A transaction sent outside {@link #send} reached the table, or may have. */
+    void markSent() {
+        sent = true;
+    }
+
+    private void countSent(Transaction tx) {
+        tx.update(key, "SET #sent = if_not_exists(#sent, :zero) + :one",
+                fence(Map.of("#sent", "sent"), Map.of(":zero", n(0), ":one", n(1))), superseded());
+    }
+
+    public long attempt() {
+        return attempt;
+    }
+
+    /** Whether a transaction of this attempt was (or may have been) committed already. */
+    public boolean sentAny() {
+        return sent;
+    }
+
+    /** Commits the held transaction, if any, with the answer: state DONE, the status and the body to replay. */
+    public void complete(int status, String body) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":done", s("DONE"), ":status", n(status)));
+        Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+        String update = "SET #state = :done, #status = :status";
+        if (body != null) {
+            update += ", #body = :body";
+            values.put(":body", s(body));
+            names.put("#body", "body");
+        }
+        Transaction tx = held != null ? held : new Transaction(table);
+        held = null;
+        tx.update(key, update, fence(names, values), superseded());
+        send(tx);
+    }
+
+    /** The claim's condition (still running, still this attempt) with the names and values an update adds. */
+    private Transaction.Cond fence(Map<String, String> names, Map<String, AttributeValue> values) {
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.put("#state", "state");
+        allNames.put("#attempt", "attempt");
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":running", s("IN_PROGRESS"));
+        all.put(":attempt", n(attempt));
+        return new Transaction.Cond("#state = :running AND #attempt = :attempt", allNames, all);
+    }
+
+    private static ApiException superseded() {
+        return new ApiException(ErrorCode.CONFLICT, "This request was retried meanwhile; the retry carries on");
+    }
+}

@@ -91,6 +91,8 @@ public final class Backend {
     public final OffboardingSteps steps;
     public final Idempotency idempotency;
     public final BillingService billing;
+    /** Closed accounts' wind-down (started by AccountClosed, carried on by the hourly sweep). */
+    public final ClosureService closures;
     public final AgencyService agency;
 
     /** {@code bus} is where the relay publishes: EventBridge in AWS, the in-process bus locally. */
@@ -137,8 +139,8 @@ public final class Backend {
         };
         this.offboarding = new OffboardingService(directory, deletion, callflows, numberService, jobs, access,
                 afterCommit, clock);
-        this.billing = new BillingService(directory,
-                new ClosureService(directory, queueStore, callflowStore, numbers, deviceStore, offboarding));
+        this.closures = new ClosureService(directory, queueStore, callflowStore, numbers, deviceStore, offboarding);
+        this.billing = new BillingService(directory, closures);
         this.agency = new AgencyService(directory, access, deletion, jobs, tombstones, afterCommit, clock);
         this.idempotency = new Idempotency(new IdempotencyStore(table), clock, access::member);
         this.steps = new OffboardingSteps(queues, callflows, numberService, deletion, purge, jobs, clock);

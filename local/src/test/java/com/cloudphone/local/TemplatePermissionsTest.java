@@ -47,9 +47,11 @@ class TemplatePermissionsTest {
             Map.entry("AgencyRemovalTaskFunction", Set.of(TABLE)),
             Map.entry("RecordFailureTaskFunction", Set.of(TABLE)),
             Map.entry("PurgeDataTaskFunction", Set.of(TABLE)),
-            Map.entry("PurgeSweepFunction", Set.of(TABLE)),
+            // the sweep finishes closures cut short, which schedules each member's purge
+            Map.entry("PurgeSweepFunction", Set.of(TABLE, START_OFFBOARDING)),
             Map.entry("CallsFunction", Set.of(TABLE)),
-            Map.entry("BillingEventsFunction", Set.of(TABLE)),
+            // AccountClosed removes every member and schedules each one's purge (an execution per member)
+            Map.entry("BillingEventsFunction", Set.of(TABLE, START_OFFBOARDING)),
             Map.entry("PublishEventsFunction", Set.of(
                     "EventBridgePutEventsPolicy(EventBusName=Ref UsersEventBus)",
                     "SQSSendMessagePolicy(QueueName=GetAtt OutboxDeadLetterQueue.QueueName)"))));
@@ -83,6 +85,17 @@ class TemplatePermissionsTest {
         assertEquals(expected, actual);
         assertTrue(template.path("Globals").path("Function").path("Policies").isMissingNode(),
                 "policies in Globals would go to every function");
+    }
+
+    /** A function allowed to start executions is told which state machine, and only such a function is. */
+    @Test
+    void theFunctionsThatStartExecutionsKnowTheStateMachine() {
+        functions.forEach((id, properties) -> {
+            boolean may = false;
+            for (JsonNode policy : properties.path("Policies")) may |= describe(policy).equals(START_OFFBOARDING);
+            boolean told = properties.path("Environment").path("Variables").has("STATE_MACHINE_ARN");
+            assertEquals(may, told, id + ": StartExecution allowed " + may + ", STATE_MACHINE_ARN set " + told);
+        });
     }
 
     /** Not in a policy, not in an environment variable, not in Globals: the key's ARN is the sessions function's. */

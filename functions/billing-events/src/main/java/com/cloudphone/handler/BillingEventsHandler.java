@@ -18,6 +18,8 @@ import java.util.Map;
  * retried; anything else throws, so EventBridge retries it.
  */
 public class BillingEventsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    /** What a wind-down leaves of the invocation's time when it stops (a member's removal takes well under it). */
+    static final int SPARE_MS = 5_000;
     private final Backend backend;
 
     public BillingEventsHandler() {
@@ -43,8 +45,9 @@ public class BillingEventsHandler implements RequestHandler<ScheduledEvent, Map<
             if (!problems.isEmpty()) {
                 throw ApiException.invalid(problems);
             }
+            // a closure's wind-down stops with time to spare; the hourly sweep carries it on
             Map<String, Object> result = backend.billing.apply(event.getDetailType(), event.getDetail(), time,
-                    event.getId());
+                    event.getId(), () -> context == null || context.getRemainingTimeInMillis() > SPARE_MS);
             log.put("outcome", result.get("outcome"));
             Log.info("billing event", log);
             return result;

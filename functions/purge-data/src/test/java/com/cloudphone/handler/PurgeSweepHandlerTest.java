@@ -49,14 +49,14 @@ class PurgeSweepHandlerTest {
 
     @Test
     void aRemovedUserOfAPaidAccountIsPurgedOnlyAfter28DaysAndOnce() {
-        assertEquals(Map.of("purged", List.of(), "failed", List.of()), sweep());
+        assertEquals(Map.of("purged", List.of(), "failed", List.of(), "closures", List.of()), sweep());
         t.clock.advance(Duration.ofDays(28).minusHours(1));
-        assertEquals(Map.of("purged", List.of(), "failed", List.of()), sweep());
+        assertEquals(Map.of("purged", List.of(), "failed", List.of(), "closures", List.of()), sweep());
         assertEquals(MemberStatus.REMOVED, t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_USER).orElseThrow().status());
         assertEquals("sample-user", t.backend.calls.list(Samples.ADMIN, null).get(0).userName());
 
         t.clock.advance(Duration.ofHours(1));
-        assertEquals(Map.of("purged", List.of(SAMPLE_ACCOUNT + "/" + SAMPLE_USER), "failed", List.of()), sweep());
+        assertEquals(Map.of("purged", List.of(SAMPLE_ACCOUNT + "/" + SAMPLE_USER), "failed", List.of(), "closures", List.of()), sweep());
         assertTrue(t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_USER).isEmpty());
         assertTrue(t.backend.directory.login(SAMPLE_USER).isEmpty());
         assertTrue(t.backend.calls.list(Samples.ADMIN, null).get(0).userLabel().startsWith("Removed user "));
@@ -64,7 +64,7 @@ class PurgeSweepHandlerTest {
         var before = t.snapshot();
         int events = t.bus.published().size();
         t.clock.advance(Duration.ofHours(1));
-        assertEquals(Map.of("purged", List.of(), "failed", List.of()), sweep());
+        assertEquals(Map.of("purged", List.of(), "failed", List.of(), "closures", List.of()), sweep());
         assertEquals(before, t.snapshot(), "a second sweep changed the table");
         assertEquals(events, t.bus.published().size());
     }
@@ -74,7 +74,7 @@ class PurgeSweepHandlerTest {
         Scenario free = new Scenario(t, Plan.SOLO, false);
         var leaving = free.user("201");
         t.backend.deletion.delete(free.admin, leaving.userId());
-        assertEquals(Map.of("purged", List.of(free.admin.accountId() + "/" + leaving.userId()), "failed", List.of()),
+        assertEquals(Map.of("purged", List.of(free.admin.accountId() + "/" + leaving.userId()), "failed", List.of(), "closures", List.of()),
                 sweep());
         assertEquals(MemberStatus.REMOVED, t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_USER).orElseThrow().status());
     }

@@ -33,6 +33,12 @@ public final class BillingService {
      * 404s. {@code eventId} is EventBridge's id of the event: a redelivery of the event last applied is STALE.
      */
     public Map<String, Object> apply(String type, Map<String, Object> detail, String eventTime, String eventId) {
+        return apply(type, detail, eventTime, eventId, () -> true);
+    }
+
+    /** {@link #apply(String, Map, String, String)}; a closure's wind-down stops when {@code timeLeft} says no. */
+    public Map<String, Object> apply(String type, Map<String, Object> detail, String eventTime, String eventId,
+                                     java.util.function.BooleanSupplier timeLeft) {
         String accountId = text(detail, "accountId");
         boolean applied = switch (type) {
             case "PlanChanged" -> {
@@ -62,7 +68,7 @@ public final class BillingService {
         if ("AccountClosed".equals(type) && directory.account(accountId).map(Account::closed).orElse(false)) {
             // also when STALE: a redelivered closure finishes what a crash left
             result.put("windDown", closure.windDown(accountId,
-                    directory.account(accountId).orElseThrow().closedAt()));
+                    directory.account(accountId).orElseThrow().closedAt(), timeLeft));
         }
         return result;
     }

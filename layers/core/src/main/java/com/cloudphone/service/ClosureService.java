@@ -16,15 +16,19 @@ import com.cloudphone.store.NumberStore;
 import com.cloudphone.store.QueueStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * SPEC rule 10 for a closed account: it keeps no personal data past its window either. Its queues and callflows
  * go, its numbers are released (out of service for good) and their contacts deleted, and every member is removed
  * with a tombstone due at once (free accounts) or 28 days after the closure (paid), so the same purge as for a
  * deleted user erases them and anonymises the call log: started here, with the hourly sweep as the safety net.
- * Each step skips what is already done, so billing redelivering AccountClosed after a crash finishes the job.
+ * Each step skips what is already done, so billing redelivering AccountClosed after a crash finishes the job, and
+ * so does the hourly sweep for a wind-down that ran out of time (the account stays noted as closing until done).
  */
 public final class ClosureService {
     private final Directory directory;
@@ -46,22 +50,50 @@ public final class ClosureService {
 
     /** Winds a closed account down; {@code closedAt} is the closure's time, which the purge window counts from. */
     public Map<String, Object> windDown(String accountId, String closedAt) {
+        return windDown(accountId, closedAt, () -> true);
+    }
+
+    /**
+     * The hourly sweep's part: carries on every wind-down that was cut short (or whose event was never delivered
+     * again), while {@code timeLeft} says there is time. Returns each one's outcome.
+     */
+    public List<Map<String, Object>> continueUnfinished(BooleanSupplier timeLeft) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Directory.Closing c : directory.closing()) {
+            if (!timeLeft.getAsBoolean()) break;
+            Map<String, Object> result = new LinkedHashMap<>(Map.of("accountId", c.accountId()));
+            result.putAll(windDown(c.accountId(), c.closedAt(), timeLeft));
+            out.add(result);
+        }
+        return out;
+    }
+
+    /**
+     * {@link #windDown(String, String)} that stops between two changes once {@code timeLeft} says no (a function's
+     * invocation has a timeout; an account may have thousands of members): "complete" is false then, and the
+     * hourly sweep carries on from where it stopped ({@link #continueUnfinished}).
+     */
+    public Map<String, Object> windDown(String accountId, String closedAt, BooleanSupplier timeLeft) {
         Account account = directory.account(accountId).orElseThrow();
         Instant closed = Instant.parse(closedAt).truncatedTo(ChronoUnit.SECONDS);
         String purgeAt = (account.paid() ? closed.plus(DeletionService.PAID_PURGE_WINDOW) : closed).toString();
+        boolean complete = true;
         int queuesDeleted = 0;
         for (Queue q : queues.list(accountId)) {
+            if (!(complete = timeLeft.getAsBoolean())) break;
             queues.delete(q, event("QueueDeleted", accountId, closedAt, Map.of("queueId", q.queueId())));
             queuesDeleted++;
         }
         int callflowsDeleted = 0;
-        for (Callflow c : callflows.list(accountId)) {
+        for (Callflow c : complete ? callflows.list(accountId) : List.<Callflow>of()) {
+            if (!(complete = timeLeft.getAsBoolean())) break;
             callflows.delete(c, event("CallflowDeleted", accountId, closedAt, Map.of("callflowId", c.callflowId())));
             callflowsDeleted++;
         }
         int numbersReleased = 0;
         int contactsDeleted = 0;
-        for (PhoneNumber n : numbers.list(accountId)) {
+        for (PhoneNumber n : complete ? numbers.list(accountId) : List.<PhoneNumber>of()) {
+            if (!(complete = timeLeft.getAsBoolean())) break;
             PhoneNumber released = new PhoneNumber(accountId, n.number(), NumberState.RELEASED, null, null, closedAt);
             if (n.state() != NumberState.RELEASED) {
                 numbersReleased++;
@@ -70,7 +102,8 @@ public final class ClosureService {
                     Map.of("number", n.number(), "cause", "ACCOUNT_CLOSED")));
         }
         int removed = 0;
-        for (Member m : directory.members(accountId)) { // those not removed yet
+        for (Member m : complete ? directory.members(accountId) : List.<Member>of()) { // those not removed yet
+            if (!(complete = timeLeft.getAsBoolean())) break;
             // a removed member keeps no session: each is logged out first, as a delete would require
             for (DeviceSession d : devices.of(accountId, m.userId())) {
                 devices.logOut(accountId, m.userId(), d.deviceId(), event("DeviceLoggedOut", accountId, closedAt,
@@ -84,7 +117,9 @@ public final class ClosureService {
             purges.schedulePurge(accountId, new DeletionService.Deleted(m.userId(), tombstone.removedAt(), purgeAt));
             removed++;
         }
+        if (complete) directory.closed(accountId);
         Map<String, Object> result = new LinkedHashMap<>();
+        result.put("complete", complete);
         result.put("membersRemoved", removed);
         result.put("purgeAt", purgeAt);
         result.put("numbersReleased", numbersReleased);

@@ -17,6 +17,7 @@ import com.cloudphone.model.Tombstone;
 import com.cloudphone.store.Transaction.Cond;
 import com.cloudphone.error.FieldProblem;
 import com.cloudphone.model.Plan;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -497,6 +498,7 @@ public final class Directory {
                 a -> announce.apply(new Account(a.accountId(), a.name(), a.plan(), a.paid(), a.seatLimit(),
                         a.seatsUsed(), a.parentAccountId(), a.createdAt(), a.closed() ? a.closedAt() : eventTime)));
         if (account(accountId).map(Account::closed).orElse(false)) {
+            markClosing(accountId, account(accountId).orElseThrow().closedAt());
             QueryEnhancedRequest all = QueryEnhancedRequest.builder()
                     .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.USER_PREFIX)))
                     .consistentRead(true).build();
@@ -508,6 +510,33 @@ public final class Directory {
             }
         }
         return applied;
+    }
+
+    /** A closed account whose wind-down has not finished, and when it was closed. */
+    public record Closing(String accountId, String closedAt) {
+    }
+
+    /** Notes that a closed account's wind-down is to be finished (a redelivery writes the same note again). */
+    private void markClosing(String accountId, String closedAt) {
+        table.client.putItem(b -> b.tableName(table.name).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.CLOSING),
+                Keys.SK, AttributeValue.fromS(Keys.account(accountId)), "accountId", AttributeValue.fromS(accountId),
+                "closedAt", AttributeValue.fromS(closedAt))));
+    }
+
+    /** The closed accounts whose wind-down has not finished. */
+    public List<Closing> closing() {
+        List<Closing> out = new ArrayList<>();
+        table.client.queryPaginator(b -> b.tableName(table.name).keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", Keys.PK))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.CLOSING))).consistentRead(true))
+                .items().forEach(i -> out.add(new Closing(i.get("accountId").s(), i.get("closedAt").s())));
+        return out;
+    }
+
+    /** The wind-down of a closed account is finished: nothing is left to carry on. */
+    public void closed(String accountId) {
+        table.client.deleteItem(b -> b.tableName(table.name)
+                .key(key(Keys.CLOSING, Keys.account(accountId))));
     }
 
     /**

@@ -22,6 +22,8 @@ final class Keys {
     static final String ACCOUNT_SK = "ACCOUNT";
     static final String LOGIN_SK = "LOGIN";
     static final String UNIQUE_SK = "UNIQUE";
+    /** The partition of closed accounts whose wind-down is not finished (sort key ACCOUNT#id). */
+    static final String CLOSING = "CLOSING";
 
     private Keys() {
     }

@@ -91,6 +91,32 @@ class ClosureServiceTest {
                 .allMatch(c -> c.userId() == null && c.userName() == null && c.userLabel().startsWith("Removed user ")));
     }
 
+    /**
+     * A wind-down that runs out of time (a Lambda invocation has a timeout; an account may have thousands of
+     * members) stops between two members, and the hourly sweep carries it on until nobody is left.
+     */
+    @Test
+    void aWindDownCutShortIsFinishedByTheHourlySweep() {
+        List<String> users = new ArrayList<>();
+        Caller owner = account(false, "closing-cut", 30, users);
+        java.util.concurrent.atomic.AtomicInteger budget = new java.util.concurrent.atomic.AtomicInteger(12);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) t.backend.billing.apply("AccountClosed",
+                Map.of("accountId", owner.accountId()), t.clock.instant().toString(), "ev-cut",
+                () -> budget.getAndDecrement() > 0).get("windDown");
+        assertEquals(false, first.get("complete"));
+        assertTrue((Integer) first.get("membersRemoved") < 31, "cut short: " + first);
+        assertTrue(!t.backend.directory.members(owner.accountId()).isEmpty(), "members left for the sweep");
+
+        List<Map<String, Object>> continued = t.backend.closures.continueUnfinished(() -> true);
+        assertEquals(1, continued.size());
+        assertEquals(true, continued.get(0).get("complete"));
+        assertTrue(t.backend.directory.members(owner.accountId()).isEmpty(), "nobody is a member any more");
+        assertEquals(List.of(), t.backend.closures.continueUnfinished(() -> true), "nothing left to carry on");
+        assertEquals(31, ((List<?>) t.backend.purge.sweep().get("purged")).size());
+        assertTrue(users.stream().allMatch(u -> t.backend.directory.login(u).isEmpty()));
+    }
+
     @Test
     void aClosedFreeAccountIsDueForPurgeAtOnce() {
         List<String> users = new ArrayList<>();

@@ -5,55 +5,14 @@
 // signs in with the new one; an invited user accepts the invitation. Every screen is photographed and checked with
 // axe-core; any console error, page error, failed request or unexpected HTTP error fails the run.
 //   CONSOLE_URL=http://127.0.0.1:3000 SHOTS=target/console-agency-screens node agency.mjs
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BASE, RUN, Session, check, expectText } from './session.mjs';
 
-const BASE = (process.env.CONSOLE_URL || 'http://127.0.0.1:3000').replace(/\/$/, '');
-const SHOTS = process.env.SHOTS || 'target/console-agency-screens';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const RUN = String(Date.now() % 100000).padStart(5, '0');
-const started = Date.now();
-rmSync(SHOTS, { recursive: true, force: true });
-mkdirSync(SHOTS, { recursive: true });
-
-const problems = [];
-const axeReport = {};
-let allow = []; // HTTP statuses the script provokes on purpose, for the step at hand
-let seenAllowed = 0;
-let shotCount = 0;
+const session = new Session('target/console-agency-screens');
+const { problems, axeReport } = session;
 let liveSteps = []; // what the removal's status region said, in order
-
-function check(condition, message) {
-  if (!condition) throw new Error('check failed: ' + message);
-}
-
-async function expectText(locator, pattern, what) {
-  try {
-    await locator.filter({ hasText: pattern }).first().waitFor({ timeout: 15000 });
-  } catch {
-    const seen = await locator.allInnerTexts().catch(() => []);
-    throw new Error(what + ': expected ' + pattern + ', saw ' + JSON.stringify(seen));
-  }
-}
-
-async function screen(page, name) {
-  shotCount += 1;
-  const file = join(SHOTS, String(shotCount).padStart(2, '0') + '-' + name + '.png');
-  await page.screenshot({ path: file, fullPage: true });
-  const result = await new AxeBuilder({ page }).analyze();
-  const byImpact = {};
-  for (const v of result.violations) {
-    byImpact[v.impact] = (byImpact[v.impact] || 0) + 1;
-    if (v.impact === 'serious' || v.impact === 'critical') {
-      problems.push('axe ' + v.impact + ' on ' + name + ': ' + v.id + ' (' + v.help + ') at '
-        + v.nodes.map(n => n.target.join(' ')).join(', '));
-    }
-  }
-  axeReport[name] = { violations: result.violations.length, ...byImpact, passes: result.passes.length };
-}
+const screen = (page, name) => session.screen(page, name);
 
 /** The API straight, as the phone system or another admin would call it (no screen does these). */
 async function call(method, path, token, body) {
@@ -91,41 +50,18 @@ async function main() {
   const noraPhone = await must(201, call('POST', '/users/' + nora.userId + '/devices', noraInEast.token,
     { kind: 'DESK_PHONE', name: 'Nora desk' }), 'Nora logged in');
 
-  const profile = mkdtempSync(join(tmpdir(), 'console-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1200, height: 900 },
-  });
+  const { page, close } = await session.open();
   try {
-    const page = context.pages()[0] || await context.newPage();
-    page.setDefaultTimeout(15000);
-    page.on('console', msg => {
-      if (msg.type() !== 'error') return;
-      if (allow.some(code => msg.text().includes('status of ' + code))) return;
-      problems.push('console error: ' + msg.text());
-    });
-    page.on('pageerror', e => problems.push('page error: ' + e.message));
-    page.on('requestfailed', r => problems.push('request failed: ' + r.method() + ' ' + r.url() + ' ' + r.failure()?.errorText));
-    page.on('response', r => {
-      if (allow.includes(r.status())) {
-        seenAllowed += 1;
-      } else if (r.status() >= 400) {
-        problems.push('HTTP ' + r.status() + ' for ' + r.request().method() + ' ' + r.url());
-      }
-    });
     const heading = name => page.getByRole('heading', { level: 1, name, exact: true });
     const label = name => page.getByLabel(name, { exact: true });
     const button = name => page.getByRole('button', { name, exact: true });
     const who = page.locator('#who-text');
     const provoke = async (statuses, action) => {
-      allow = statuses;
-      seenAllowed = 0;
+      session.allow = statuses;
+      session.seen = 0;
       await action();
-      allow = [];
-      check(seenAllowed === 1, 'one refused request, got ' + seenAllowed);
+      session.allow = [];
+      check(session.seen === 1, 'one refused request, got ' + session.seen);
     };
 
     // sign in: the login belongs to three accounts, so the form asks which, naming them
@@ -350,8 +286,7 @@ async function main() {
       await expectText(page.locator('.form-error'), /The invitation is not valid or was already used/, 'a used invitation');
     });
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 
@@ -361,8 +296,8 @@ try {
 } catch (e) {
   failure = e;
 }
-const summary = { ok: !failure && problems.length === 0, seconds: (Date.now() - started) / 1000, screens: shotCount,
+const summary = { ok: !failure && problems.length === 0, seconds: (Date.now() - session.started) / 1000, screens: session.shots,
   axe: axeReport, removalStatus: liveSteps, problems, failure: failure ? String(failure.stack || failure) : null };
-writeFileSync(join(SHOTS, 'summary.json'), JSON.stringify(summary, null, 2));
+writeFileSync(join(session.shotsDir, 'summary.json'), JSON.stringify(summary, null, 2));
 console.log(JSON.stringify(summary, null, 2));
 process.exit(summary.ok ? 0 : 1);

@@ -2,54 +2,13 @@
 // Every screen is photographed and checked with axe-core; any console error, page error, failed request or
 // unexpected HTTP error fails the run.
 //   CONSOLE_URL=http://127.0.0.1:3000 SHOTS=target/console-screens node offboarding.mjs
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BASE, RUN, Session, check, expectText } from './session.mjs';
 
-const BASE = (process.env.CONSOLE_URL || 'http://127.0.0.1:3000').replace(/\/$/, '');
-const SHOTS = process.env.SHOTS || 'target/console-screens';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const RUN = String(Date.now() % 100000).padStart(5, '0');
-const started = Date.now();
-rmSync(SHOTS, { recursive: true, force: true });
-mkdirSync(SHOTS, { recursive: true });
-
-const problems = [];
-const axeReport = {};
-let allow = []; // HTTP statuses the script provokes on purpose, for the step at hand
-let seenAllowed = 0;
-let shotCount = 0;
-
-function check(condition, message) {
-  if (!condition) throw new Error('check failed: ' + message);
-}
-
-async function expectText(locator, pattern, what) {
-  try {
-    await locator.filter({ hasText: pattern }).first().waitFor({ timeout: 15000 });
-  } catch {
-    const seen = await locator.allInnerTexts().catch(() => []);
-    throw new Error(what + ': expected ' + pattern + ', saw ' + JSON.stringify(seen));
-  }
-}
-
-async function screen(page, name) {
-  shotCount += 1;
-  const file = join(SHOTS, String(shotCount).padStart(2, '0') + '-' + name + '.png');
-  await page.screenshot({ path: file, fullPage: true });
-  const result = await new AxeBuilder({ page }).analyze();
-  const byImpact = {};
-  for (const v of result.violations) {
-    byImpact[v.impact] = (byImpact[v.impact] || 0) + 1;
-    if (v.impact === 'serious' || v.impact === 'critical') {
-      problems.push('axe ' + v.impact + ' on ' + name + ': ' + v.id + ' (' + v.help + ') at '
-        + v.nodes.map(n => n.target.join(' ')).join(', '));
-    }
-  }
-  axeReport[name] = { violations: result.violations.length, ...byImpact, passes: result.passes.length };
-}
+const session = new Session('target/console-screens');
+const { problems, axeReport } = session;
+const screen = (page, name) => session.screen(page, name);
 
 async function main() {
   // the admin's account: opened on the local stack's dev route, as README's curl session does
@@ -60,31 +19,8 @@ async function main() {
   });
   check(opened.status === 201, 'POST /dev/accounts answered ' + opened.status);
 
-  const profile = mkdtempSync(join(tmpdir(), 'console-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1200, height: 900 },
-  });
+  const { page, close } = await session.open();
   try {
-    const page = context.pages()[0] || await context.newPage();
-    page.setDefaultTimeout(15000);
-    page.on('console', msg => {
-      if (msg.type() !== 'error') return;
-      if (allow.some(code => msg.text().includes('status of ' + code))) return;
-      problems.push('console error: ' + msg.text());
-    });
-    page.on('pageerror', e => problems.push('page error: ' + e.message));
-    page.on('requestfailed', r => problems.push('request failed: ' + r.method() + ' ' + r.url() + ' ' + r.failure()?.errorText));
-    page.on('response', r => {
-      if (allow.includes(r.status())) {
-        seenAllowed += 1;
-      } else if (r.status() >= 400) {
-        problems.push('HTTP ' + r.status() + ' for ' + r.request().method() + ' ' + r.url());
-      }
-    });
     const heading = name => page.getByRole('heading', { level: 1, name, exact: true });
     const label = name => page.getByLabel(name, { exact: true });
     const button = name => page.getByRole('button', { name, exact: true });
@@ -109,15 +45,15 @@ async function main() {
     await label('Display name').fill('Jordan Lee');
     await label('Password').fill('short');
     await label('Extension').fill('1002');
-    allow = [400]; // this refusal is the point: its response and Chromium's console line about it
-    seenAllowed = 0;
+    session.allow = [400]; // this refusal is the point: its response and Chromium's console line about it
+    session.seen = 0;
     await button('Save').click();
     const passwordError = page.locator('.field[data-field=password] .field-error');
     await expectText(passwordError, /must be at least 8 characters/, 'the password error next to its field');
     check(await label('Password').getAttribute('aria-invalid') === 'true', 'the password field is marked invalid');
     check(!(await button('Save').isDisabled()), 'Save is not left busy after an error');
-    allow = [];
-    check(seenAllowed === 1, 'one refused request, got ' + seenAllowed);
+    session.allow = [];
+    check(session.seen === 1, 'one refused request, got ' + session.seen);
     await screen(page, 'add-user-error');
     await label('Password').fill('Welcome-2026');
     await button('Save').click();
@@ -213,13 +149,13 @@ async function main() {
     // settings: a taken extension is refused next to its field; a timezone is saved
     const settings = page.getByRole('form', { name: 'Settings of Jordan Lee' });
     await settings.getByLabel('Extension', { exact: true }).fill('1003');
-    allow = [409];
-    seenAllowed = 0;
+    session.allow = [409];
+    session.seen = 0;
     await button('Save settings').click();
     await expectText(page.locator('.settings .field[data-field=extension] .field-error'), /Extension 1003 is already in use/,
       'the taken extension next to its field');
-    allow = [];
-    check(seenAllowed === 1, 'one refused patch, got ' + seenAllowed);
+    session.allow = [];
+    check(session.seen === 1, 'one refused patch, got ' + session.seen);
     await settings.getByLabel('Extension', { exact: true }).fill('1002');
     await settings.getByLabel('Timezone', { exact: true }).selectOption('America/Chicago');
     // business hours: a Saturday that closes before it opens is refused next to Saturday
@@ -227,13 +163,13 @@ async function main() {
     await settings.getByLabel('Open on Saturday', { exact: true }).check();
     await settings.getByLabel('Saturday opens at', { exact: true }).fill('12:00');
     await settings.getByLabel('Saturday closes at', { exact: true }).fill('10:00');
-    allow = [400];
-    seenAllowed = 0;
+    session.allow = [400];
+    session.seen = 0;
     await button('Save settings').click();
     await expectText(settings.locator('.field[data-field="businessHours.SATURDAY"] .field-error'), /open must be before close/,
       'the bad Saturday next to its row');
-    allow = [];
-    check(seenAllowed === 1, 'one refused business hours, got ' + seenAllowed);
+    session.allow = [];
+    check(session.seen === 1, 'one refused business hours, got ' + session.seen);
     await settings.getByLabel('Saturday closes at', { exact: true }).fill('14:00');
     await settings.getByLabel('Lead routing', { exact: true }).check();
     await button('Save settings').click();
@@ -260,15 +196,15 @@ async function main() {
     await screen(page, 'wizard');
 
     // started with no target for the direct line: the refusal is shown next to that choice, nothing starts
-    allow = [400];
-    seenAllowed = 0;
+    session.allow = [400];
+    session.seen = 0;
     await button('Start offboarding').click();
     const targetError = page.locator('.field[data-field^="callflows["][data-field$=".targetCallflowId"] .field-error');
     await expectText(targetError, /is required to MOVE_NUMBERS/, 'the missing target named next to its field');
     check(!(await button('Start offboarding').isDisabled()), 'Start offboarding is not left busy after an error');
     check(await page.getByRole('heading', { name: 'Progress' }).isHidden(), 'no job was started');
-    allow = [];
-    check(seenAllowed === 1, 'one refused plan, got ' + seenAllowed);
+    session.allow = [];
+    check(session.seen === 1, 'one refused plan, got ' + session.seen);
     await screen(page, 'wizard-error');
 
     // from the keyboard alone: Tab through the plan, pick the direct line's target by typing, start with Enter
@@ -305,13 +241,13 @@ async function main() {
     await button('Retry offboarding').click();
     // 28 days after the stack's clock, which started shortly before this script (a run may cross midnight)
     const day = at => new Date(at + 28 * 86400000).toLocaleString('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-    await expectText(status, new RegExp('will be purged on (' + day(started - 120000) + '|' + day(Date.now()) + ')'),
+    await expectText(status, new RegExp('will be purged on (' + day(session.started - 120000) + '|' + day(Date.now()) + ')'),
       'the purge date');
     await page.getByRole('heading', { name: 'What depended on Jordan Lee: all handled' }).waitFor();
     check(await stepState('Deleting the user') === 'done', 'the user is deleted');
     check(await stepState('Purging the personal data') === 'waiting', 'the purge waits for its date');
     await screen(page, 'wizard-done');
-    await page.screenshot({ path: join(SHOTS, 'readme-console.png') });
+    await page.screenshot({ path: join(session.shotsDir, 'readme-console.png') });
 
     // the jobs: the failed run and the one waiting for the purge
     await go('Jobs');
@@ -342,12 +278,12 @@ async function main() {
     await page.getByText('Edit the dial list of Support').click();
     const support = page.getByRole('form', { name: 'Dial list of Support' });
     for (const box of await support.getByRole('checkbox').all()) await box.uncheck();
-    allow = [400];
-    seenAllowed = 0;
+    session.allow = [400];
+    session.seen = 0;
     await button('Save the dial list of Support').click();
     await expectText(support.locator('.field-error'), /^Users the group Support dials: a group needs at least one user to dial/, 'the empty dial list refused');
-    allow = [];
-    check(seenAllowed === 1, 'one refused group edit, got ' + seenAllowed);
+    session.allow = [];
+    check(session.seen === 1, 'one refused group edit, got ' + session.seen);
     await support.getByLabel('Alex Kim', { exact: true }).check();
     await support.getByLabel('Sam (supervisor)', { exact: true }).check();
     await button('Save the dial list of Support').click();
@@ -408,8 +344,7 @@ async function main() {
     await page.getByText('1 of 2 seats of the solo plan used.').waitFor();
     check(await page.locator('table tbody tr').count() === 1, 'the new account has its owner only');
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 
@@ -419,8 +354,8 @@ try {
 } catch (e) {
   failure = e;
 }
-const summary = { ok: !failure && problems.length === 0, seconds: (Date.now() - started) / 1000, screens: shotCount,
+const summary = { ok: !failure && problems.length === 0, seconds: (Date.now() - session.started) / 1000, screens: session.shots,
   axe: axeReport, problems, failure: failure ? String(failure.stack || failure) : null };
-writeFileSync(join(SHOTS, 'summary.json'), JSON.stringify(summary, null, 2));
+writeFileSync(join(session.shotsDir, 'summary.json'), JSON.stringify(summary, null, 2));
 console.log(JSON.stringify(summary, null, 2));
 process.exit(summary.ok ? 0 : 1);

@@ -1,0 +1,89 @@
+// What both browser scripts share: where the console is, the screenshots with their axe-core check, and a
+// Chromium that records every console error, page error, failed request and unexpected HTTP error.
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BASE = (process.env.CONSOLE_URL || 'http://127.0.0.1:3000').replace(/\/$/, '');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const RUN = String(Date.now() % 100000).padStart(5, '0');
+
+export function check(condition, message) {
+  if (!condition) throw new Error('check failed: ' + message);
+}
+
+export async function expectText(locator, pattern, what) {
+  try {
+    await locator.filter({ hasText: pattern }).first().waitFor({ timeout: 15000 });
+  } catch {
+    const seen = await locator.allInnerTexts().catch(() => []);
+    throw new Error(what + ': expected ' + pattern + ', saw ' + JSON.stringify(seen));
+  }
+}
+
+/** One run: its screenshots folder (emptied), what went wrong, and the HTTP statuses provoked on purpose. */
+export class Session {
+  constructor(shots) {
+    this.shotsDir = process.env.SHOTS || shots;
+    rmSync(this.shotsDir, { recursive: true, force: true });
+    mkdirSync(this.shotsDir, { recursive: true });
+    this.started = Date.now();
+    this.problems = [];
+    this.axeReport = {};
+    this.shots = 0;
+    this.allow = []; // HTTP statuses the script provokes on purpose, for the step at hand
+    this.seen = 0; // how many responses had one of them
+  }
+
+  /** A screenshot of the page, and axe-core's findings on it (serious and critical ones are problems). */
+  async screen(page, name) {
+    this.shots += 1;
+    const file = join(this.shotsDir, String(this.shots).padStart(2, '0') + '-' + name + '.png');
+    await page.screenshot({ path: file, fullPage: true });
+    const result = await new AxeBuilder({ page }).analyze();
+    const byImpact = {};
+    for (const v of result.violations) {
+      byImpact[v.impact] = (byImpact[v.impact] || 0) + 1;
+      if (v.impact === 'serious' || v.impact === 'critical') {
+        this.problems.push('axe ' + v.impact + ' on ' + name + ': ' + v.id + ' (' + v.help + ') at '
+          + v.nodes.map(n => n.target.join(' ')).join(', '));
+      }
+    }
+    this.axeReport[name] = { violations: result.violations.length, ...byImpact, passes: result.passes.length };
+  }
+
+  /** Debian's Chromium, headless, on a fresh profile; its page reports what goes wrong into this session. */
+  async open() {
+    const profile = mkdtempSync(join(tmpdir(), 'console-e2e-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1200, height: 900 },
+    });
+    const page = context.pages()[0] || await context.newPage();
+    page.setDefaultTimeout(15000);
+    page.on('console', msg => {
+      if (msg.type() !== 'error') return;
+      if (this.allow.some(code => msg.text().includes('status of ' + code))) return;
+      this.problems.push('console error: ' + msg.text());
+    });
+    page.on('pageerror', e => this.problems.push('page error: ' + e.message));
+    page.on('requestfailed', r => this.problems.push('request failed: ' + r.method() + ' ' + r.url() + ' '
+      + r.failure()?.errorText));
+    page.on('response', r => {
+      if (this.allow.includes(r.status())) {
+        this.seen += 1;
+      } else if (r.status() >= 400) {
+        this.problems.push('HTTP ' + r.status() + ' for ' + r.request().method() + ' ' + r.url());
+      }
+    });
+    return { context, page, close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    } };
+  }
+}

@@ -3,6 +3,8 @@ package com.cloudphone.store;
 import static com.cloudphone.store.Directory.k;
 
 import com.cloudphone.model.Call;
+import com.cloudphone.model.Page;
+import com.cloudphone.model.PageRequest;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -18,6 +20,18 @@ public final class CallLog {
 
     public void record(Call call) {
         table.calls().putItem(CallItem.of(call));
+    }
+
+    /** A page of the account's calls, newest first (pattern 13). */
+    public Page<Call> recent(String accountId, PageRequest request) {
+        return PageQuery.table(table.calls(), accountId, Keys.CALL_PREFIX).newestFirst()
+                .page(request, CallItem::toCall, c -> true);
+    }
+
+    /** A page of one user's calls (gsi1, pattern 13), newest first. */
+    public Page<Call> of(String accountId, String userId, PageRequest request) {
+        return PageQuery.index(table.calls(), accountId, Keys.callsOf(accountId, userId)).newestFirst()
+                .page(request, CallItem::toCall, c -> true);
     }
 
     /** Newest first, at most {@code limit}. */

@@ -37,14 +37,6 @@ public final class JobStore {
                 .consistentRead(true))).map(JobItem::toJob);
     }
 
-    /** Every job of the account (offboarding and agency removals), in id order. */
-    public List<Job> all(String accountId) {
-        return table.jobs().query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.JOB_PREFIX)))
-                        .consistentRead(true).build())
-                .items().stream().map(JobItem::toJob).toList();
-    }
-
     /**
      * A page of the account's jobs, newest first, those {@code keep} accepts. No key orders an account's jobs by
      * time (gsi1 does, per user: pattern 15), so this reads them all, as the unpaged list did, and pages in

@@ -52,7 +52,6 @@ public final class CallService {
         return calls.of(caller.accountId(), userId, request);
     }
 
-
     private Member filterable(String accountId, String userId) {
         return directory.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
                 .orElseThrow(() -> ApiException.invalid("userId", "no user " + userId + " in the account"));

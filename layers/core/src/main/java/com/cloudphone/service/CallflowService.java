@@ -64,7 +64,6 @@ public final class CallflowService {
         return callflows.list(caller.accountId(), request).map(CallflowView::of);
     }
 
-
     public CallflowView view(Caller caller, String callflowId) {
         access.admin(caller);
         return CallflowView.of(get(caller.accountId(), callflowId));

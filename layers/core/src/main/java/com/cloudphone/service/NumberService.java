@@ -50,7 +50,6 @@ public final class NumberService {
                 : numbers.assignedTo(caller.accountId(), me.userId(), request, inState);
     }
 
-
     /**
      * SPEC rule 5: an AVAILABLE number, or one ASSIGNED to another user of the account (its contacts and future
      * calls follow it, since they hang off the number). Assigning to the current assignee changes nothing.

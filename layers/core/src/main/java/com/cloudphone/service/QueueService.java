@@ -52,7 +52,6 @@ public final class QueueService {
         return page.map(q -> view(q, members));
     }
 
-
     /** remove-from-queue. Taking out someone who is not a member is a no-op, so retries are safe. */
     public QueueView removeMember(Caller caller, String queueId, String userId) {
         access.admin(caller);

@@ -37,7 +37,7 @@ for i in $(seq 1 "$USERS"); do
   curl -sf -o /dev/null -X POST "$B/users" -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \
     -d "{\"kind\":\"INTERNAL\",\"username\":\"user$i\",\"password\":\"Welcome-2026\",\"displayName\":\"User $i\",\"extension\":\"$((1000 + i))\"}"
 done
-COUNT=$(curl -sf "$B/users" -H "authorization: Bearer $TOKEN" | python3 -c 'import sys, json; print(len(json.load(sys.stdin)["users"]))')
+COUNT=$(curl -sf "$B/users?limit=100" -H "authorization: Bearer $TOKEN" | python3 -c 'import sys, json; print(len(json.load(sys.stdin)["items"]))')
 echo "account with $COUNT users; GET $B/users as its owner"
 
 echo "java: $(java -version 2>&1 | head -1); $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

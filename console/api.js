@@ -93,3 +93,38 @@ export async function api(method, path, body) {
 }
 
 export const enc = encodeURIComponent;
+
+/** The largest page the API gives (GET lists take ?limit= from 1 to 100, 50 by default). */
+export const PAGE_LIMIT = 100;
+
+function pageUrl(path, cursor, limit) {
+  return path + (path.includes('?') ? '&' : '?') + 'limit=' + limit + (cursor ? '&cursor=' + enc(cursor) : '');
+}
+
+/**
+ * A list read a page at a time: `items` holds what is loaded so far, `next` the cursor of the next page (null
+ * once the end is reached), and `more()` loads that page and returns its items.
+ */
+export async function paged(path, limit = 50) {
+  const list = { items: [], next: null };
+  list.more = async () => {
+    const page = await api('GET', pageUrl(path, list.next, limit));
+    list.items.push(...page.items);
+    list.next = page.nextCursor;
+    return page.items;
+  };
+  await list.more();
+  return list;
+}
+
+/** Every item of a list, page after page: for choices (users to pick, numbers to move contacts to). */
+export async function all(path) {
+  const items = [];
+  let cursor = null;
+  do {
+    const page = await api('GET', pageUrl(path, cursor, PAGE_LIMIT));
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}

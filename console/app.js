@@ -1,5 +1,5 @@
-import { api, claims, devRoutes, enc, setToken, token, whenSessionExpires } from './api.js';
-import { busy, date, field, form, h, input, kindName, select, table, uid } from './ui.js';
+import { all, api, claims, devRoutes, enc, paged, setToken, token, whenSessionExpires } from './api.js';
+import { busy, date, field, form, h, input, kindName, moreButton, pagedTable, select, table, uid } from './ui.js';
 import { deletionWizard } from './wizard.js';
 import { jobsScreen } from './jobs.js';
 import { accountPicker, accountSwitcher, invitationScreen, myAccountScreen, switchScreen } from './account.js';
@@ -187,8 +187,9 @@ function localAccountForm() {
   return h('details', { class: 'local' }, h('summary', {}, 'No account yet? Open a test account (local stack only)'), f);
 }
 
+/** Every user of the account (all pages), for the choices other screens offer. */
 async function usersList() {
-  return (await api('GET', '/users')).users;
+  return all('/users');
 }
 
 function announce(region, text) {
@@ -197,7 +198,8 @@ function announce(region, text) {
 }
 
 async function usersScreen() {
-  const users = await usersList();
+  const list = await paged('/users');
+  const users = list.items;
   const status = h('p', { role: 'status', class: 'announce' });
   const search = input('search', { type: 'search', autocomplete: 'off' });
   const body = h('tbody');
@@ -286,19 +288,21 @@ async function usersScreen() {
   return h('section', {},
     h('h1', {}, 'Users'),
     seats,
-    h('div', { class: 'toolbar' }, field('Search users', search, { hint: 'By name, extension, username or email.' }), toggle),
+    h('div', { class: 'toolbar' }, field('Search users', search,
+      { hint: 'By name, extension, username or email, among the users loaded.' }), toggle),
     add,
     status,
     h('table', {}, h('caption', {}, 'Users of the account'),
       h('thead', {}, h('tr', {}, ['Display name', 'Extension', 'Username or email', 'Role', 'Status']
-        .map(t => h('th', { scope: 'col' }, t)))), body));
+        .map(t => h('th', { scope: 'col' }, t)))), body),
+    moreButton(list, 'users', fill, { status }));
 }
 
 async function userScreen(userId) {
   const [user, devices, numbers, contacts] = await Promise.all([
     api('GET', '/users/' + enc(userId)),
     api('GET', '/users/' + enc(userId) + '/devices').then(d => d.devices),
-    api('GET', '/numbers').then(n => n.numbers.filter(x => x.assigneeUserId === userId)),
+    all('/numbers?state=ASSIGNED').then(n => n.filter(x => x.assigneeUserId === userId)),
     api('GET', '/users/' + enc(userId) + '/contacts').then(c => c.contacts),
   ]);
   const status = h('p', { role: 'status', class: 'announce' });
@@ -433,7 +437,8 @@ async function userScreen(userId) {
 }
 
 async function numbersScreen() {
-  const [numbers, users] = await Promise.all([api('GET', '/numbers').then(n => n.numbers), usersList()]);
+  const [list, users] = await Promise.all([paged('/numbers'), usersList()]);
+  const numbers = list.items;
   const names = Object.fromEntries(users.map(u => [u.userId, u.displayName]));
   const status = h('p', { role: 'status', class: 'announce' });
   const add = form({ 'aria-label': 'Add a number' }, [
@@ -485,14 +490,19 @@ async function numbersScreen() {
       h('h2', { id: 'numbers-' + state }, title + ' (' + rows.length + ')'),
       h('ul', { class: 'cards' }, rows.length ? rows.map(n => h('li', {}, h('strong', {}, n.number), cells(n))) : h('li', {}, 'None.')));
   };
+  const columns = h('div', { class: 'columns' });
+  const fill = () => columns.replaceChildren(
+    column('AVAILABLE', 'Available', n => [users.length ? assignForm(n) : null, releaseForm(n)]),
+    column('ASSIGNED', 'Assigned', n => [h('p', {}, 'Assigned to ' + (names[n.assigneeUserId] || n.assigneeUserId)),
+      assignForm(n), h('p', {}, recycle(n)), releaseForm(n)]),
+    column('RELEASED', 'Released', () => h('p', {}, 'Out of service for good.')));
+  fill();
   return h('section', {},
     h('h1', {}, 'Numbers'),
     add, status,
-    h('div', { class: 'columns' },
-      column('AVAILABLE', 'Available', n => [users.length ? assignForm(n) : null, releaseForm(n)]),
-      column('ASSIGNED', 'Assigned', n => [h('p', {}, 'Assigned to ' + (names[n.assigneeUserId] || n.assigneeUserId)),
-        assignForm(n), h('p', {}, recycle(n)), releaseForm(n)]),
-      column('RELEASED', 'Released', () => h('p', {}, 'Out of service for good.'))));
+    list.next ? h('p', { class: 'hint' }, 'The counts are of the numbers loaded so far.') : null,
+    columns,
+    moreButton(list, 'numbers', fill, { status }));
 }
 
 function checkboxes(legend, name, options) {
@@ -507,7 +517,7 @@ function checkboxes(legend, name, options) {
 }
 
 async function queuesScreen() {
-  const [queues, users] = await Promise.all([api('GET', '/queues').then(q => q.queues), usersList()]);
+  const [queues, users] = await Promise.all([paged('/queues'), usersList()]);
   const f = form({ 'aria-label': 'Create a queue' }, [
     h('h2', {}, 'New queue'),
     field('Queue name', input('name', { autocomplete: 'off' })),
@@ -533,16 +543,17 @@ async function queuesScreen() {
   return h('section', {},
     h('h1', {}, 'Queues'),
     status,
-    table('Call queues', ['Queue', 'Members (extension)'], queues.map(q => h('tr', {},
+    pagedTable('Call queues', ['Queue', 'Members (extension)'], queues, q => h('tr', {},
       h('td', {}, q.name),
       h('td', {}, q.members.length ? h('ul', { class: 'plain' }, q.members.map(m => h('li', {},
-        m.displayName + (m.extension ? ' (' + m.extension + ') ' : ' '), remove(q, m)))) : 'No members')))),
+        m.displayName + (m.extension ? ' (' + m.extension + ') ' : ' '), remove(q, m)))) : 'No members')),
+      'queues', { status }),
     f);
 }
 
 async function callflowsScreen() {
-  const [callflows, users, numbers] = await Promise.all([api('GET', '/callflows').then(c => c.callflows), usersList(),
-    api('GET', '/numbers').then(n => n.numbers)]);
+  const [list, users, numbers] = await Promise.all([paged('/callflows'), usersList(), all('/numbers')]);
+  const callflows = list.items;
   const names = Object.fromEntries(users.map(u => [u.userId, u.displayName]));
   const routed = new Set(callflows.flatMap(c => c.numbers));
   const kind = select('kind', [['DIRECT', 'Direct line (to one user)'], ['GROUP', 'Group (rings several users)']]);
@@ -555,7 +566,7 @@ async function callflowsScreen() {
     h('h2', {}, 'New callflow'),
     field('Callflow name', input('name', { autocomplete: 'off' })),
     field('Kind', kind, { name: 'kind' }),
-    checkboxes('Numbers it routes', 'numbers', numbers.filter(n => n.state !== 'RELEASED' && !routed.has(n.number))
+    checkboxes('Numbers it routes', 'numbers', numbers.filter(n => n.state !== 'RELEASED' && !n.callflowId && !routed.has(n.number))
       .map(n => [n.number, n.number])),
     direct, group,
     h('button', { type: 'submit' }, 'Create callflow'),
@@ -610,7 +621,7 @@ async function callflowsScreen() {
   return h('section', {},
     h('h1', {}, 'Callflows'),
     status,
-    table('Callflows and their versions', ['Callflow', 'Kind', 'Status', 'Numbers', 'Versions'], callflows.map(c => h('tr', {},
+    pagedTable('Callflows and their versions', ['Callflow', 'Kind', 'Status', 'Numbers', 'Versions'], list, c => h('tr', {},
       h('td', {}, c.name, c.status === 'AVAILABLE'
         ? h('p', {}, act('Delete ' + c.name, 'DELETE', '/callflows/' + enc(c.callflowId), c.name + ' was deleted.')) : null),
       h('td', {}, kindName(c.kind)), h('td', {}, c.status.toLowerCase()),
@@ -619,7 +630,7 @@ async function callflowsScreen() {
         v.status === 'AVAILABLE' && c.versions.length > 1
           ? act('Delete version ' + v.version + ' of ' + c.name, 'DELETE', '/callflows/' + enc(c.callflowId) + '/versions/' + v.version,
             'Version ' + v.version + ' of ' + c.name + ' was deleted.') : null))),
-        c.kind === 'GROUP' ? groupEdit(c) : null)))),
+        c.kind === 'GROUP' ? groupEdit(c) : null)), 'callflows', { status }),
     f);
 }
 
@@ -627,7 +638,7 @@ async function callsScreen() {
   const userId = new URLSearchParams(location.hash.split('?')[1] || '').get('userId') || '';
   const users = await usersList();
   const known = users.some(u => u.userId === userId);
-  const calls = (await api('GET', '/calls' + (known ? '?userId=' + enc(userId) : ''))).calls;
+  const calls = await paged('/calls' + (known ? '?userId=' + enc(userId) : ''));
   const names = Object.fromEntries(users.map(u => [u.userId, u.displayName]));
   const who = c => names[c.userId] || c.userLabel || (c.userName ? c.userName + ' (no longer a user)' : '');
   const filter = select('userId', [['', 'All users'], ...users.map(u => [u.userId, u.displayName])]);
@@ -635,13 +646,11 @@ async function callsScreen() {
   filter.addEventListener('change', () => {
     location.hash = '#/calls' + (filter.value ? '?userId=' + enc(filter.value) : '');
   });
-  const body = h('tbody', {}, calls.length ? calls.map(c => h('tr', {},
-    h('td', {}, date(c.startedAt)), h('td', {}, c.from), h('td', {}, c.to),
-    h('td', {}, who(c)), h('td', {}, c.durationSeconds + ' s'))) : h('tr', {}, h('td', { colspan: 5 }, 'No calls.')));
   return h('section', {},
     h('h1', {}, 'Calls'),
     h('p', {}, 'Call history stays when a user is deleted; removed users are not in the filter.'),
     field('Show calls of', filter),
-    h('table', {}, h('caption', {}, 'Call log'),
-      h('thead', {}, h('tr', {}, ['Started', 'From', 'To', 'User', 'Duration'].map(t => h('th', { scope: 'col' }, t)))), body));
+    pagedTable('Call log', ['Started', 'From', 'To', 'User', 'Duration'], calls, c => h('tr', {},
+      h('td', {}, date(c.startedAt)), h('td', {}, c.from), h('td', {}, c.to),
+      h('td', {}, who(c)), h('td', {}, c.durationSeconds + ' s')), 'calls', { empty: 'No calls.' }));
 }

@@ -1,6 +1,6 @@
 // The Jobs screen: the account's offboarding and agency jobs (GET /jobs), with their status.
-import { api, enc } from './api.js';
-import { date, field, h, select, table } from './ui.js';
+import { all, enc, paged } from './api.js';
+import { date, field, h, pagedTable, select } from './ui.js';
 import { STEPS } from './wizard.js';
 
 const STATUS = { RUNNING: 'running', WAITING_FOR_PURGE: 'user deleted, waiting for the purge', SUCCEEDED: 'done',
@@ -17,8 +17,7 @@ export function rememberJob(jobId, userId, name) {
 export async function jobsScreen() {
   const wanted = new URLSearchParams(location.hash.split('?')[1] || '').get('status') || '';
   const [jobs, users] = await Promise.all([
-    api('GET', '/jobs' + (wanted ? '?status=' + enc(wanted) : '')).then(j => j.jobs),
-    api('GET', '/users').then(u => u.users)]);
+    paged('/jobs' + (wanted ? '?status=' + enc(wanted) : '')), all('/users')]);
   const names = { ...JSON.parse(sessionStorage.getItem(NAMES_KEY) || '{}'),
     ...Object.fromEntries(users.map(u => [u.userId, u.displayName])) };
   const filter = select('status', [['', 'Any status'], ...Object.entries(STATUS).map(([k, v]) => [k, v])]);
@@ -29,9 +28,9 @@ export async function jobsScreen() {
   return h('section', {},
     h('h1', {}, 'Jobs'),
     field('Show jobs that are', filter),
-    table('Offboarding and agency jobs, newest first', ['Job', 'User', 'Status', 'Last step done', 'Problem', 'Started'],
-      jobs.map(j => h('tr', {},
+    pagedTable('Offboarding and agency jobs, newest first', ['Job', 'User', 'Status', 'Last step done', 'Problem', 'Started'],
+      jobs, j => h('tr', {},
         h('td', {}, j.jobId), h('td', {}, names[j.userId] || j.userId),
         h('td', {}, STATUS[j.status] || j.status), h('td', {}, (STEPS.find(([step]) => step === j.currentStep) || [null, j.currentStep || ''])[1]),
-        h('td', {}, j.error ? j.error.message : ''), h('td', {}, date(j.createdAt))))));
+        h('td', {}, j.error ? j.error.message : ''), h('td', {}, date(j.createdAt))), 'jobs'));
 }

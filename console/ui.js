@@ -176,3 +176,37 @@ export function table(caption, headers, rows) {
     h('thead', {}, h('tr', {}, headers.map(t => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: headers.length }, 'None yet.'))));
 }
+
+/**
+ * "Load more" under a paged list (see api.js `paged`): shown while the list has a next page; a click loads it,
+ * calls `shown` to draw the rows again, says how many came in `status` (or its own polite live region), and keeps
+ * the keyboard focus on the button, or on `after` once the end is reached.
+ */
+export function moreButton(list, noun, shown, { status, after } = {}) {
+  const region = status || h('p', { 'aria-live': 'polite', class: 'announce' });
+  const button = h('button', { type: 'button', class: 'secondary more' }, 'Load more ' + noun);
+  const sync = () => { button.hidden = !list.next; };
+  button.addEventListener('click', () => busy(button, async () => {
+    const added = await list.more();
+    shown();
+    sync();
+    region.textContent = added.length + ' more ' + noun + ' loaded, ' + list.items.length + ' shown'
+      + (list.next ? '.' : '; that is all of them.');
+    if (button.hidden && after) after.focus();
+  }));
+  sync();
+  return status ? button : h('div', { class: 'more' }, button, region);
+}
+
+/** A table of a paged list with its "Load more" button; `row` draws one item. */
+export function pagedTable(caption, headers, list, row, noun, options = {}) {
+  const body = h('tbody');
+  const tableEl = h('table', { tabindex: '-1' },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, headers.map(t => h('th', { scope: 'col' }, t)))),
+    body);
+  const fill = () => body.replaceChildren(...(list.items.length ? list.items.map(row)
+    : [h('tr', {}, h('td', { colspan: headers.length }, options.empty || 'None yet.'))]));
+  fill();
+  return h('div', {}, tableEl, moreButton(list, noun, fill, { ...options, after: tableEl }));
+}

@@ -1,6 +1,6 @@
 // The deletion wizard: every blocker at once (the check call), a choice per callflow and number drawn from the
 // plan POST /users/{id}/offboarding accepts, then the job's progress, its failure in words, a retry, the purge date.
-import { api, enc } from './api.js';
+import { all, api, enc } from './api.js';
 import { busy, date, field, form, h, kindName, select } from './ui.js';
 import { rememberJob } from './jobs.js';
 
@@ -28,8 +28,7 @@ export async function deletionWizard(userId, stillHere) {
   const base = '/users/' + enc(userId);
   const [user, blockers, callflows, users, numbers] = await Promise.all([
     api('GET', base), api('GET', base + '/deletion-blockers').then(b => b.blockers),
-    api('GET', '/callflows').then(c => c.callflows), api('GET', '/users').then(u => u.users),
-    api('GET', '/numbers').then(n => n.numbers)]);
+    all('/callflows'), all('/users'), all('/numbers')]);
   const name = user.displayName;
   const others = users.filter(u => u.userId !== userId);
   const queues = blockers.filter(b => b.type === 'QUEUE');

@@ -126,7 +126,7 @@ async function main() {
     // three calls of Jordan's, as the phone system reports them (no screen makes calls)
     const ownerToken = (await (await fetch(BASE + '/sessions', { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: owner, password: 'Owner-pass-1' }) })).json()).token;
-    const users = (await (await fetch(BASE + '/users', { headers: { authorization: 'Bearer ' + ownerToken } })).json()).users;
+    const users = (await (await fetch(BASE + '/users?limit=100', { headers: { authorization: 'Bearer ' + ownerToken } })).json()).items;
     const jordanId = users.find(u => u.displayName === 'Jordan Lee').userId;
     for (let i = 0; i < 3; i++) {
       const call = await fetch(BASE + '/calls', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ' + ownerToken },
@@ -141,6 +141,24 @@ async function main() {
     check(await page.locator('table tbody tr').count() === 3, 'three calls of Jordan');
     await label('Show calls of').selectOption({ label: 'Alex Kim' });
     await page.getByRole('cell', { name: 'No calls.', exact: true }).waitFor();
+
+    // a log longer than a page: 52 older calls of Alex's; the first page holds 50, "Load more calls" brings the rest
+    const alexId = users.find(u => u.displayName === 'Alex Kim').userId;
+    for (let i = 0; i < 52; i++) {
+      const call = await fetch(BASE + '/calls', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ' + ownerToken },
+        body: JSON.stringify({ from: '+13125550200', to: n('103'), userId: alexId, durationSeconds: i,
+          startedAt: '2026-10-01T10:' + String(i).padStart(2, '0') + ':00Z' }) });
+      check(call.status === 201, 'POST /calls answered ' + call.status);
+    }
+    await label('Show calls of').selectOption({ label: 'All users' });
+    await page.waitForURL(/#\/calls$/);
+    await button('Load more calls').waitFor();
+    check(await page.locator('table tbody tr').count() === 50, 'the first page of the log: 50 calls');
+    await button('Load more calls').click();
+    await page.getByText('5 more calls loaded, 55 shown; that is all of them.', { exact: true }).waitFor();
+    check(await page.locator('table tbody tr').count() === 55, 'the whole log after Load more: 55 calls');
+    check(await button('Load more calls').isHidden(), 'no Load more once the log has ended');
+    await screen(page, 'calls-paged');
 
     // Jordan logs in on a softphone
     await go('Users');

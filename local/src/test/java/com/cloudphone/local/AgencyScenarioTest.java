@@ -44,7 +44,7 @@ class AgencyScenarioTest {
 
     private static List<String> userIds(String token) {
         List<String> ids = new ArrayList<>();
-        http.get("/users", token).body().path("users").forEach(u -> ids.add(u.path("userId").asText()));
+        http.get("/users", token).body().path("items").forEach(u -> ids.add(u.path("userId").asText()));
         return ids;
     }
 

@@ -302,6 +302,15 @@ class ApiContractTest {
         expect(200, http.get("/calls?userId=" + alex, c.token));
 
         // the main errors, one of each kind
+        // paging: a first page and its cursor (a string), the page it leads to (the last: null), and both refused
+        for (String list : List.of("/users", "/numbers", "/queues", "/callflows", "/calls", "/jobs")) {
+            Http.Answer first = expect(200, http.get(list + "?limit=1", c.token));
+            if (!first.body().path("nextCursor").isNull()) {
+                expect(200, http.get(list + "?limit=100&cursor=" + first.text("nextCursor"), c.token));
+            }
+            expect(400, http.get(list + "?limit=0", c.token));
+            expect(400, http.get(list + "?cursor=not-one-of-ours", c.token));
+        }
         expect(400, http.post("/users", c.token, "{\"kind\":\"INTERNAL\",\"displayName\":\"No login\"}"));
         expect(400, http.post("/users", c.token, "{\"kind\":\"ROBOT\",\"username\":\"r2\",\"displayName\":\"R2\"}"));
         expect(400, http.post("/numbers", c.token, "{\"number\":\"415-555\"}"));

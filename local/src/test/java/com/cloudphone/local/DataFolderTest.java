@@ -80,7 +80,7 @@ class DataFolderTest {
             Http http = new Http(second.url());
             Http.Answer listed = http.get("/users", token);
             assertEquals(200, listed.status(), "a token from before the restart still works: " + listed.raw());
-            assertEquals(users.size() + 1, listed.body().path("users").size(), listed.raw());
+            assertEquals(users.size() + 1, listed.body().path("items").size(), listed.raw());
             for (String user : users) {
                 assertEquals(200, http.get("/users/" + user, token).status(), user);
             }

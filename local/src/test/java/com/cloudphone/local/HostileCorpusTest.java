@@ -35,6 +35,8 @@ class HostileCorpusTest {
     private static String attacker;
     private static String attackerUser;
     private static Map<String, String> victim;
+    /** Cursors the victim's own lists gave: worth nothing in any other account. */
+    private static List<String> victimCursors;
 
     @BeforeAll
     static void start() throws Exception {
@@ -55,6 +57,10 @@ class HostileCorpusTest {
                 .text("deviceId");
         http.post("/calls", vt, "{\"from\":\"+13125550199\",\"to\":\"+14155551000\",\"userId\":\"" + vu
                 + "\",\"durationSeconds\":30,\"startedAt\":\"2026-11-20T10:00:00Z\"}");
+        http.post("/calls", vt, "{\"from\":\"+13125550199\",\"to\":\"+14155551000\",\"userId\":\"" + vu
+                + "\",\"durationSeconds\":31,\"startedAt\":\"2026-11-21T10:00:00Z\"}");
+        victimCursors = List.of(http.get("/users?limit=1", vt).text("nextCursor"),
+                http.get("/calls?limit=1", vt).text("nextCursor"), http.get("/calls?limit=1&userId=" + vu, vt).text("nextCursor"));
         victim = Map.of("userId", vu, "queueId", queue, "callflowId", callflow, "deviceId", device,
                 "accountId", v.text("accountId"), "ownerUserId", v.text("ownerUserId"));
 
@@ -144,6 +150,26 @@ class HostileCorpusTest {
         return r;
     }
 
+    /** Query strings no list takes: limits out of bounds or not numbers, cursors not made here or for another account. */
+    private static List<String> badPaging() {
+        List<String> queries = new ArrayList<>();
+        for (String limit : List.of("0", "-1", "101", "abc", "1e2", "1.5", "99999999999999999999", "", "%00", "1%2C2",
+                "%F0%9F%92%A9", "1%20OR%201%3D1", "0x10", "+7", "%EF%BC%95")) {
+            queries.add("limit=" + limit);
+        }
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(("c1\nACCOUNT#" + victim.get("accountId")
+                + "\nUSER#" + victim.get("userId") + "12345678").getBytes(StandardCharsets.UTF_8));
+        for (String cursor : List.of("", "x", "%00", "A".repeat(1025), "A".repeat(50_000), "..%2F..%2F", "%27%20OR%201%3D1",
+                "eyJhbGciOiJub25lIn0", "abc%3D%3D", "a%2Bb%2Fc", forged, victimCursors.get(0) + "A",
+                victimCursors.get(0).substring(1))) {
+            queries.add("cursor=" + cursor);
+        }
+        for (String cursor : victimCursors) {
+            queries.add("limit=1&cursor=" + cursor);
+        }
+        return queries;
+    }
+
     /** Bodies that are not what any route takes. */
     private static List<String> badBodies() {
         List<String> bodies = new ArrayList<>(List.of("{", "[]", "\"text\"", "null", "42", "{\"name\":5}",
@@ -214,6 +240,19 @@ class HostileCorpusTest {
             if (!longIds.equals(r[1])) {
                 send(r[0], longIds, attacker, r[2], true);
                 tally.add("long ids");
+            }
+        }
+        for (String list : List.of("/users", "/numbers", "/queues", "/callflows", "/calls", "/jobs")) {
+            for (String query : badPaging()) {
+                Http.Answer a = send("GET", list + "?" + query, attacker, null, true);
+                assertEquals(400, a.status(), list + "?" + query.substring(0, Math.min(60, query.length())) + ": " + a.raw());
+                tally.add("hostile limit or cursor (garbage, forged, another account's)");
+            }
+            for (String cursor : victimCursors) {
+                // a USER's own lists (themself, their numbers and calls) take no other account's cursor either
+                Http.Answer a = send("GET", list + "?limit=1&cursor=" + cursor, attackerUser, null, true);
+                assertTrue(a.status() == 400 || a.status() == 403, list + ": " + a.raw());
+                tally.add("another account's cursor, user token");
             }
         }
         int total = tally.byCategory().values().stream().mapToInt(Integer::intValue).sum();

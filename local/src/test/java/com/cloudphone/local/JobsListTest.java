@@ -50,14 +50,14 @@ class JobsListTest {
         String foreign = theirs.offboard(theirs.user("jl-foreign", "301"), "{}");
         awaitStatus(theirs, foreign, "WAITING_FOR_PURGE");
 
-        JsonNode all = mine.ok(mine.get("/jobs"), 200).body().path("jobs");
+        JsonNode all = mine.ok(mine.get("/jobs"), 200).body().path("items");
         assertEquals(List.of(done, failed), ids(all));
         assertEquals(leaving, all.get(1).path("userId").asText());
         assertEquals("USER_LOGGED_IN", all.get(1).path("error").path("code").asText());
-        assertEquals(List.of(failed), ids(mine.ok(mine.get("/jobs?status=FAILED"), 200).body().path("jobs")));
-        assertEquals(List.of(done), ids(mine.ok(mine.get("/jobs?status=waiting_for_purge"), 200).body().path("jobs")));
-        assertEquals(List.of(), ids(mine.ok(mine.get("/jobs?status=RUNNING"), 200).body().path("jobs")));
-        assertEquals(List.of(foreign), ids(theirs.ok(theirs.get("/jobs"), 200).body().path("jobs")));
+        assertEquals(List.of(failed), ids(mine.ok(mine.get("/jobs?status=FAILED"), 200).body().path("items")));
+        assertEquals(List.of(done), ids(mine.ok(mine.get("/jobs?status=waiting_for_purge"), 200).body().path("items")));
+        assertEquals(List.of(), ids(mine.ok(mine.get("/jobs?status=RUNNING"), 200).body().path("items")));
+        assertEquals(List.of(foreign), ids(theirs.ok(theirs.get("/jobs"), 200).body().path("items")));
 
         // another account's job id is not found, not forbidden: its existence does not leak
         Http.Answer other = mine.ok(mine.get("/jobs/" + foreign), 404);

@@ -56,7 +56,7 @@ class LocalStackTest {
         assertEquals("ASSIGNED", assigned.text("state"));
 
         Http.Answer listed = http.get("/users", token);
-        assertEquals(2, listed.body().path("users").size());
+        assertEquals(2, listed.body().path("items").size());
         Http.Answer jwks = http.get("/.well-known/jwks.json", null);
         assertEquals("RSA", jwks.body().path("keys").get(0).path("kty").asText());
     }
@@ -150,7 +150,7 @@ class LocalStackTest {
         assertEquals(404, http.get("/users/" + inB, tokenA).status());
         assertEquals(404, http.call("PATCH", "/users/" + inB, tokenA, "{\"suspended\":true}").status());
         assertEquals(404, http.call("PUT", "/numbers/%2B14155550400/assignee", tokenA, "{\"userId\":\"" + inB + "\"}").status());
-        assertEquals(0, http.get("/numbers", tokenA).body().path("numbers").size());
+        assertEquals(0, http.get("/numbers", tokenA).body().path("items").size());
         // the same number cannot be owned by a second account either
         assertEquals(409, http.post("/numbers", tokenA, "{\"number\":\"+14155550400\"}").status());
         assertFalse(http.get("/users", tokenA).raw().contains(inB));
@@ -168,7 +168,7 @@ class LocalStackTest {
         assertEquals(403, http.call("PUT", "/numbers/%2B14155550500/assignee", user, "{\"userId\":\"" + userId + "\"}").status());
         assertEquals(403, http.call("PATCH", "/users/" + userId, user, "{\"admin\":true}").status());
         assertEquals(200, http.call("PATCH", "/users/" + userId, user, "{\"displayName\":\"Me\"}").status());
-        assertEquals(1, http.get("/users", user).body().path("users").size());
+        assertEquals(1, http.get("/users", user).body().path("items").size());
         assertEquals(401, http.get("/users", null).status());
         assertEquals(401, http.get("/users", "not-a-token").status());
     }
@@ -222,7 +222,7 @@ class LocalStackTest {
         assertEquals(201, first.status(), first.raw());
         assertEquals(201, second.status(), second.raw());
         assertEquals(first.raw(), second.raw());
-        assertEquals(2, http.get("/users", token).body().path("users").size());
+        assertEquals(2, http.get("/users", token).body().path("items").size());
         assertEquals(2, stack.backend().directory.account(account.text("accountId")).orElseThrow().seatsUsed());
 
         Http.Answer reused = http.call("POST", "/users", token, addUserBody("retry-other", "4002"), key);

@@ -75,7 +75,7 @@ class OffboardingScenarioTest {
         assertEquals(softphone, failed.path("error").path("details").get(0).path("deviceId").asText());
 
         // everything before the device check is done: out of the queue, groups edited, direct line moved and gone
-        assertEquals(List.of(u1003), texts(c.get("/queues").body().path("queues").get(0).path("members"), "userId"));
+        assertEquals(List.of(u1003), texts(c.get("/queues").body().path("items").get(0).path("members"), "userId"));
         for (String group : List.of(sales, support)) {
             JsonNode versions = c.get("/callflows/" + group).body().path("versions");
             assertEquals(1, versions.size(), versions.toString());
@@ -94,9 +94,9 @@ class OffboardingScenarioTest {
         assertEquals("2026-12-22T09:00:00Z", waiting.path("steps").path("deleteUser").path("purgeAt").asText());
         assertEquals(404, c.get("/users/" + u1002).status());
         assertEquals(403, http.post("/sessions", null, "{\"username\":\"jet-1002\",\"password\":\"Welcome-2026\"}").status());
-        assertEquals(3, c.get("/calls").body().path("calls").size());
+        assertEquals(3, c.get("/calls").body().path("items").size());
         assertEquals(400, c.get("/calls?userId=" + u1002).status());
-        assertEquals(3, c.get("/users").body().path("users").size());
+        assertEquals(3, c.get("/users").body().path("items").size());
     }
 
     @Test
@@ -123,7 +123,7 @@ class OffboardingScenarioTest {
         awaitStatus(c, job, "SUCCEEDED");
 
         assertEquals(List.of("Lead on kept"), texts(c.get("/users/" + heirUser + "/contacts").body().path("contacts"), "name"));
-        JsonNode numbers = c.get("/numbers").body().path("numbers");
+        JsonNode numbers = c.get("/numbers").body().path("items");
         for (JsonNode n : numbers) {
             switch (n.path("number").asText()) {
                 case "+14155550301" -> assertEquals(heirUser, n.path("assigneeUserId").asText());
@@ -146,7 +146,7 @@ class OffboardingScenarioTest {
         free.call("+13125550100", free.number("+14155550401"), freeUser, 30, "2026-11-20T10:00:00Z");
         JsonNode freeJob = awaitStatus(free, free.offboard(freeUser, "{}"), "SUCCEEDED");
         assertEquals("PURGED", freeJob.path("steps").path("purge").path("outcome").asText());
-        assertTrue(free.get("/calls").body().path("calls").get(0).path("userLabel").asText().startsWith("Removed user "));
+        assertTrue(free.get("/calls").body().path("items").get(0).path("userLabel").asText().startsWith("Removed user "));
 
         Console paid = new Console(http, "paid", "SOLO", true);
         String paidUser = paid.user("paid-user", "302");
@@ -156,11 +156,11 @@ class OffboardingScenarioTest {
         clock.advance(Duration.ofDays(27));
         paid.signInAgain();
         assertEquals("WAITING_FOR_PURGE", paid.get("/jobs/" + paidJob).body().path("status").asText());
-        assertEquals("paid-user", paid.get("/calls").body().path("calls").get(0).path("userName").asText());
+        assertEquals("paid-user", paid.get("/calls").body().path("items").get(0).path("userName").asText());
         clock.advance(Duration.ofDays(1));
         paid.signInAgain();
         awaitStatus(paid, paidJob, "SUCCEEDED");
-        JsonNode call = paid.get("/calls").body().path("calls").get(0);
+        JsonNode call = paid.get("/calls").body().path("items").get(0);
         assertTrue(call.path("userLabel").asText().startsWith("Removed user "), call.toString());
         assertTrue(call.path("userName").isMissingNode() && call.path("extension").isMissingNode(), call.toString());
     }
@@ -177,7 +177,7 @@ class OffboardingScenarioTest {
                 + Instant.parse(deleted.path("removedAt").asText()).getEpochSecond()).get(30, TimeUnit.SECONDS);
         assertEquals(Execution.Status.SUCCEEDED, purge.status(), purge.error() + " " + purge.cause());
         assertEquals(List.of("Mode", "WaitForPurgeWindow", "PurgeData", "Done"), purge.statesEntered());
-        JsonNode call = free.get("/calls").body().path("calls").get(0);
+        JsonNode call = free.get("/calls").body().path("items").get(0);
         assertTrue(call.path("userLabel").asText().startsWith("Removed user "), call.toString());
     }
 }

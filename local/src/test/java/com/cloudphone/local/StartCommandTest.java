@@ -129,7 +129,7 @@ class StartCommandTest {
             Http http = new Http(second.url());
             Http.Answer listed = http.get("/users", token);
             assertEquals(200, listed.status(), listed.raw());
-            assertEquals(users + 1, listed.body().path("users").size(), listed.raw());
+            assertEquals(users + 1, listed.body().path("items").size(), listed.raw());
             Http.Answer added = http.get("/dev/events?type=UserAdded", null);
             assertEquals(users, added.body().path("events").size(), added.raw());
         }

@@ -100,17 +100,17 @@ class WorkflowCrashTest {
         String endState() {
             Map<String, Object> state = new TreeMap<>();
             List<String> users = new ArrayList<>();
-            c.get("/users").body().path("users").forEach(u -> users.add(n(u, "userId") + ":" + u.path("status").asText()));
+            c.get("/users").body().path("items").forEach(u -> users.add(n(u, "userId") + ":" + u.path("status").asText()));
             state.put("users", users.stream().sorted().toList());
             List<String> queues = new ArrayList<>();
-            c.get("/queues").body().path("queues").forEach(q -> {
+            c.get("/queues").body().path("items").forEach(q -> {
                 List<String> members = new ArrayList<>();
                 q.path("members").forEach(m -> members.add(n(m, "userId") + "@" + m.path("extension").asText()));
                 queues.add(q.path("name").asText() + members.stream().sorted().toList());
             });
             state.put("queues", queues);
             List<String> callflows = new ArrayList<>();
-            c.get("/callflows").body().path("callflows").forEach(f -> {
+            c.get("/callflows").body().path("items").forEach(f -> {
                 List<String> numbers = new ArrayList<>();
                 f.path("numbers").forEach(x -> numbers.add(names.getOrDefault(x.asText(), x.asText())));
                 List<String> versions = new ArrayList<>();
@@ -125,16 +125,16 @@ class WorkflowCrashTest {
             });
             state.put("callflows", callflows.stream().sorted().toList());
             List<String> numbers = new ArrayList<>();
-            c.get("/numbers").body().path("numbers").forEach(x -> numbers.add(n(x, "number") + "|"
+            c.get("/numbers").body().path("items").forEach(x -> numbers.add(n(x, "number") + "|"
                     + x.path("state").asText() + "|" + n(x, "assigneeUserId") + "|" + n(x, "callflowId")));
             state.put("numbers", numbers.stream().sorted().toList());
             List<String> contacts = new ArrayList<>();
-            c.get("/users").body().path("users").forEach(u -> c.get("/users/" + u.path("userId").asText() + "/contacts")
+            c.get("/users").body().path("items").forEach(u -> c.get("/users/" + u.path("userId").asText() + "/contacts")
                     .body().path("contacts").forEach(k -> contacts.add(n(u, "userId") + ":" + k.path("name").asText()
                             + "@" + n(k, "number"))));
             state.put("contacts", contacts.stream().sorted().toList());
             List<String> calls = new ArrayList<>();
-            c.get("/calls").body().path("calls").forEach(k -> calls.add(n(k, "to") + "|" + k.path("durationSeconds").asInt()
+            c.get("/calls").body().path("items").forEach(k -> calls.add(n(k, "to") + "|" + k.path("durationSeconds").asInt()
                     + "|" + k.path("userName").asText("-") + "|" + k.path("extension").asText("-") + "|"
                     + (k.path("userLabel").asText("").startsWith("Removed user ") ? "anonymised" : "named")));
             state.put("calls", calls.stream().sorted().toList());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Plan;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.service.Caller;
@@ -53,7 +54,7 @@ class BillingEventsHandlerTest {
         downgrade.setDetail(new HashMap<>(Map.of("accountId", TestBackend.SAMPLE_ACCOUNT, "plan", "SOLO", "paid", true)));
         assertEquals("APPLIED", handler.handleRequest(downgrade, null).get("outcome"));
         assertEquals(Plan.SOLO, t.backend.directory.account(TestBackend.SAMPLE_ACCOUNT).orElseThrow().plan());
-        assertEquals(2, t.backend.users.list(admin).size());
+        assertEquals(2, t.backend.users.list(admin, PageRequest.FIRST).items().size());
         ApiException full = assertThrows(ApiException.class, () -> t.backend.users.add(admin, new NewUser(
                 UserKind.INTERNAL, "third-user", null, "Welcome-2026", "Third", null, null, null, false)));
         assertEquals(ErrorCode.SEAT_LIMIT_REACHED, full.code());
@@ -63,7 +64,7 @@ class BillingEventsHandlerTest {
     void aClosedAccountLocksEveryoneOut() {
         assertEquals("APPLIED", handler.handleRequest(EventLoader.loadScheduledEvent("billing-account-closed.json"), null)
                 .get("outcome"));
-        assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class, () -> t.backend.users.list(admin)).code());
+        assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class, () -> t.backend.users.list(admin, PageRequest.FIRST).items()).code());
         assertEquals(ErrorCode.FORBIDDEN, assertThrows(ApiException.class,
                 () -> t.backend.sessions.signIn("sample-admin", "Sample-pass-1", null)).code());
     }

@@ -8,7 +8,6 @@ import com.cloudphone.http.NumberRequests;
 import com.cloudphone.http.Reply;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Set;
 
 /** The call log: record a call, list calls (optionally one user's). History outlives users. */
@@ -48,7 +47,8 @@ public class CallsHandler extends HttpFunction {
                 in.done();
                 yield Reply.created(backend.calls.record(caller, from, to, userId, duration, startedAt));
             }
-            case "GET /calls" -> Reply.ok(Map.of("calls", backend.calls.list(caller, request.idQuery("userId").orElse(null))));
+            case "GET /calls" ->
+                    Reply.page(backend.calls.list(caller, request.idQuery("userId").orElse(null), request.page()));
             default -> throw noRoute(request);
         };
     }

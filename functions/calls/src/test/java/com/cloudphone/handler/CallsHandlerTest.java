@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.testing.Samples;
 import com.cloudphone.testing.TestBackend;
 import java.util.List;
@@ -60,7 +61,7 @@ class CallsHandlerTest {
         assertEquals("1002", call.path("extension").asText());
         assertEquals(42, call.path("durationSeconds").asInt());
         assertEquals("2026-11-24T08:55:00Z", call.path("startedAt").asText());
-        assertEquals(1, t.backend.calls.list(Samples.ADMIN, SAMPLE_USER).size());
+        assertEquals(1, t.backend.calls.list(Samples.ADMIN, SAMPLE_USER, PageRequest.FIRST).items().size());
     }
 
     @Test
@@ -102,12 +103,12 @@ class CallsHandlerTest {
         twoCalls();
         var all = send("list-calls.json");
         assertEquals(200, all.getStatusCode(), all.getBody());
-        assertEquals(List.of(SAMPLE_ADMIN, SAMPLE_USER), body(all).path("calls").findValuesAsText("userId").stream().sorted().toList());
+        assertEquals(List.of(SAMPLE_ADMIN, SAMPLE_USER), body(all).path("items").findValuesAsText("userId").stream().sorted().toList());
 
         var theirs = send("list-calls-by-user.json");
         assertEquals(200, theirs.getStatusCode(), theirs.getBody());
-        assertEquals(List.of(SAMPLE_USER), body(theirs).path("calls").findValuesAsText("userId"));
-        assertEquals(List.of("+14155550100"), body(theirs).path("calls").findValuesAsText("to"));
+        assertEquals(List.of(SAMPLE_USER), body(theirs).path("items").findValuesAsText("userId"));
+        assertEquals(List.of("+14155550100"), body(theirs).path("items").findValuesAsText("to"));
     }
 
     @Test
@@ -115,7 +116,7 @@ class CallsHandlerTest {
         twoCalls();
         var own = send(Samples.asSampleUser(EventLoader.loadApiGatewayHttpEvent("list-calls.json")));
         assertEquals(200, own.getStatusCode(), own.getBody());
-        assertEquals(List.of(SAMPLE_USER), body(own).path("calls").findValuesAsText("userId"));
+        assertEquals(List.of(SAMPLE_USER), body(own).path("items").findValuesAsText("userId"));
 
         var event = Samples.asSampleUser(EventLoader.loadApiGatewayHttpEvent("list-calls-by-user.json"));
         event.setQueryStringParameters(Map.of("userId", SAMPLE_ADMIN));
@@ -137,6 +138,6 @@ class CallsHandlerTest {
         assertEquals(400, send(event).getStatusCode());
 
         var all = send("list-calls.json");
-        assertEquals(2, body(all).path("calls").size(), all.getBody());
+        assertEquals(2, body(all).path("items").size(), all.getBody());
     }
 }

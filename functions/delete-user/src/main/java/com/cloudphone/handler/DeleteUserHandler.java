@@ -34,7 +34,7 @@ public class DeleteUserHandler extends HttpFunction {
                 String userId = request.path("userId");
                 yield new Reply(202, backend.offboarding.start(caller, userId, OffboardingRequests.plan(request)));
             }
-            case "GET /jobs" -> Reply.ok(Map.of("jobs", backend.offboarding.jobs(caller, jobStatus(request))));
+            case "GET /jobs" -> Reply.page(backend.offboarding.jobs(caller, jobStatus(request), request.page()));
             case "GET /jobs/{jobId}" -> Reply.ok(backend.offboarding.job(caller, request.path("jobId")));
             default -> throw noRoute(request);
         };

@@ -7,7 +7,6 @@ import com.cloudphone.http.Input;
 import com.cloudphone.http.NumberRequests;
 import com.cloudphone.http.Reply;
 import com.cloudphone.model.NumberState;
-import java.util.Map;
 import java.util.Set;
 
 /** Numbers of the account: add one, list them, and add contacts to one. */
@@ -35,7 +34,7 @@ public class NumbersHandler extends HttpFunction {
             }
             case "GET /numbers" -> {
                 NumberState state = NumberRequests.state(request);
-                yield Reply.ok(Map.of("numbers", backend.numberService.list(caller, state)));
+                yield Reply.page(backend.numberService.list(caller, state, request.page()));
             }
             case "POST /numbers/{number}/contacts" -> {
                 String number = NumberRequests.pathNumber(request);

@@ -30,7 +30,7 @@ class NumbersHandlerTest {
         assertEquals("NUMBER_TAKEN", errorCode(again));
 
         var listed = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("list-numbers.json"), null);
-        assertEquals(1, body(listed).path("numbers").size());
+        assertEquals(1, body(listed).path("items").size());
 
         var contact = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("add-contact.json"), null);
         assertEquals(201, contact.getStatusCode(), contact.getBody());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Plan;
 import com.cloudphone.testing.Samples;
 import com.cloudphone.testing.Scenario;
@@ -53,13 +54,13 @@ class PurgeSweepHandlerTest {
         t.clock.advance(Duration.ofDays(28).minusHours(1));
         assertEquals(Map.of("purged", List.of(), "failed", List.of(), "closures", List.of()), sweep());
         assertEquals(MemberStatus.REMOVED, t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_USER).orElseThrow().status());
-        assertEquals("sample-user", t.backend.calls.list(Samples.ADMIN, null).get(0).userName());
+        assertEquals("sample-user", t.backend.calls.list(Samples.ADMIN, null, PageRequest.FIRST).items().get(0).userName());
 
         t.clock.advance(Duration.ofHours(1));
         assertEquals(Map.of("purged", List.of(SAMPLE_ACCOUNT + "/" + SAMPLE_USER), "failed", List.of(), "closures", List.of()), sweep());
         assertTrue(t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_USER).isEmpty());
         assertTrue(t.backend.directory.login(SAMPLE_USER).isEmpty());
-        assertTrue(t.backend.calls.list(Samples.ADMIN, null).get(0).userLabel().startsWith("Removed user "));
+        assertTrue(t.backend.calls.list(Samples.ADMIN, null, PageRequest.FIRST).items().get(0).userLabel().startsWith("Removed user "));
 
         var before = t.snapshot();
         int events = t.bus.published().size();

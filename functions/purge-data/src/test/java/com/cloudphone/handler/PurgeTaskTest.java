@@ -11,6 +11,7 @@ import com.cloudphone.model.Call;
 import com.cloudphone.model.Job;
 import com.cloudphone.model.JobStatus;
 import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.service.OffboardingPlan;
 import com.cloudphone.testing.Samples;
 import com.cloudphone.testing.TestBackend;
@@ -43,7 +44,7 @@ class PurgeTaskTest {
     }
 
     private List<Call> calls() {
-        return t.backend.calls.list(Samples.ADMIN, null);
+        return t.backend.calls.list(Samples.ADMIN, null, PageRequest.FIRST).items();
     }
 
     @Test

@@ -10,7 +10,6 @@ import com.cloudphone.model.Callflow;
 import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.Rules;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Versioned callflows: create, read, reassign-callflow, save a group version, delete versions and callflows. */
@@ -49,7 +48,7 @@ public class CallflowsHandler extends HttpFunction {
                 in.done();
                 yield Reply.created(backend.callflows.create(caller, name, kind, numbers, userId, dial));
             }
-            case "GET /callflows" -> Reply.ok(Map.of("callflows", backend.callflows.list(caller)));
+            case "GET /callflows" -> Reply.page(backend.callflows.list(caller, request.page()));
             case "GET /callflows/{callflowId}" -> Reply.ok(backend.callflows.view(caller, request.path("callflowId")));
             case "POST /callflows/{callflowId}/reassign" -> {
                 Input in = request.input(Set.of("targetCallflowId"));

@@ -142,7 +142,7 @@ class CallflowsHandlerTest {
         var list = send("list-callflows.json");
         assertEquals(200, list.getStatusCode(), list.getBody());
         assertEquals(List.of(Samples.DIRECT, Samples.MAIN).stream().sorted().toList(),
-                body(list).path("callflows").findValuesAsText("callflowId").stream().sorted().toList());
+                body(list).path("items").findValuesAsText("callflowId").stream().sorted().toList());
 
         var one = send("get-callflow.json");
         assertEquals(200, one.getStatusCode(), one.getBody());

@@ -7,7 +7,6 @@ import com.cloudphone.http.Input;
 import com.cloudphone.model.Queue;
 import com.cloudphone.http.Reply;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Queues: create, list (members by extension), and remove-from-queue. */
@@ -34,7 +33,7 @@ public class QueuesHandler extends HttpFunction {
                 in.done();
                 yield Reply.created(backend.queues.create(caller, name, members));
             }
-            case "GET /queues" -> Reply.ok(Map.of("queues", backend.queues.list(caller)));
+            case "GET /queues" -> Reply.page(backend.queues.list(caller, request.page()));
             case "DELETE /queues/{queueId}/members/{userId}" ->
                     Reply.ok(backend.queues.removeMember(caller, request.path("queueId"), request.path("userId")));
             default -> throw noRoute(request);

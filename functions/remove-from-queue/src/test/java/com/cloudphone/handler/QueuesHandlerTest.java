@@ -91,7 +91,7 @@ class QueuesHandlerTest {
         samples.queue(SAMPLE_USER);
         var response = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("list-queues.json"), null);
         assertEquals(200, response.getStatusCode(), response.getBody());
-        var queues = body(response).path("queues");
+        var queues = body(response).path("items");
         assertEquals(1, queues.size());
         assertEquals(Samples.QUEUE, queues.get(0).path("queueId").asText());
         assertEquals("1002", queues.get(0).path("members").get(0).path("extension").asText());

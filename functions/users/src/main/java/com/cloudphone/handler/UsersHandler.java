@@ -32,7 +32,7 @@ public class UsersHandler extends HttpFunction {
         var caller = request.caller();
         return switch (request.routeKey()) {
             case "GET /me" -> Reply.ok(backend.users.me(caller));
-            case "GET /users" -> Reply.ok(Map.of("users", backend.users.list(caller)));
+            case "GET /users" -> Reply.page(backend.users.list(caller, request.page()));
             case "GET /users/{userId}" -> Reply.ok(backend.users.get(caller, request.path("userId")));
             case "PATCH /users/{userId}" ->
                     Reply.ok(backend.users.patch(caller, request.path("userId"), UserRequests.patch(request)));

@@ -35,7 +35,7 @@ class UsersHandlerTest {
     void listsTheAccountsUsers() {
         var response = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("list-users.json"), null);
         assertEquals(200, response.getStatusCode(), response.getBody());
-        assertEquals(2, body(response).path("users").size());
+        assertEquals(2, body(response).path("items").size());
     }
 
     @Test

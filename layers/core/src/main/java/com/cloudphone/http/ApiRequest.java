@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Ids;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.service.Caller;
 import com.cloudphone.service.Tokens;
 import java.net.URLDecoder;
@@ -56,6 +57,29 @@ public final class ApiRequest {
             throw ApiException.invalid(name, Ids.FORMAT);
         }
         return value;
+    }
+
+    /**
+     * The page a list route is asked for: {@code limit} (1 to {@link PageRequest#MAX_LIMIT}, default
+     * {@link PageRequest#DEFAULT_LIMIT}) and {@code cursor} (a nextCursor the list gave); a 400 naming either
+     * when it is not of that form. Whether a cursor belongs to the list and the account is the store's check.
+     */
+    public PageRequest page() {
+        int limit = PageRequest.DEFAULT_LIMIT;
+        Optional<String> rawLimit = query("limit");
+        if (rawLimit.isPresent()) {
+            String text = rawLimit.get();
+            if (text.isEmpty() || text.length() > 3 || !text.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || Integer.parseInt(text) < 1 || Integer.parseInt(text) > PageRequest.MAX_LIMIT) {
+                throw ApiException.invalid("limit", PageRequest.LIMIT_RULE);
+            }
+            limit = Integer.parseInt(text);
+        }
+        Optional<String> cursor = query("cursor");
+        if (cursor.isPresent() && !PageRequest.isCursorText(cursor.get())) {
+            throw ApiException.invalid("cursor", PageRequest.CURSOR_RULE);
+        }
+        return new PageRequest(limit, cursor.orElse(null));
     }
 
     public Optional<String> query(String name) {

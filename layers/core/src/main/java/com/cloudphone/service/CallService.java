@@ -5,6 +5,8 @@ import com.cloudphone.model.Call;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.Page;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.store.CallLog;
 import com.cloudphone.store.Directory;
 import java.util.List;
@@ -14,7 +16,6 @@ import java.util.List;
  * purge replaces their details with an anonymous label.
  */
 public final class CallService {
-    static final int PAGE = 200;
     private final CallLog calls;
     private final Directory directory;
     private final Access access;
@@ -36,19 +37,19 @@ public final class CallService {
     }
 
     /** Admins see every call (or one user's); a user sees their own. */
-    public List<Call> list(Caller caller, String userId) {
+    public Page<Call> list(Caller caller, String userId, PageRequest request) {
         Member me = access.member(caller);
         if (!me.isAdmin()) {
             if (userId != null && !userId.equals(me.userId())) {
                 throw ApiException.forbidden("Users can only see their own calls");
             }
-            return calls.of(caller.accountId(), me.userId(), PAGE);
+            return calls.of(caller.accountId(), me.userId(), request);
         }
         if (userId == null) {
-            return calls.recent(caller.accountId(), PAGE);
+            return calls.recent(caller.accountId(), request);
         }
         filterable(caller.accountId(), userId);
-        return calls.of(caller.accountId(), userId, PAGE);
+        return calls.of(caller.accountId(), userId, request);
     }
 
     private Member filterable(String accountId, String userId) {

@@ -8,6 +8,8 @@ import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.CallflowStatus;
 import com.cloudphone.model.CallflowVersion;
 import com.cloudphone.model.Ids;
+import com.cloudphone.model.Page;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.store.CallflowStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -58,9 +60,9 @@ public final class CallflowService {
         return CallflowView.of(callflow);
     }
 
-    public List<CallflowView> list(Caller caller) {
+    public Page<CallflowView> list(Caller caller, PageRequest request) {
         access.admin(caller);
-        return callflows.list(caller.accountId()).stream().map(CallflowView::of).toList();
+        return callflows.list(caller.accountId(), request).map(CallflowView::of);
     }
 
     public CallflowView view(Caller caller, String callflowId) {

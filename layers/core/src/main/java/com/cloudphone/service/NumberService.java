@@ -1,5 +1,6 @@
 package com.cloudphone.service;
 
+import java.util.function.Predicate;
 import java.util.Optional;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
@@ -8,6 +9,8 @@ import com.cloudphone.model.Contact;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.NumberState;
+import com.cloudphone.model.Page;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.PhoneNumber;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.store.CallflowStore;
@@ -40,11 +43,11 @@ public final class NumberService {
     }
 
     /** Admins see all numbers (optionally one state); a user sees the numbers assigned to them. */
-    public List<PhoneNumber> list(Caller caller, NumberState state) {
+    public Page<PhoneNumber> list(Caller caller, NumberState state, PageRequest request) {
         Member me = access.member(caller);
-        List<PhoneNumber> all = me.isAdmin() ? numbers.list(caller.accountId())
-                : numbers.assignedTo(caller.accountId(), me.userId());
-        return state == null ? all : all.stream().filter(n -> n.state() == state).toList();
+        Predicate<PhoneNumber> inState = n -> state == null || n.state() == state;
+        return me.isAdmin() ? numbers.list(caller.accountId(), request, inState)
+                : numbers.assignedTo(caller.accountId(), me.userId(), request, inState);
     }
 
     /**

@@ -13,6 +13,8 @@ import com.cloudphone.model.JobStatus;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.NumberState;
+import com.cloudphone.model.Page;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.PhoneNumber;
 import com.cloudphone.service.OffboardingPlan.CallflowAction;
 import com.cloudphone.service.OffboardingPlan.CallflowActionKind;
@@ -231,12 +233,10 @@ public final class OffboardingService {
     }
 
     /** The caller's account's jobs, newest first; only those with {@code status} when it is not null. */
-    public List<JobView> jobs(Caller caller, JobStatus status) {
+    public Page<JobView> jobs(Caller caller, JobStatus status, PageRequest request) {
         access.admin(caller);
-        return jobs.all(caller.accountId()).stream()
-                .filter(j -> status == null || j.status() == status)
-                .sorted(java.util.Comparator.comparing(Job::createdAt).reversed())
-                .map(OffboardingService::view).toList();
+        return jobs.page(caller.accountId(), request, j -> status == null || j.status() == status)
+                .map(OffboardingService::view);
     }
 
     private static JobView view(Job job) {

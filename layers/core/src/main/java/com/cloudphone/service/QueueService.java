@@ -4,6 +4,8 @@ import com.cloudphone.error.ApiException;
 import com.cloudphone.event.DomainEvent;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Member;
+import com.cloudphone.model.Page;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Queue;
 import com.cloudphone.store.Directory;
 import com.cloudphone.store.QueueStore;
@@ -45,10 +47,11 @@ public final class QueueService {
         return view(queue, members);
     }
 
-    public List<QueueView> list(Caller caller) {
+    public Page<QueueView> list(Caller caller, PageRequest request) {
         access.admin(caller);
+        Page<Queue> page = queues.list(caller.accountId(), request);
         Map<String, Member> members = membersById(caller.accountId());
-        return queues.list(caller.accountId()).stream().map(q -> view(q, members)).toList();
+        return page.map(q -> view(q, members));
     }
 
     /** remove-from-queue. Taking out someone who is not a member is a no-op, so retries are safe. */

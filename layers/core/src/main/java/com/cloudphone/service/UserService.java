@@ -9,6 +9,8 @@ import com.cloudphone.model.Ids;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.Page;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Role;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.store.Directory;
@@ -56,21 +58,30 @@ public final class UserService {
     }
 
     /**
-     * Admins see every member; a user sees only themself. When the token says admin, the one consistent Query of
-     * the members also holds the caller's live membership, so the list costs one read instead of two; the stored
-     * status and role decide, as everywhere.
+     * Admins page through every member; a user sees only themself, on one last page (a cursor is refused: no page
+     * of theirs has a next one). When the token says admin and the caller is on the page read (the first page of
+     * a small account), that consistent Query also holds the caller's live membership, so the list costs one read
+     * instead of two; the stored status and role decide, as everywhere.
      */
-    public List<UserView> list(Caller caller) {
+    public Page<UserView> list(Caller caller, PageRequest request) {
         if (Role.ADMIN.name().equals(caller.role()) || Role.AGENCY_ADMIN.name().equals(caller.role())) {
-            List<Member> members = directory.members(caller.accountId());
-            Member me = access.memberAmong(caller, members);
-            return me.isAdmin() ? members.stream().map(UserView::of).toList() : List.of(UserView.of(me));
+            Page<Member> page = directory.members(caller.accountId(), request);
+            Member me = page.items().stream().anyMatch(m -> m.userId().equals(caller.userId()))
+                    ? access.memberAmong(caller, page.items()) : access.member(caller);
+            return me.isAdmin() ? page.map(UserView::of) : own(me, request);
         }
         Member me = access.member(caller);
         if (!me.isAdmin()) {
-            return List.of(UserView.of(me));
+            return own(me, request);
         }
-        return directory.members(caller.accountId()).stream().map(UserView::of).toList();
+        return directory.members(caller.accountId(), request).map(UserView::of);
+    }
+
+    private static Page<UserView> own(Member me, PageRequest request) {
+        if (request.cursor() != null) {
+            throw ApiException.invalid("cursor", PageRequest.CURSOR_RULE);
+        }
+        return Page.last(List.of(UserView.of(me)));
     }
 
     /** An account the caller's login may sign in to, with their role there. */

@@ -5,6 +5,8 @@ import static com.cloudphone.store.Directory.k;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Call;
+import com.cloudphone.model.Page;
+import com.cloudphone.model.PageRequest;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -22,6 +24,18 @@ public final class CallLog {
         // a transaction of one item, so that under an Idempotency-Key the call commits with its kept answer
         new Transaction(table).put(CallItem.SCHEMA, CallItem.of(call), Transaction.Cond.NEW_ITEM,
                 new ApiException(ErrorCode.CONFLICT, "Call " + call.callId() + " is recorded already")).commit();
+    }
+
+    /** A page of the account's calls, newest first (pattern 13). */
+    public Page<Call> recent(String accountId, PageRequest request) {
+        return PageQuery.table(table.calls(), accountId, Keys.CALL_PREFIX).newestFirst()
+                .page(request, CallItem::toCall, c -> true);
+    }
+
+    /** A page of one user's calls (gsi1, pattern 13), newest first. */
+    public Page<Call> of(String accountId, String userId, PageRequest request) {
+        return PageQuery.index(table.calls(), accountId, Keys.callsOf(accountId, userId)).newestFirst()
+                .page(request, CallItem::toCall, c -> true);
     }
 
     /** Newest first, at most {@code limit}. */

@@ -12,6 +12,8 @@ import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.CallflowKind;
+import com.cloudphone.model.Page;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.store.Transaction.Cond;
 import java.util.Collection;
 import java.util.List;
@@ -49,6 +51,12 @@ public final class CallflowStore {
     public Optional<Callflow> get(String accountId, String callflowId) {
         return Optional.ofNullable(table.callflows().getItem(r -> r.key(k(Keys.account(accountId), Keys.callflow(callflowId)))
                 .consistentRead(true))).map(CallflowItem::toCallflow);
+    }
+
+    /** A page of the account's callflows, in id order (pattern 11). */
+    public Page<Callflow> list(String accountId, PageRequest request) {
+        return PageQuery.table(table.callflows(), accountId, Keys.CALLFLOW_PREFIX)
+                .page(request, CallflowItem::toCallflow, c -> true);
     }
 
     public List<Callflow> list(String accountId) {

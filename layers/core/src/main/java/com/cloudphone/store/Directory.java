@@ -16,6 +16,8 @@ import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.Tombstone;
 import com.cloudphone.store.Transaction.Cond;
 import com.cloudphone.error.FieldProblem;
+import com.cloudphone.model.Page;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Plan;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -287,6 +289,12 @@ public final class Directory {
                 .map(MemberItem::toMember)
                 .filter(m -> m.status() != MemberStatus.REMOVED)
                 .toList();
+    }
+
+    /** A page of the members of an account that are not removed, in id order (pattern 3). */
+    public Page<Member> members(String accountId, PageRequest request) {
+        return PageQuery.table(table.members(), accountId, Keys.USER_PREFIX)
+                .page(request, MemberItem::toMember, m -> m.status() != MemberStatus.REMOVED);
     }
 
     /** Every membership of one login, across accounts (GSI1, eventually consistent). */

@@ -12,12 +12,15 @@ import com.cloudphone.error.FieldProblem;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.Contact;
 import com.cloudphone.model.NumberState;
+import com.cloudphone.model.Page;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.PhoneNumber;
 import com.cloudphone.store.Transaction.Cond;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
@@ -53,6 +56,18 @@ public final class NumberStore {
                         .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.NUMBER_PREFIX)))
                         .consistentRead(true).build())
                 .items().stream().map(NumberItem::toNumber).toList();
+    }
+
+    /** A page of the account's numbers in number order, those {@code keep} accepts (pattern 7). */
+    public Page<PhoneNumber> list(String accountId, PageRequest request, Predicate<PhoneNumber> keep) {
+        return PageQuery.table(table.numbers(), accountId, Keys.NUMBER_PREFIX).page(request, NumberItem::toNumber, keep);
+    }
+
+    /** A page of the numbers ASSIGNED to one user (GSI1, pattern 8), those {@code keep} accepts. */
+    public Page<PhoneNumber> assignedTo(String accountId, String userId, PageRequest request, Predicate<PhoneNumber> keep) {
+        return PageQuery.index(table.numbers(), accountId, Keys.assignee(accountId, userId)).page(request,
+                NumberItem::toNumber, n -> n.state() == NumberState.ASSIGNED && userId.equals(n.assigneeUserId())
+                        && keep.test(n));
     }
 
     /** Numbers ASSIGNED to one user (GSI1). */

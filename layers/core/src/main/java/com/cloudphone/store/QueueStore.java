@@ -7,6 +7,8 @@ import static com.cloudphone.store.Transaction.key;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.Page;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Queue;
 import com.cloudphone.store.Transaction.Cond;
 import java.util.List;
@@ -47,6 +49,11 @@ public final class QueueStore {
     public Optional<Queue> get(String accountId, String queueId) {
         return Optional.ofNullable(table.queues().getItem(r -> r.key(k(Keys.account(accountId), Keys.queue(queueId)))
                 .consistentRead(true))).map(QueueItem::toQueue);
+    }
+
+    /** A page of the account's queues, in id order (pattern 11). */
+    public Page<Queue> list(String accountId, PageRequest request) {
+        return PageQuery.table(table.queues(), accountId, Keys.QUEUE_PREFIX).page(request, QueueItem::toQueue, q -> true);
     }
 
     public List<Queue> list(String accountId) {

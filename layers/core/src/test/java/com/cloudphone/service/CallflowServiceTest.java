@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.CallflowKind;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Plan;
 import com.cloudphone.service.CallflowService.CallflowView;
 import com.cloudphone.testing.Scenario;
@@ -65,7 +66,7 @@ class CallflowServiceTest {
                 CallflowKind.DIRECT, List.of(n), a.userId(), List.of())).code());
         assertEquals(ErrorCode.VALIDATION_FAILED, assertThrows(ApiException.class, () -> callflows.create(s.admin,
                 "Ghost", CallflowKind.GROUP, List.of(), null, List.of("u_nobody"))).code());
-        assertEquals(1, callflows.list(s.admin).size());
+        assertEquals(1, callflows.list(s.admin, PageRequest.FIRST).items().size());
     }
 
     @Test
@@ -81,8 +82,8 @@ class CallflowServiceTest {
             assertEquals("numbers", ((com.cloudphone.error.FieldProblem) refused.details().get(0)).field());
         }
         assertEquals(before, t.snapshot(), "a refused callflow writes nothing, not even a number item");
-        assertEquals(List.of(), t.backend.numberService.list(s.admin, null));
-        assertEquals(1, t.backend.numberService.list(other.admin, null).size());
+        assertEquals(List.of(), t.backend.numberService.list(s.admin, null, PageRequest.FIRST).items());
+        assertEquals(1, t.backend.numberService.list(other.admin, null, PageRequest.FIRST).items().size());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.DeviceKind;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Plan;
 import com.cloudphone.testing.Scenario;
 import com.cloudphone.testing.TestBackend;
@@ -63,12 +64,12 @@ class DeletionServiceTest {
         assertEquals(Instant.parse("2026-11-24T09:00:00Z").plus(Duration.ofDays(28)).toString(), deleted.purgeAt());
         assertEquals(ErrorCode.NOT_FOUND, assertThrows(ApiException.class,
                 () -> t.backend.users.get(s.admin, leaving.userId())).code());
-        assertTrue(t.backend.users.list(s.admin).stream().noneMatch(u -> u.userId().equals(leaving.userId())));
+        assertTrue(t.backend.users.list(s.admin, PageRequest.FIRST).items().stream().noneMatch(u -> u.userId().equals(leaving.userId())));
         assertEquals(ErrorCode.FORBIDDEN, assertThrows(ApiException.class,
                 () -> t.backend.sessions.signIn(leaving.username(), "Welcome-2026", null)).code());
         assertEquals(ErrorCode.VALIDATION_FAILED, assertThrows(ApiException.class,
-                () -> t.backend.calls.list(s.admin, leaving.userId())).code());
-        assertEquals(List.of(call), t.backend.calls.list(s.admin, null));
+                () -> t.backend.calls.list(s.admin, leaving.userId(), PageRequest.FIRST).items()).code());
+        assertEquals(List.of(call), t.backend.calls.list(s.admin, null, PageRequest.FIRST).items());
         assertEquals(seatsBefore - 1, t.backend.directory.account(s.admin.accountId()).orElseThrow().seatsUsed());
         assertEquals("UserRemoved", t.bus.published().get(t.bus.published().size() - 1).type());
         // the extension is free again

@@ -11,6 +11,7 @@ import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Plan;
 import com.cloudphone.model.Role;
 import com.cloudphone.model.UserKind;
@@ -42,7 +43,7 @@ class PurgeServiceTest {
 
         Map<String, Object> swept = t.backend.purge.sweep();
         assertEquals(List.of(s.admin.accountId() + "/" + leaving.userId()), swept.get("purged"));
-        var calls = t.backend.calls.list(s.admin, null);
+        var calls = t.backend.calls.list(s.admin, null, PageRequest.FIRST).items();
         assertEquals(30, calls.size());
         String label = calls.get(0).userLabel();
         assertTrue(label.startsWith("Removed user "), label);

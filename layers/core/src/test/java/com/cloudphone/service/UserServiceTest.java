@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Plan;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.testing.TestBackend;
@@ -79,7 +80,7 @@ class UserServiceTest {
         UserView bob = t.backend.users.add(owner, internal("bob2", "2002"));
         Caller asAlice = new Caller(alice.userId(), owner.accountId(), "USER");
 
-        assertEquals(1, t.backend.users.list(asAlice).size());
+        assertEquals(1, t.backend.users.list(asAlice, PageRequest.FIRST).items().size());
         assertEquals(ErrorCode.FORBIDDEN, assertThrows(ApiException.class,
                 () -> t.backend.users.get(asAlice, bob.userId())).code());
         UserPatch makeAdmin = new UserPatch(null, null, null, null, null, null, true, null, null);
@@ -102,23 +103,23 @@ class UserServiceTest {
                 "Erin", null, "America/New_York", null, true));
         t.backend.users.add(owner, internal("frank", null));
         Caller erinAsAdmin = new Caller(erin.userId(), owner.accountId(), "ADMIN");
-        assertEquals(3, t.backend.users.list(erinAsAdmin).size());
-        assertEquals(3, t.backend.users.list(new Caller(erin.userId(), owner.accountId(), "USER")).size());
+        assertEquals(3, t.backend.users.list(erinAsAdmin, PageRequest.FIRST).items().size());
+        assertEquals(3, t.backend.users.list(new Caller(erin.userId(), owner.accountId(), "USER"), PageRequest.FIRST).items().size());
 
         // demoted since the token was issued: only herself
         t.backend.users.patch(owner, erin.userId(), new UserPatch(null, null, null, null, null, null, false, null, null));
-        var list = t.backend.users.list(erinAsAdmin);
+        var list = t.backend.users.list(erinAsAdmin, PageRequest.FIRST).items();
         assertEquals(1, list.size());
         assertEquals(erin.userId(), list.get(0).userId());
 
         // suspended since: no access at all
         t.backend.users.patch(owner, erin.userId(), new UserPatch(null, null, null, null, null, true, null, null, null));
         assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class,
-                () -> t.backend.users.list(erinAsAdmin)).code());
+                () -> t.backend.users.list(erinAsAdmin, PageRequest.FIRST).items()).code());
         // an admin token for another account's user, or for nobody
         Caller other = t.account(Plan.TEAM, true, "list-other", "Owner-pass-1");
         assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class,
-                () -> t.backend.users.list(new Caller(other.userId(), owner.accountId(), "ADMIN"))).code());
+                () -> t.backend.users.list(new Caller(other.userId(), owner.accountId(), "ADMIN"), PageRequest.FIRST)).code());
     }
 
     @Test
@@ -158,6 +159,6 @@ class UserServiceTest {
         UserView inB = t.backend.users.add(b, internal("in-b", null));
         assertEquals(ErrorCode.NOT_FOUND, assertThrows(ApiException.class,
                 () -> t.backend.users.get(a, inB.userId())).code());
-        assertNull(t.backend.users.list(a).stream().filter(u -> u.userId().equals(inB.userId())).findAny().orElse(null));
+        assertNull(t.backend.users.list(a, PageRequest.FIRST).items().stream().filter(u -> u.userId().equals(inB.userId())).findAny().orElse(null));
     }
 }

@@ -215,8 +215,22 @@ async function usersScreen() {
       h('td', {}, u.suspended ? 'suspended' : u.status.toLowerCase()))) :
       [h('tr', {}, h('td', { colspan: 5 }, 'No user matches.'))]));
   };
-  search.addEventListener('input', fill);
+  // a search covers every user: the pages not loaded yet are loaded first, once
+  let loadingAll = null;
+  search.addEventListener('input', async () => {
+    if (search.value.trim() && list.next) {
+      loadingAll = loadingAll || (async () => { while (list.next) await list.more(); })();
+      try {
+        await loadingAll;
+      } catch (e) {
+        status.textContent = 'Could not load every user to search: ' + e.message;
+      }
+      more.hidden = !list.next;
+    }
+    fill();
+  });
   fill();
+  const more = moreButton(list, 'users', fill, { status });
   const seatsText = () => (me.accountName || 'This account') + (me.seats
     ? ': ' + me.seatsUsed + ' of ' + me.seats + ' seats of the ' + me.plan.toLowerCase() + ' plan used.' : '.');
   const seats = h('p', {}, seatsText());
@@ -289,13 +303,13 @@ async function usersScreen() {
     h('h1', {}, 'Users'),
     seats,
     h('div', { class: 'toolbar' }, field('Search users', search,
-      { hint: 'By name, extension, username or email, among the users loaded.' }), toggle),
+      { hint: 'By name, extension, username or email.' }), toggle),
     add,
     status,
     h('table', {}, h('caption', {}, 'Users of the account'),
       h('thead', {}, h('tr', {}, ['Display name', 'Extension', 'Username or email', 'Role', 'Status']
         .map(t => h('th', { scope: 'col' }, t)))), body),
-    moreButton(list, 'users', fill, { status }));
+    more);
 }
 
 async function userScreen(userId) {

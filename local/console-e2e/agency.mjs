@@ -5,8 +5,6 @@
 // signs in with the new one; an invited user accepts the invitation. Every screen is photographed and checked with
 // axe-core; any console error, page error, failed request or unexpected HTTP error fails the run.
 //   CONSOLE_URL=http://127.0.0.1:3000 SHOTS=target/console-agency-screens node agency.mjs
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { BASE, RUN, Session, check, expectText } from './session.mjs';
 
 const session = new Session('target/console-agency-screens');
@@ -290,14 +288,4 @@ async function main() {
   }
 }
 
-let failure = null;
-try {
-  await main();
-} catch (e) {
-  failure = e;
-}
-const summary = { ok: !failure && problems.length === 0, seconds: (Date.now() - session.started) / 1000, screens: session.shots,
-  axe: axeReport, removalStatus: liveSteps, problems, failure: failure ? String(failure.stack || failure) : null };
-writeFileSync(join(session.shotsDir, 'summary.json'), JSON.stringify(summary, null, 2));
-console.log(JSON.stringify(summary, null, 2));
-process.exit(summary.ok ? 0 : 1);
+await session.finish(main, () => ({ removalStatus: liveSteps }));

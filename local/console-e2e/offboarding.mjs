@@ -2,7 +2,6 @@
 // Every screen is photographed and checked with axe-core; any console error, page error, failed request or
 // unexpected HTTP error fails the run.
 //   CONSOLE_URL=http://127.0.0.1:3000 SHOTS=target/console-screens node offboarding.mjs
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASE, RUN, Session, check, expectText } from './session.mjs';
 
@@ -366,14 +365,4 @@ async function main() {
   }
 }
 
-let failure = null;
-try {
-  await main();
-} catch (e) {
-  failure = e;
-}
-const summary = { ok: !failure && problems.length === 0, seconds: (Date.now() - session.started) / 1000, screens: session.shots,
-  axe: axeReport, problems, failure: failure ? String(failure.stack || failure) : null };
-writeFileSync(join(session.shotsDir, 'summary.json'), JSON.stringify(summary, null, 2));
-console.log(JSON.stringify(summary, null, 2));
-process.exit(summary.ok ? 0 : 1);
+await session.finish(main);

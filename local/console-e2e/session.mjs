@@ -2,7 +2,7 @@
 // Chromium that records every console error, page error, failed request and unexpected HTTP error.
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -85,5 +85,24 @@ export class Session {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     } };
+  }
+
+  /**
+   * Runs the script's steps, then writes summary.json beside the screenshots and exits 0 only when they all
+   * passed with no problem recorded; {@code extra} adds the script's own findings to the summary.
+   */
+  async finish(steps, extra = () => ({})) {
+    let failure = null;
+    try {
+      await steps();
+    } catch (e) {
+      failure = e;
+    }
+    const summary = { ok: !failure && this.problems.length === 0, seconds: (Date.now() - this.started) / 1000,
+      screens: this.shots, axe: this.axeReport, ...extra(), problems: this.problems,
+      failure: failure ? String(failure.stack || failure) : null };
+    writeFileSync(join(this.shotsDir, 'summary.json'), JSON.stringify(summary, null, 2));
+    console.log(JSON.stringify(summary, null, 2));
+    process.exit(summary.ok ? 0 : 1);
   }
 }

@@ -5,8 +5,9 @@ served by one thread is. Five changes to the stock server, all outside moto's co
   * one request at a time (werkzeug with threaded=False, HTTP/1.0, so no idle connection holds the server);
   * a transaction that fails is undone item by item, instead of by a copy of every table it names taken before it
     starts (moto's way costs time in proportion to the table: 450 ms a transaction at 20,000 items);
-  * a Query reads only the partitions it can match: moto gathers and sorts every item of the table for each Query
-    (all_items), so a one-partition Query on the base table cost time in proportion to the whole table;
+  * a Query reads only what it can match: moto gathers and sorts every item of the table for each Query
+    (all_items), so a one-partition Query cost time in proportion to the whole table, on the base table and on an
+    index alike (an index's key values are mapped once after each write);
   * the JSONPath expressions EventBridge uses to deliver an event to a target are parsed once, not per event;
   * with --data DIR, every write that succeeded is appended to DIR/journal.jsonl and flushed to disk before its
     answer goes out, and replayed at the next start: a clean stop and a kill -9 both keep what was acknowledged.
@@ -47,7 +48,7 @@ def main():
     undo_transactions_by_item(dynamodb_models, Table)
     query_by_partition(Table)
     cache_jsonpath_parsers()
-    app = DomainDispatcherApplication(create_backend_app)
+    app = CountingWrites(DomainDispatcherApplication(create_backend_app))
     journal = None
     if args.data:
         # the journal holds every write, secrets included (the local signing key): owner only
@@ -120,10 +121,46 @@ def undo_transactions_by_item(models, table_class):
     models.DynamoDBBackend.transact_write_items = transact_write_items
 
 
+WRITES_SEEN = [0]
+
+
+class CountingWrites:
+    """Counts the requests that may change something (every one that is not a read), before each runs: an index
+    kept for Queries is good until the next one."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        target = environ.get("HTTP_X_AMZ_TARGET", "")
+        if not target or not target.rsplit(".", 1)[-1].startswith(READ_ONLY):
+            WRITES_SEEN[0] += 1
+        return self.app(environ, start_response)
+
+
 def query_by_partition(table_class):
-    """A Query sees, as all_items, only what it can match: the key's partition on the base table, and every item,
-    unsorted, on an index (moto sorts what it returns itself in both cases)."""
+    """A Query sees, as all_items, only what it can match: the key's partition on the base table; on an index, the
+    items whose index key has the value asked for (found through a map of the index's key values, built at the
+    first Query after a write). moto checks and sorts what it gets itself in both cases."""
     original = table_class.query
+    by_index = {}
+
+    def index_items(table, index_name):
+        index = next((i for i in table.all_indexes() if i.name == index_name), None)
+        if index is None:
+            return None, None
+        hash_attrs = [k["AttributeName"] for k in index.schema if k["KeyType"] == "HASH"]
+        cached = by_index.get((id(table), index_name))
+        if cached is None or cached[0] != WRITES_SEEN[0]:
+            values = {}
+            for part in table.items.values():
+                for item in (part.values() if table.range_key_attr else [part]):
+                    if all(a in item.attrs for a in hash_attrs):
+                        key = item.attrs[hash_attrs[0]] if len(hash_attrs) == 1 else None
+                        values.setdefault(key, []).append(item)
+            cached = (WRITES_SEEN[0], values, len(hash_attrs))
+            by_index[(id(table), index_name)] = cached
+        return cached[1], cached[2]
 
     def query(self, hash_key, *args, **kwargs):
         index_name = kwargs.get("index_name", args[6] if len(args) > 6 else None)
@@ -131,8 +168,14 @@ def query_by_partition(table_class):
             partition = self.items.get(hash_key, {})
             candidates = lambda: list(partition.values())
         else:
-            candidates = lambda: [item for part in self.items.values()
-                                  for item in (part.values() if self.range_key_attr else [part])]
+            values, attrs = index_items(self, index_name) if index_name is not None else (None, None)
+            if values is not None and attrs == 1 and hash_key is not None:
+                candidates = lambda: list(values.get(hash_key, []))
+            elif values is not None:
+                candidates = lambda: [item for found in values.values() for item in found]
+            else:
+                candidates = lambda: [item for part in self.items.values()
+                                      for item in (part.values() if self.range_key_attr else [part])]
         self.all_items = candidates
         try:
             return original(self, hash_key, *args, **kwargs)

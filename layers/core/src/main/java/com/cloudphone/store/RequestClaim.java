@@ -53,32 +53,35 @@ public final class RequestClaim {
     /** Sends the change the current request holds back, if any: before anything outside the table reads it. */
     public static void sendCurrentHeld() {
         RequestClaim claim = CURRENT.get();
-        if (claim != null) claim.flush();
+        if (claim != null) claim.sendHeld();
     }
 
     /**
      * Takes {@code tx} in instead of committing it now (true), after sending the one held before; false when it has
-     * no room for the claim's part, and the caller commits it as it is.
+     * no room for the claim's part, and the caller sends it with {@link #sendNow}.
      */
     boolean hold(Transaction tx) {
-        flush();
+        sendHeld();
         if (tx.size() >= Transaction.MAX_ITEMS) return false;
         held = tx;
         return true;
     }
 
-    /** Sends the transaction held back, if any, fenced by the attempt. */
-    void flush() {
+    /**
+     * Sends the transaction held back, if any, fenced by the attempt. After a refusal, what the request changed
+     * before it stays, as without a claim.
+     */
+    public void sendHeld() {
         Transaction tx = held;
         if (tx == null) return;
         held = null;
-        countSent(tx);
-        send(tx);
+        send(fenced(tx));
     }
 
-    /** Sends the transaction held back, if any: after a refusal, what the request changed before it stays. */
-    public void sendHeld() {
-        flush();
+    /** Sends {@code tx} at once, after the one held back: for a caller that needs the outcome now. */
+    void sendNow(Transaction tx) {
+        sendHeld();
+        send(tx.size() < Transaction.MAX_ITEMS ? fenced(tx) : tx);
     }
 
     /** A refused transaction committed nothing; any other failure may hide a commit, so it counts as sent. */
@@ -93,20 +96,9 @@ public final class RequestClaim {
         }
     }
 
-    /** Adds the fence to a transaction that must be committed at once (its caller needs the outcome). */
-    void fenceNow(Transaction tx) {
-        flush();
-        if (tx.size() < Transaction.MAX_ITEMS) countSent(tx);
-    }
-
-    /** A transaction sent outside {@link #send} reached the table, or may have. */
-    void markSent() {
-        sent = true;
-    }
-
-    private void countSent(Transaction tx) {
-        tx.update(key, "SET #sent = if_not_exists(#sent, :zero) + :one",
-                fence(Map.of("#sent", "sent"), Map.of(":zero", n(0), ":one", n(1))), superseded());
+    /** {@code tx} on condition that the claim is still this attempt's (a retry that took it over fences it out). */
+    private Transaction fenced(Transaction tx) {
+        return tx.check(key, fence(Map.of(), Map.of()), superseded());
     }
 
     public long attempt() {

@@ -111,8 +111,8 @@ final class Transaction {
      */
     void commit() {
         RequestClaim claim = RequestClaim.current();
-        if (claim != null && claim.hold(this)) return;
-        send();
+        if (claim == null) send();
+        else if (!claim.hold(this)) claim.sendNow(this);
     }
 
     /** Sends the parts now, whatever claim the request runs under (its own part included when it has one). */
@@ -143,19 +143,15 @@ final class Transaction {
     boolean commitUnless(ApiException expected) {
         // the caller needs the outcome now: nothing is held back
         RequestClaim claim = RequestClaim.current();
-        if (claim != null) claim.fenceNow(this);
         try {
-            send();
-            if (claim != null) claim.markSent();
+            if (claim == null) send();
+            else claim.sendNow(this);
             return true;
         } catch (ApiException e) {
             if (e == expected) {
                 return false;
             }
             throw e;
-        } catch (RuntimeException unknown) {
-            if (claim != null) claim.markSent();
-            throw unknown;
         }
     }
 

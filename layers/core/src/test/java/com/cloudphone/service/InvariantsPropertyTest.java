@@ -143,7 +143,7 @@ class InvariantsPropertyTest {
             outcomes.merge(outcome.result(), 1, Integer::sum);
             var touched = world.touched.drain();
             TableState before = state.advance(world.backend.table, touched);
-            List<String> keys = touched.stream().map(k -> TableState.s(k, "pk") + "|" + TableState.s(k, "sk")).toList();
+            List<String> keys = touched.stream().map(TableState::keyOf).toList();
             String where = "after step " + history.size() + " " + outcome + " (last steps: "
                     + history.subList(Math.max(0, history.size() - 8), history.size()) + ")";
             assertRules(where, state, allowance, op.kind() == Operations.Kind.BILLING);

@@ -34,19 +34,8 @@ public final class TableState {
     public static TableState read(Table table) {
         Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
         table.client().scanPaginator(b -> b.tableName(table.name()).consistentRead(true)).items()
-                .forEach(i -> items.put(s(i, "pk") + "|" + s(i, "sk"), i));
+                .forEach(i -> items.put(keyOf(i), i));
         return new TableState(items);
-    }
-
-    /**
-     * This state with the items under {@code keys} read again (consistent BatchGetItem), the rest as they were:
-     * after a step, the same as {@link #read} as long as {@code keys} holds every item the step wrote
-     * ({@link TouchedKeys}), at the cost of the step's own items instead of the whole table.
-     */
-    public TableState refreshed(Table table, List<Map<String, AttributeValue>> keys) {
-        TableState next = new TableState(new TreeMap<>(items));
-        next.advance(table, keys);
-        return next;
     }
 
     /**
@@ -62,13 +51,13 @@ public final class TableState {
             while (!wanted.isEmpty()) {
                 Map<String, KeysAndAttributes> asking = wanted;
                 BatchGetItemResponse got = table.client().batchGetItem(b -> b.requestItems(asking));
-                got.responses().getOrDefault(table.name(), List.of()).forEach(i -> fresh.put(s(i, "pk") + "|" + s(i, "sk"), i));
+                got.responses().getOrDefault(table.name(), List.of()).forEach(i -> fresh.put(keyOf(i), i));
                 wanted = got.unprocessedKeys();
             }
         }
         Map<String, Map<String, AttributeValue>> old = new HashMap<>();
         for (Map<String, AttributeValue> key : keys) {
-            String k = s(key, "pk") + "|" + s(key, "sk");
+            String k = keyOf(key);
             Map<String, AttributeValue> now = fresh.get(k);
             Map<String, AttributeValue> was = now == null ? items.remove(k) : items.put(k, now);
             if (!old.containsKey(k)) old.put(k, was);
@@ -140,6 +129,11 @@ public final class TableState {
 
     // ---- reading ----
 
+    /** The key this state files an item (or a key) under: pk + "|" + sk. */
+    public static String keyOf(Map<String, AttributeValue> item) {
+        return s(item, "pk") + "|" + s(item, "sk");
+    }
+
     public static String s(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null ? null : v.s() != null ? v.s() : v.n();
@@ -163,14 +157,18 @@ public final class TableState {
         return List.of();
     }
 
-    private List<Map<String, AttributeValue>> where(String pkPrefix, String skPrefix) {
+    private Map<String, TreeMap<String, Map<String, AttributeValue>>> kinds() {
         if (kinds == null) {
             kinds = new HashMap<>();
             items.forEach((k, i) -> kindOf(k).put(k, i));
         }
+        return kinds;
+    }
+
+    private List<Map<String, AttributeValue>> where(String pkPrefix, String skPrefix) {
         String pkKind = pkPrefix.substring(0, pkPrefix.indexOf('#'));
         List<Map<String, AttributeValue>> out = new ArrayList<>();
-        kinds.forEach((kind, of) -> {
+        kinds().forEach((kind, of) -> {
             String[] parts = kind.split("\\|", -1);
             if (!parts[0].equals(pkKind) || !(skPrefix.startsWith(parts[1]) || parts[1].startsWith(skPrefix))) return;
             of.forEach((k, i) -> {
@@ -201,8 +199,7 @@ public final class TableState {
 
     /** How many outbox events the table holds (without listing them). */
     public int eventCount() {
-        where("EVENTS#", "EVENTS"); // builds the kinds
-        return kinds.entrySet().stream().filter(e -> e.getKey().startsWith("EVENTS|")).mapToInt(e -> e.getValue().size()).sum();
+        return kinds().entrySet().stream().filter(e -> e.getKey().startsWith("EVENTS|")).mapToInt(e -> e.getValue().size()).sum();
     }
 
     public List<Map<String, AttributeValue>> membersOf(String accountId, boolean includeRemoved) {

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * The keys of every item a client's write calls may have changed, collected before each call is sent (so a write
  * whose answer was lost, or that a condition refused, is counted too: reading it again is harmless). The invariant
- * runs read back only these items after a step instead of scanning the whole table ({@link TableState#refreshed}).
+ * runs read back only these items after a step instead of scanning the whole table ({@link TableState#advance}).
  */
 public final class TouchedKeys implements ExecutionInterceptor {
     private final Map<String, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
@@ -45,9 +45,7 @@ public final class TouchedKeys implements ExecutionInterceptor {
         }
         synchronized (keys) {
             for (Map<String, AttributeValue> item : touched) {
-                AttributeValue pk = item.get("pk");
-                AttributeValue sk = item.get("sk");
-                keys.put(pk.s() + "|" + sk.s(), Map.of("pk", pk, "sk", sk));
+                keys.put(TableState.keyOf(item), Map.of("pk", item.get("pk"), "sk", item.get("sk")));
             }
         }
     }

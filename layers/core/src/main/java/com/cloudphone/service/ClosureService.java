@@ -74,62 +74,87 @@ public final class ClosureService {
      * hourly sweep carries on from where it stopped ({@link #continueUnfinished}).
      */
     public Map<String, Object> windDown(String accountId, String closedAt, BooleanSupplier timeLeft) {
-        Account account = directory.account(accountId).orElseThrow();
-        Instant closed = Instant.parse(closedAt).truncatedTo(ChronoUnit.SECONDS);
-        String purgeAt = (account.paid() ? closed.plus(DeletionService.PAID_PURGE_WINDOW) : closed).toString();
-        boolean complete = true;
-        int queuesDeleted = 0;
-        for (Queue q : queues.list(accountId)) {
-            if (!(complete = timeLeft.getAsBoolean())) break;
-            queues.delete(q, event("QueueDeleted", accountId, closedAt, Map.of("queueId", q.queueId())));
-            queuesDeleted++;
+        return new WindDown(accountId, closedAt, timeLeft).run();
+    }
+
+    /** One run of a wind-down: what it did so far, and whether it got to the end. */
+    private final class WindDown {
+        private final String accountId;
+        private final String closedAt;
+        private final Instant closed;
+        private final String purgeAt;
+        private final BooleanSupplier timeLeft;
+        private int queuesDeleted;
+        private int callflowsDeleted;
+        private int numbersReleased;
+        private int contactsDeleted;
+        private int membersRemoved;
+
+        WindDown(String accountId, String closedAt, BooleanSupplier timeLeft) {
+            Account account = directory.account(accountId).orElseThrow();
+            this.accountId = accountId;
+            this.closedAt = closedAt;
+            this.closed = Instant.parse(closedAt).truncatedTo(ChronoUnit.SECONDS);
+            this.purgeAt = (account.paid() ? closed.plus(DeletionService.PAID_PURGE_WINDOW) : closed).toString();
+            this.timeLeft = timeLeft;
         }
-        int callflowsDeleted = 0;
-        for (Callflow c : complete ? callflows.list(accountId) : List.<Callflow>of()) {
-            if (!(complete = timeLeft.getAsBoolean())) break;
-            callflows.delete(c, event("CallflowDeleted", accountId, closedAt, Map.of("callflowId", c.callflowId())));
-            callflowsDeleted++;
-        }
-        int numbersReleased = 0;
-        int contactsDeleted = 0;
-        for (PhoneNumber n : complete ? numbers.list(accountId) : List.<PhoneNumber>of()) {
-            if (!(complete = timeLeft.getAsBoolean())) break;
-            PhoneNumber released = new PhoneNumber(accountId, n.number(), NumberState.RELEASED, null, null, closedAt);
-            if (n.state() != NumberState.RELEASED) {
-                numbersReleased++;
+
+        Map<String, Object> run() {
+            for (Queue q : queues.list(accountId)) {
+                if (!timeLeft.getAsBoolean()) return result(false);
+                queues.delete(q, event("QueueDeleted", Map.of("queueId", q.queueId())));
+                queuesDeleted++;
             }
-            contactsDeleted += numbers.retire(n, released, event("NumberReleased", accountId, closedAt,
-                    Map.of("number", n.number(), "cause", "ACCOUNT_CLOSED")));
+            for (Callflow c : callflows.list(accountId)) {
+                if (!timeLeft.getAsBoolean()) return result(false);
+                callflows.delete(c, event("CallflowDeleted", Map.of("callflowId", c.callflowId())));
+                callflowsDeleted++;
+            }
+            for (PhoneNumber n : numbers.list(accountId)) {
+                if (!timeLeft.getAsBoolean()) return result(false);
+                PhoneNumber released = new PhoneNumber(accountId, n.number(), NumberState.RELEASED, null, null, closedAt);
+                if (n.state() != NumberState.RELEASED) {
+                    numbersReleased++;
+                }
+                contactsDeleted += numbers.retire(n, released, event("NumberReleased",
+                        Map.of("number", n.number(), "cause", "ACCOUNT_CLOSED")));
+            }
+            for (Member m : directory.members(accountId)) { // those not removed yet
+                if (!timeLeft.getAsBoolean()) return result(false);
+                remove(m);
+                membersRemoved++;
+            }
+            directory.closed(accountId);
+            return result(true);
         }
-        int removed = 0;
-        for (Member m : complete ? directory.members(accountId) : List.<Member>of()) { // those not removed yet
-            if (!(complete = timeLeft.getAsBoolean())) break;
+
+        private void remove(Member m) {
             // a removed member keeps no session: each is logged out first, as a delete would require
             for (DeviceSession d : devices.of(accountId, m.userId())) {
-                devices.logOut(accountId, m.userId(), d.deviceId(), event("DeviceLoggedOut", accountId, closedAt,
+                devices.logOut(accountId, m.userId(), d.deviceId(), event("DeviceLoggedOut",
                         Map.of("userId", m.userId(), "deviceId", d.deviceId(), "cause", "ACCOUNT_CLOSED")));
             }
             Tombstone tombstone = new Tombstone(accountId, m.userId(), closed.toString(), purgeAt, null,
                     DeletionService.label(accountId, m.userId()));
-            directory.removeMember(m, directory.links(accountId, m.userId()), tombstone,
-                    event("UserRemoved", accountId, closedAt, Map.of("userId", m.userId(), "purgeAt", purgeAt,
-                            "cause", "ACCOUNT_CLOSED")));
+            directory.removeMember(m, directory.links(accountId, m.userId()), tombstone, event("UserRemoved",
+                    Map.of("userId", m.userId(), "purgeAt", purgeAt, "cause", "ACCOUNT_CLOSED")));
             purges.schedulePurge(accountId, new DeletionService.Deleted(m.userId(), tombstone.removedAt(), purgeAt));
-            removed++;
         }
-        if (complete) directory.closed(accountId);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("complete", complete);
-        result.put("membersRemoved", removed);
-        result.put("purgeAt", purgeAt);
-        result.put("numbersReleased", numbersReleased);
-        result.put("contactsDeleted", contactsDeleted);
-        result.put("queuesDeleted", queuesDeleted);
-        result.put("callflowsDeleted", callflowsDeleted);
-        return result;
-    }
 
-    private static DomainEvent event(String type, String accountId, String at, Map<String, Object> detail) {
-        return new DomainEvent(type, accountId, at, detail);
+        private Map<String, Object> result(boolean complete) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("complete", complete);
+            result.put("membersRemoved", membersRemoved);
+            result.put("purgeAt", purgeAt);
+            result.put("numbersReleased", numbersReleased);
+            result.put("contactsDeleted", contactsDeleted);
+            result.put("queuesDeleted", queuesDeleted);
+            result.put("callflowsDeleted", callflowsDeleted);
+            return result;
+        }
+
+        private DomainEvent event(String type, Map<String, Object> detail) {
+            return new DomainEvent(type, accountId, closedAt, detail);
+        }
     }
 }

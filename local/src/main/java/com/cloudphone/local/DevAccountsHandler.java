@@ -5,6 +5,7 @@ import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
 import com.cloudphone.http.Input;
 import com.cloudphone.http.Reply;
+import com.cloudphone.http.UserRequests;
 import com.cloudphone.model.Plan;
 import com.cloudphone.model.Rules;
 import java.util.LinkedHashMap;
@@ -34,10 +35,7 @@ final class DevAccountsHandler extends HttpFunction {
         if (seatLimit != null && plan != Plan.TEAM) {
             in.problem("seatLimit", "only TEAM accounts have a raised seat limit");
         }
-        String username = in.text("ownerUsername", false, 64);
-        if (username != null && !Rules.isUsername(username)) {
-            in.problem("ownerUsername", "must be 3-64 letters, digits, dots, dashes or underscores");
-        }
+        String username = UserRequests.username(in, "ownerUsername", false);
         String password = in.secret("ownerPassword", false);
         if (password != null) {
             in.problems(Rules.passwordProblems("ownerPassword", password));

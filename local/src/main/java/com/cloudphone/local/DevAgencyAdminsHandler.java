@@ -5,6 +5,7 @@ import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
 import com.cloudphone.http.Input;
 import com.cloudphone.http.Reply;
+import com.cloudphone.http.UserRequests;
 import com.cloudphone.model.Rules;
 import java.util.Map;
 import java.util.Set;
@@ -26,10 +27,7 @@ final class DevAgencyAdminsHandler extends HttpFunction {
     protected Reply handle(ApiRequest request) {
         Input in = request.input(Set.of("agencyAccountId", "username", "password", "displayName"));
         String agencyAccountId = in.id("agencyAccountId", true);
-        String username = in.text("username", true, 64);
-        if (username != null && !Rules.isUsername(username)) {
-            in.problem("username", "must be 3-64 letters, digits, dots, dashes or underscores");
-        }
+        String username = UserRequests.username(in, "username", true);
         String password = in.secret("password", true);
         if (password != null) {
             in.problems(Rules.passwordProblems("password", password));

@@ -27,12 +27,9 @@ public final class UserRequests {
     public static NewUser newUser(ApiRequest request) {
         Input in = request.input(NEW_USER_FIELDS);
         UserKind kind = in.choice("kind", UserKind.class, true);
-        String username = in.text("username", kind == UserKind.INTERNAL, 64);
+        String username = username(in, "username", kind == UserKind.INTERNAL);
         String email = email(in, kind == UserKind.INVITED);
         String password = in.secret("password", kind == UserKind.INTERNAL);
-        if (username != null && !Rules.isUsername(username)) {
-            in.problem("username", "must be 3-64 letters, digits, dots, dashes or underscores");
-        }
         if (kind == UserKind.INTERNAL && password != null) {
             in.problems(Rules.passwordProblems("password", password));
         }
@@ -48,6 +45,15 @@ public final class UserRequests {
         in.done();
         return new NewUser(kind, username, email, password, displayName, extension, timezone, hours,
                 Boolean.TRUE.equals(admin), Boolean.TRUE.equals(leadRouting));
+    }
+
+    /** A username field: 3-64 letters, digits, dots, dashes or underscores (a problem on {@code field} otherwise). */
+    public static String username(Input in, String field, boolean required) {
+        String username = in.text(field, required, 64);
+        if (username != null && !Rules.isUsername(username)) {
+            in.problem(field, "must be 3-64 letters, digits, dots, dashes or underscores");
+        }
+        return username;
     }
 
     public static UserPatch patch(ApiRequest request) {

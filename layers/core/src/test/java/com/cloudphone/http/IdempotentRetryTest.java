@@ -52,10 +52,12 @@ class IdempotentRetryTest {
         final Caller admin;
         final String userId;
         final String number = "+14155550100";
+        /** What an execution's first step would read when the request starts it. */
+        java.util.function.Consumer<String> onStart = name -> { };
 
         World() {
             faulty = new Backend(new Table(LocalDynamo.clientWith(faults), t.backend.table.name()), t.backend.tokens(),
-                    t.bus, t.clock, 4, (name, input) -> { });
+                    t.bus, t.clock, 4, (name, input) -> onStart.accept(name));
             admin = t.account(Plan.TEAM, true, "retry-owner", "Owner-pass-1");
             userId = t.backend.users.add(admin, new NewUser(UserKind.INTERNAL, "retry-agent", null, "Welcome-2026",
                     "Agent", "201", "Europe/London", null, false)).userId();
@@ -115,6 +117,27 @@ class IdempotentRetryTest {
         }
     }
 
+    /**
+     * A keyed request holds its last change back for the answer; a workflow it starts must still find that change:
+     * DELETE /users starts the purge execution, whose first step reads the removed member.
+     */
+    @org.junit.jupiter.api.Test
+    void aWorkflowStartedByAKeyedRequestFindsTheChangeCommitted() {
+        World w = new World();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // read with a client of its own, as the execution would (the table's client sends a held change first)
+        w.onStart = name -> {
+            var item = LocalDynamo.client().getItem(b -> b.tableName(w.t.backend.table.name()).consistentRead(true)
+                    .key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ACCOUNT#" + w.admin.accountId()),
+                            "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("USER#" + w.userId)))).item();
+            seen.add(TableState.s(item, "status"));
+        };
+        Reply reply = send(w, "/users/" + w.userId, null, "delete-with-a-key",
+                () -> Reply.created(w.faulty.offboarding.deleteNow(w.admin, w.userId)));
+        assertEquals(201, reply.status());
+        assertEquals(List.of("REMOVED"), seen, "the member as the purge execution's first step would read it");
+    }
+
     /** The same request again, as a client would after a timeout: once more if the first still holds the key. */
     private static Reply retry(World w, Route route, String key) {
         try {
@@ -128,15 +151,20 @@ class IdempotentRetryTest {
     }
 
     private static Reply send(World w, Route route, String key) {
+        return send(w, route.path(), route.body(), key, () -> Reply.created(route.create().apply(w)));
+    }
+
+    /** A POST of {@code path} with {@code key}, through the backend's Idempotency, handled by {@code handling}. */
+    private static Reply send(World w, String path, String body, String key, java.util.function.Supplier<Reply> handling) {
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setRouteKey("POST " + route.path());
-        event.setRawPath(route.path());
-        event.setBody(route.body());
+        event.setRouteKey("POST " + path);
+        event.setRawPath(path);
+        event.setBody(body);
         event.setHeaders(Map.of("idempotency-key", key));
         APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
         APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
         http.setMethod("POST");
-        http.setPath(route.path());
+        http.setPath(path);
         context.setHttp(http);
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
         APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
@@ -146,7 +174,7 @@ class IdempotentRetryTest {
         authorizer.setJwt(jwt);
         context.setAuthorizer(authorizer);
         event.setRequestContext(context);
-        return w.faulty.idempotency.run(new ApiRequest(event), () -> Reply.created(route.create().apply(w)));
+        return w.faulty.idempotency.run(new ApiRequest(event), handling);
     }
 
     private static String id(Reply reply, Route route) {

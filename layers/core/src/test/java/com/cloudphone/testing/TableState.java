@@ -434,6 +434,9 @@ public final class TableState {
                     String now = n == null ? null : s(n, "callflowId");
                     if (now != null && !now.equals(s(b, "callflowId"))) { owe(owed, "CallflowReassigned " + c); break; }
                 }
+                if (a == null && !owed.containsKey("CallflowReassigned " + c) && movedByOffboarding(before, after, keys, acc, s(b, "callflowId"))) {
+                    owe(owed, "CallflowReassigned " + c);
+                }
                 if (a == null) { owe(owed, "CallflowDeleted " + c); continue; }
                 List<String> vb = versionStatuses(b);
                 List<String> va = versionStatuses(a);
@@ -463,6 +466,30 @@ public final class TableState {
             }
         }
         return owed;
+    }
+
+    /**
+     * Whether an offboarding job of the account recorded, within this change, that it moved numbers of this
+     * callflow before deleting it. The numbers may have left the target again in the same change (a recycle
+     * takes a number out of its callflow), so their items alone cannot tell.
+     */
+    private static boolean movedByOffboarding(TableState before, TableState after, java.util.Collection<String> keys,
+                                              String acc, String callflowId) {
+        String step = "callflow:" + callflowId;
+        for (String key : keys) {
+            Map<String, AttributeValue> job = after.items.get(key);
+            if (job == null || !s(job, "pk").equals("ACCOUNT#" + acc) || !s(job, "sk").startsWith("JOB#") || !job.containsKey("steps")) continue;
+            AttributeValue result = job.get("steps").m().get(step);
+            Map<String, AttributeValue> was = before.items.get(key);
+            if (result == null || (was != null && was.containsKey("steps") && was.get("steps").m().containsKey(step))) continue;
+            try {
+                var moved = TestJson.MAPPER.readTree(result.s()).path("numbersMoved");
+                if (moved.isArray() && !moved.isEmpty()) return true;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("job step " + step + " is not JSON: " + result.s(), e);
+            }
+        }
+        return false;
     }
 
     /** The events written between two states, as "Type subject". */

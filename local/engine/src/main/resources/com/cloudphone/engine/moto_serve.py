@@ -7,7 +7,8 @@ served by one thread is. Five changes to the stock server, all outside moto's co
     starts (moto's way costs time in proportion to the table: 450 ms a transaction at 20,000 items);
   * a Query reads only what it can match: moto gathers and sorts every item of the table for each Query
     (all_items), so a one-partition Query cost time in proportion to the whole table, on the base table and on an
-    index alike (an index's key values are mapped once after each write);
+    index alike (an index's key values are mapped once after each write); on the base table only the items whose
+    sort key meets the key condition go to moto, which would otherwise sort the whole partition first;
   * the JSONPath expressions EventBridge uses to deliver an event to a target are parsed once, not per event;
   * with --data DIR, every write that succeeded is appended to DIR/journal.jsonl and flushed to disk before its
     answer goes out, and replayed at the next start: a clean stop and a kill -9 both keep what was acknowledged.
@@ -142,6 +143,7 @@ def query_by_partition(table_class):
     """A Query sees, as all_items, only what it can match: the key's partition on the base table; on an index, the
     items whose index key has the value asked for (found through a map of the index's key values, built at the
     first Query after a write). moto checks and sorts what it gets itself in both cases."""
+    from moto.dynamodb.comparisons import get_comparison_func
     original = table_class.query
     by_index = {}
 
@@ -162,11 +164,24 @@ def query_by_partition(table_class):
             by_index[(id(table), index_name)] = cached
         return cached[1], cached[2]
 
+    def in_range(partition, comparison, objs):
+        """The partition's items whose sort key meets the key condition, found before moto sorts: moto sorts the
+        whole partition with Python comparisons, then tests each item (100 ms for 8,000 items)."""
+        if not comparison:
+            return list(partition.values())
+        if comparison == "BEGINS_WITH" and objs[0].type == "S":
+            prefix = objs[0].value
+            return [item for key, item in partition.items() if key.type == "S" and key.value.startswith(prefix)]
+        compare = get_comparison_func(comparison)
+        values = [o.cast_value for o in objs]
+        return [item for key, item in partition.items() if compare(key.cast_value, *values)]
+
     def query(self, hash_key, *args, **kwargs):
         index_name = kwargs.get("index_name", args[6] if len(args) > 6 else None)
         if index_name is None and hash_key is not None and self.range_key_attr:
             partition = self.items.get(hash_key, {})
-            candidates = lambda: list(partition.values())
+            candidates = lambda: in_range(partition, args[0] if args else kwargs.get("range_comparison"),
+                                          args[1] if len(args) > 1 else kwargs.get("range_objs"))
         else:
             values, attrs = index_items(self, index_name) if index_name is not None else (None, None)
             if values is not None and attrs == 1 and hash_key is not None:

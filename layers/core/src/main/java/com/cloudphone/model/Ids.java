@@ -1,10 +1,11 @@
 package com.cloudphone.model;
 
 import java.security.SecureRandom;
+import java.util.random.RandomGenerator;
 
 /** Short random identifiers with a readable prefix (u_ for users, a_ for accounts, ...). */
 public final class Ids {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static volatile RandomGenerator source = new SecureRandom();
     private static final char[] ALPHABET = "0123456789abcdefghijkmnpqrstvwxyz".toCharArray();
 
     private Ids() {
@@ -29,9 +30,22 @@ public final class Ids {
 
     public static final String FORMAT = "must be an id: 1 to " + MAX_LENGTH + " letters, digits, '_' or '-'";
 
+    /**
+     * Draws ids from {@code random} until {@link #drawRandomly()}. A test replaying a seeded sequence of operations
+     * then makes the same ids on every run, and so picks the same items: a failure it reports happens again.
+     * {@code random} must be safe for threads ({@link java.util.Random} is).
+     */
+    public static void drawFrom(RandomGenerator random) {
+        source = random;
+    }
+
+    public static void drawRandomly() {
+        source = new SecureRandom();
+    }
+
     public static String next(String prefix) {
         byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
+        source.nextBytes(bytes);
         StringBuilder id = new StringBuilder(prefix).append('_');
         for (byte b : bytes) {
             id.append(ALPHABET[(b & 0xff) % ALPHABET.length]);

@@ -1,8 +1,8 @@
 package com.cloudphone.bench;
 
 import com.cloudphone.Backend;
-import com.cloudphone.event.DomainEvent;
 import com.cloudphone.model.Account;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;

@@ -1,7 +1,7 @@
 package com.cloudphone;
 
-import com.cloudphone.http.Json;
-import com.cloudphone.http.Log;
+import com.cloudphone.json.Json;
+import com.cloudphone.log.Log;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;

@@ -1,11 +1,8 @@
 package com.cloudphone.local;
 
-import com.cloudphone.local.sfn.Trees;
-
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.cloudphone.Backend;
-import com.cloudphone.http.Json;
-import com.cloudphone.http.Log;
+import com.cloudphone.json.Json;
 import com.cloudphone.local.sfn.Execution;
 import com.cloudphone.local.sfn.Interpreter;
 import com.cloudphone.local.sfn.Listener;
@@ -13,7 +10,9 @@ import com.cloudphone.local.sfn.Sleeper;
 import com.cloudphone.local.sfn.StateMachine;
 import com.cloudphone.local.sfn.Task;
 import com.cloudphone.local.sfn.TaskFailure;
-import com.cloudphone.workflow.WorkflowStarter;
+import com.cloudphone.local.sfn.Trees;
+import com.cloudphone.log.Log;
+import com.cloudphone.service.WorkflowStarter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package com.cloudphone.local;
 
-import com.cloudphone.http.Log;
+import com.cloudphone.log.Log;
 import com.cloudphone.service.Tokens;
 import java.io.IOException;
 import java.nio.file.Files;

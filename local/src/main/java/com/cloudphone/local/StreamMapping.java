@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.cloudphone.http.Log;
+import com.cloudphone.log.Log;
 import com.cloudphone.store.StreamReader;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.cloudphone.http.Json;
+import com.cloudphone.json.Json;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.testing.TestBackend;
 import java.util.List;

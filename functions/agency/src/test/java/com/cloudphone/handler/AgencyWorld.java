@@ -1,7 +1,7 @@
 package com.cloudphone.handler;
 
-import com.cloudphone.event.DomainEvent;
 import com.cloudphone.model.Account;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.cloudphone.Backend;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.FieldProblem;
-import com.cloudphone.http.Log;
+import com.cloudphone.log.Log;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.cloudphone.Backend;
 import com.cloudphone.Prime;
-import com.cloudphone.event.OutboxRelay;
+import com.cloudphone.store.Outbox;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +35,10 @@ public class PublishEventsHandler implements RequestHandler<DynamodbEvent, Strea
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<OutboxRelay.Change> changes = new ArrayList<>();
+        List<Outbox.Change> changes = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord r : event.getRecords()) {
             if ("INSERT".equals(r.getEventName()) && r.getDynamodb() != null && r.getDynamodb().getNewImage() != null) {
-                changes.add(new OutboxRelay.Change(r.getDynamodb().getSequenceNumber(), image(r.getDynamodb().getNewImage())));
+                changes.add(new Outbox.Change(r.getDynamodb().getSequenceNumber(), image(r.getDynamodb().getNewImage())));
             }
         }
         List<StreamsEventResponse.BatchItemFailure> failures = backend.relay.relay(changes)

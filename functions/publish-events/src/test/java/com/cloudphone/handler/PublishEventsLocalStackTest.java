@@ -8,12 +8,12 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.cloudphone.Backend;
 import com.cloudphone.event.EventBridgePublisher;
-import com.cloudphone.event.OutboxRelay;
 import com.cloudphone.model.Plan;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.service.Caller;
 import com.cloudphone.service.NewUser;
 import com.cloudphone.service.Tokens;
+import com.cloudphone.store.Outbox;
 import com.cloudphone.store.OutboxStream;
 import com.cloudphone.store.Table;
 import com.cloudphone.testing.TestJson;
@@ -85,7 +85,7 @@ class PublishEventsLocalStackTest {
                 "1002", null, null, false)).userId();
 
         OutboxStream stream = new OutboxStream(streams, table);
-        List<OutboxRelay.Change> changes = new ArrayList<>();
+        List<Outbox.Change> changes = new ArrayList<>();
         for (int i = 0; i < 50 && changes.size() < 2; i++) {
             changes.addAll(stream.poll());
             Thread.sleep(200);
@@ -112,10 +112,10 @@ class PublishEventsLocalStackTest {
     }
 
     /** The stream records as the event source mapping hands them to the function. */
-    private static DynamodbEvent streamEvent(List<OutboxRelay.Change> changes) {
+    private static DynamodbEvent streamEvent(List<Outbox.Change> changes) {
         var event = new DynamodbEvent();
         List<DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
-        for (OutboxRelay.Change c : changes) {
+        for (Outbox.Change c : changes) {
             var image = new HashMap<String, AttributeValue>();
             c.newImage().forEach((k, v) -> image.put(k, k.equals("expiresAt")
                     ? new AttributeValue().withN(v)

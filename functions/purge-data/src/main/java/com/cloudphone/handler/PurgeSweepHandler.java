@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.cloudphone.Backend;
-import com.cloudphone.http.Log;
+import com.cloudphone.log.Log;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,16 @@
 package com.cloudphone.event;
 
-import com.cloudphone.http.Json;
-import com.cloudphone.Lazy;
-import com.cloudphone.http.Log;
+import com.cloudphone.json.Json;
+import com.cloudphone.log.Log;
+import com.cloudphone.model.DomainEvent;
+import com.cloudphone.store.Lazy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 

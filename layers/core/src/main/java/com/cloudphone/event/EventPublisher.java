@@ -1,5 +1,6 @@
 package com.cloudphone.event;
 
+import com.cloudphone.model.DomainEvent;
 import java.util.List;
 
 /** Where domain events go: the table's outbox from the services; EventBridge or an in-process bus from the relay. */

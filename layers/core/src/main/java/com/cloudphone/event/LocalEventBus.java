@@ -1,5 +1,6 @@
 package com.cloudphone.event;
 
+import com.cloudphone.model.DomainEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;

@@ -1,6 +1,7 @@
 package com.cloudphone.event;
 
-import com.cloudphone.http.Log;
+import com.cloudphone.log.Log;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.store.Outbox;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,20 +14,16 @@ import java.util.Optional;
  * every later one are delivered again (consumers drop event ids they have seen).
  */
 public final class OutboxRelay {
-    /** One stream record: its sequence number and the new image, attribute name to its string or number as text. */
-    public record Change(String sequenceNumber, Map<String, String> newImage) {
-    }
-
     private final EventPublisher bus;
 
     public OutboxRelay(EventPublisher bus) {
         this.bus = bus;
     }
 
-    public Optional<String> relay(List<Change> changes) {
+    public Optional<String> relay(List<Outbox.Change> changes) {
         List<DomainEvent> events = new ArrayList<>();
         List<String> sequenceNumbers = new ArrayList<>();
-        for (Change change : changes) {
+        for (Outbox.Change change : changes) {
             Outbox.read(change.newImage()).ifPresent(event -> {
                 events.add(event);
                 sequenceNumbers.add(change.sequenceNumber());

@@ -2,6 +2,7 @@ package com.cloudphone.http;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.json.Json;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.Role;
 import com.cloudphone.service.Caller;

@@ -3,6 +3,7 @@ package com.cloudphone.http;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
+import com.cloudphone.json.Json;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Rules;
 import java.util.ArrayList;

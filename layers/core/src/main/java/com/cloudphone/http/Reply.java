@@ -1,5 +1,6 @@
 package com.cloudphone.http;
 
+import com.cloudphone.json.Json;
 import com.cloudphone.model.Page;
 import java.util.LinkedHashMap;
 import java.util.Map;

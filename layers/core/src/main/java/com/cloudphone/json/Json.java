@@ -1,4 +1,4 @@
-package com.cloudphone.http;
+package com.cloudphone.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,5 +1,6 @@
-package com.cloudphone.http;
+package com.cloudphone.log;
 
+import com.cloudphone.json.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package com.cloudphone.event;
+package com.cloudphone.model;
 
-import com.cloudphone.model.Ids;
 import java.util.Map;
 
 /**

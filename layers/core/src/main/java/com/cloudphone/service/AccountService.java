@@ -1,9 +1,8 @@
 package com.cloudphone.service;
 
 import com.cloudphone.error.ApiException;
-
-import com.cloudphone.event.DomainEvent;
 import com.cloudphone.model.Account;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
@@ -13,9 +12,9 @@ import com.cloudphone.model.Role;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.store.Directory;
 import java.time.Clock;
-import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Opening accounts. In AWS billing does this through its own events; the local stack exposes it as

@@ -1,14 +1,14 @@
 package com.cloudphone.service;
 
-import com.cloudphone.event.DomainEvent;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.Callflow;
+import com.cloudphone.model.DeviceSession;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.NumberState;
 import com.cloudphone.model.PhoneNumber;
 import com.cloudphone.model.Queue;
 import com.cloudphone.model.Tombstone;
-import com.cloudphone.model.DeviceSession;
 import com.cloudphone.store.CallflowStore;
 import com.cloudphone.store.DeviceStore;
 import com.cloudphone.store.Directory;

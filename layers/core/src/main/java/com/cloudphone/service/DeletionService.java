@@ -2,12 +2,12 @@ package com.cloudphone.service;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
-import com.cloudphone.event.DomainEvent;
 import com.cloudphone.model.Account;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
-import com.cloudphone.model.Role;
 import com.cloudphone.model.Queue;
+import com.cloudphone.model.Role;
 import com.cloudphone.model.Tombstone;
 import com.cloudphone.store.DeviceStore;
 import com.cloudphone.store.Directory;
@@ -23,8 +23,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Deleting a user: every blocker at once (SPEC rule 7), refusal while any remains, and otherwise immediate

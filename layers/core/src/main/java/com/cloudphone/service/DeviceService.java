@@ -1,9 +1,9 @@
 package com.cloudphone.service;
 
 import com.cloudphone.error.ApiException;
-import com.cloudphone.event.DomainEvent;
 import com.cloudphone.model.DeviceKind;
 import com.cloudphone.model.DeviceSession;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;

@@ -1,24 +1,24 @@
 package com.cloudphone.service;
 
-import java.util.function.Predicate;
-import java.util.Optional;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
-import com.cloudphone.event.DomainEvent;
+import com.cloudphone.model.Callflow;
 import com.cloudphone.model.Contact;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.NumberState;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.PhoneNumber;
-import com.cloudphone.model.Callflow;
 import com.cloudphone.store.CallflowStore;
 import com.cloudphone.store.NumberStore;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Numbers of an account: adding, assigning (and reassigning), and the contacts that follow them. */
 public final class NumberService {

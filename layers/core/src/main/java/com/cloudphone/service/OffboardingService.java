@@ -1,10 +1,9 @@
 package com.cloudphone.service;
 
-import java.util.HashSet;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
-import com.cloudphone.http.Json;
+import com.cloudphone.json.Json;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.Ids;
@@ -22,11 +21,11 @@ import com.cloudphone.service.OffboardingPlan.NumberAction;
 import com.cloudphone.service.OffboardingPlan.NumberActionKind;
 import com.cloudphone.store.Directory;
 import com.cloudphone.store.JobStore;
-import com.cloudphone.workflow.WorkflowStarter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package com.cloudphone.service;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
-import com.cloudphone.http.Json;
+import com.cloudphone.json.Json;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package com.cloudphone.workflow;
+package com.cloudphone.service;
 
 /** Starts an offboarding execution: Step Functions in AWS, the local ASL runner on the local stack. */
 public interface WorkflowStarter {

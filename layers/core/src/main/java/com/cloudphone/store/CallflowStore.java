@@ -1,17 +1,11 @@
 package com.cloudphone.store;
 
-import com.cloudphone.event.DomainEvent;
-
-import static com.cloudphone.store.Directory.k;
-import static com.cloudphone.store.Transaction.key;
-import static com.cloudphone.store.Transaction.n;
-import static com.cloudphone.store.Transaction.s;
-
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.CallflowKind;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.store.Transaction.Cond;
@@ -22,6 +16,10 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import static com.cloudphone.store.Directory.k;
+import static com.cloudphone.store.Transaction.key;
+import static com.cloudphone.store.Transaction.n;
+import static com.cloudphone.store.Transaction.s;
 
 /**
  * Callflows, with their versions in the same item. Every change is conditional on the revision that was read,

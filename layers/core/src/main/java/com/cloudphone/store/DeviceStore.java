@@ -1,19 +1,17 @@
 package com.cloudphone.store;
 
-import com.cloudphone.event.DomainEvent;
-
-import static com.cloudphone.store.Directory.k;
-import static com.cloudphone.store.Transaction.key;
-
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.DeviceSession;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.store.Transaction.Cond;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import static com.cloudphone.store.Directory.k;
+import static com.cloudphone.store.Transaction.key;
 
 /** Device sessions: a user logged in on a softphone or desk phone. */
 public final class DeviceStore {

@@ -1,24 +1,19 @@
 package com.cloudphone.store;
 
-import com.cloudphone.event.DomainEvent;
-
-import static com.cloudphone.store.Transaction.key;
-import static com.cloudphone.store.Transaction.n;
-import static com.cloudphone.store.Transaction.s;
-
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.error.FieldProblem;
 import com.cloudphone.model.Account;
+import com.cloudphone.model.DeviceSession;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
-import com.cloudphone.model.DeviceSession;
 import com.cloudphone.model.MemberStatus;
-import com.cloudphone.model.Tombstone;
-import com.cloudphone.store.Transaction.Cond;
-import com.cloudphone.error.FieldProblem;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Plan;
+import com.cloudphone.model.Tombstone;
+import com.cloudphone.store.Transaction.Cond;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +27,9 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import static com.cloudphone.store.Transaction.key;
+import static com.cloudphone.store.Transaction.n;
+import static com.cloudphone.store.Transaction.s;
 
 /** Accounts, their members and the logins behind them. */
 public final class Directory {

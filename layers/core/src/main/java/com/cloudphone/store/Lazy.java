@@ -1,4 +1,4 @@
-package com.cloudphone;
+package com.cloudphone.store;
 
 import java.util.function.Supplier;
 

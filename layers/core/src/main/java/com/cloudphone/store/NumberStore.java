@@ -1,16 +1,11 @@
 package com.cloudphone.store;
 
-import com.cloudphone.event.DomainEvent;
-
-import static com.cloudphone.store.Directory.k;
-import static com.cloudphone.store.Transaction.key;
-import static com.cloudphone.store.Transaction.s;
-
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.Contact;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.NumberState;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
@@ -25,6 +20,9 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import static com.cloudphone.store.Directory.k;
+import static com.cloudphone.store.Transaction.key;
+import static com.cloudphone.store.Transaction.s;
 
 /** Phone numbers of accounts and the contacts that travel with them. */
 public final class NumberStore {

@@ -5,8 +5,8 @@ import static com.cloudphone.store.Transaction.s;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
-import com.cloudphone.event.DomainEvent;
-import com.cloudphone.http.Json;
+import com.cloudphone.json.Json;
+import com.cloudphone.model.DomainEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,6 +27,10 @@ public final class Outbox {
     static final Duration KEPT = Duration.ofDays(7);
 
     private Outbox() {
+    }
+
+    /** One stream record of an outbox item: its sequence number and the new image, each attribute as text. */
+    public record Change(String sequenceNumber, Map<String, String> newImage) {
     }
 
     /** Makes the event part of a transaction: it is recorded if and only if the change commits. */

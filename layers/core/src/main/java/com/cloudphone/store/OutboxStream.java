@@ -1,6 +1,5 @@
 package com.cloudphone.store;
 
-import com.cloudphone.event.OutboxRelay;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +20,11 @@ public final class OutboxStream {
     }
 
     /** The outbox items inserted since the last call, in stream order. */
-    public synchronized List<OutboxRelay.Change> poll() {
-        List<OutboxRelay.Change> changes = new ArrayList<>();
+    public synchronized List<Outbox.Change> poll() {
+        List<Outbox.Change> changes = new ArrayList<>();
         for (Record r : reader.read()) {
             if (StreamReader.isOutboxInsert(r)) {
-                changes.add(new OutboxRelay.Change(r.dynamodb().sequenceNumber(), image(r.dynamodb().newImage())));
+                changes.add(new Outbox.Change(r.dynamodb().sequenceNumber(), image(r.dynamodb().newImage())));
             }
         }
         return changes;

@@ -1,12 +1,8 @@
 package com.cloudphone.store;
 
-import com.cloudphone.event.DomainEvent;
-
-import static com.cloudphone.store.Directory.k;
-import static com.cloudphone.store.Transaction.key;
-
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Queue;
@@ -17,6 +13,8 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import static com.cloudphone.store.Directory.k;
+import static com.cloudphone.store.Transaction.key;
 
 /** Call queues and their members. */
 public final class QueueStore {

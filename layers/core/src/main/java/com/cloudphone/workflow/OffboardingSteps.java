@@ -1,9 +1,8 @@
 package com.cloudphone.workflow;
 
-import java.util.List;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
-import com.cloudphone.http.Json;
+import com.cloudphone.json.Json;
 import com.cloudphone.model.JobStatus;
 import com.cloudphone.service.CallflowService;
 import com.cloudphone.service.DeletionService;
@@ -13,6 +12,7 @@ import com.cloudphone.service.QueueService;
 import com.cloudphone.store.JobStore;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package com.cloudphone.workflow;
 
 import com.cloudphone.error.ApiException;
-import com.cloudphone.http.Json;
+import com.cloudphone.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package com.cloudphone.workflow;
 
+import com.cloudphone.service.WorkflowStarter;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 

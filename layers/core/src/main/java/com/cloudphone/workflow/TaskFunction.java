@@ -2,8 +2,8 @@ package com.cloudphone.workflow;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.cloudphone.http.Json;
-import com.cloudphone.http.Log;
+import com.cloudphone.json.Json;
+import com.cloudphone.log.Log;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

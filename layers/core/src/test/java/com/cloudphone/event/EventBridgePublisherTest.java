@@ -3,6 +3,7 @@ package com.cloudphone.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.cloudphone.model.DomainEvent;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;

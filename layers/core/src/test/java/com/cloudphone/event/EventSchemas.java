@@ -1,5 +1,6 @@
 package com.cloudphone.event;
 
+import com.cloudphone.model.DomainEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.cloudphone.Backend;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.json.Json;
 import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.DeviceKind;
 import com.cloudphone.model.Plan;

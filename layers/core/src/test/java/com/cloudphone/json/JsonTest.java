@@ -1,4 +1,4 @@
-package com.cloudphone.http;
+package com.cloudphone.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

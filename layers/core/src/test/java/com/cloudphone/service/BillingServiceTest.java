@@ -3,7 +3,7 @@ package com.cloudphone.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.cloudphone.Backend;
-import com.cloudphone.event.DomainEvent;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Plan;
 import com.cloudphone.store.Table;
 import com.cloudphone.testing.LocalDynamo;

@@ -98,7 +98,7 @@ class DeletionServiceTest {
                 "2026-11-24T09:00:00Z", null, "Removed user test");
         assertEquals(ErrorCode.CONFLICT, assertThrows(ApiException.class,
                 () -> t.backend.directory.removeMember(member, linksSeen, tombstone,
-                        new com.cloudphone.event.DomainEvent("UserRemoved", s.admin.accountId(), "2026-11-24T09:00:00Z",
+                        new com.cloudphone.model.DomainEvent("UserRemoved", s.admin.accountId(), "2026-11-24T09:00:00Z",
                                 java.util.Map.of("userId", leaving.userId())))).code());
         assertEquals("ACTIVE", t.backend.users.get(s.admin, leaving.userId()).status());
     }

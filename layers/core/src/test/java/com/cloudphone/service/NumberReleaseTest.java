@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.NumberState;
-import com.cloudphone.model.Plan;
 import com.cloudphone.model.PhoneNumber;
+import com.cloudphone.model.Plan;
 import com.cloudphone.testing.Scenario;
 import com.cloudphone.testing.TestBackend;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class NumberReleaseTest {
 
         assertEquals(ErrorCode.CONFLICT, assertThrows(ApiException.class,
                 () -> t.backend.numbers.release(seen, released, heir, null,
-                        new com.cloudphone.event.DomainEvent("NumberReleased", seen.accountId(), "2026-11-24T09:00:00Z", java.util.Map.of()))).code());
+                        new com.cloudphone.model.DomainEvent("NumberReleased", seen.accountId(), "2026-11-24T09:00:00Z", java.util.Map.of()))).code());
         assertEquals(1, t.backend.numbers.contacts(s.admin.accountId(), number).size());
         assertEquals(0, t.backend.numbers.contacts(s.admin.accountId(), heir).size());
         assertEquals(NumberState.ASSIGNED, t.backend.numbers.get(s.admin.accountId(), number).orElseThrow().state());

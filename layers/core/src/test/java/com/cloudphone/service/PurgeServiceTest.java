@@ -66,7 +66,7 @@ class PurgeServiceTest {
         var leaving = s.user("1002");
         String jobId = t.backend.offboarding.start(s.admin, leaving.userId(),
                 new OffboardingPlan(false, List.of(), List.of())).jobId();
-        var input = com.cloudphone.http.Json.parseObject(t.started.get(0)[1]);
+        var input = com.cloudphone.json.Json.parseObject(t.started.get(0)[1]);
         t.backend.steps.removeFromQueues(input);
         t.backend.steps.deleteUser(input);
         assertEquals("WAITING_FOR_PURGE", t.backend.jobs.get(s.admin.accountId(), jobId).orElseThrow().status().name());
@@ -86,7 +86,7 @@ class PurgeServiceTest {
         var person = agency.user("1002");
         t.backend.directory.addMembership(new Member(client.admin.accountId(), person.userId(), UserKind.INTERNAL,
                 Role.USER, MemberStatus.ACTIVE, person.username(), null, "Person", null, null, null, false, false,
-                t.clock.instant().toString()), new com.cloudphone.event.DomainEvent("UserAdded", client.admin.accountId(),
+                t.clock.instant().toString()), new com.cloudphone.model.DomainEvent("UserAdded", client.admin.accountId(),
                 t.clock.instant().toString(), java.util.Map.of("userId", person.userId())));
 
         t.backend.deletion.delete(client.admin, person.userId());

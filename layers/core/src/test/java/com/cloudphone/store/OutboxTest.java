@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
-import com.cloudphone.event.DomainEvent;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Plan;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.service.Caller;

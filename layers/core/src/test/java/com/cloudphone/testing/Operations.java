@@ -343,7 +343,7 @@ public final class Operations {
     /** The steps the state machine would run for an agency-wide removal, in order, as its tasks. */
     private void runAgencyRemoval(String jobId, String userId) {
         String[] started = t.started.get(t.started.size() - 1);
-        Map<String, Object> input = com.cloudphone.http.Json.parseObject(started[1]);
+        Map<String, Object> input = com.cloudphone.json.Json.parseObject(started[1]);
         for (Object account : (List<?>) input.get("accounts")) {
             backend.steps.removeFromAccount(Map.of("jobId", jobId, "accountId", agencyAdmin.accountId(), "userId", userId,
                     "item", account));

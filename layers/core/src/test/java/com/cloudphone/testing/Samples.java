@@ -92,7 +92,7 @@ public final class Samples {
     /** Queue {@link #QUEUE}, "Support", with these members. */
     public Queue queue(String... memberUserIds) {
         Queue queue = new Queue(SAMPLE_ACCOUNT, QUEUE, "Support", List.of(memberUserIds), now());
-        t.backend.queueStore.create(queue, new com.cloudphone.event.DomainEvent("QueueCreated", SAMPLE_ACCOUNT, now(),
+        t.backend.queueStore.create(queue, new com.cloudphone.model.DomainEvent("QueueCreated", SAMPLE_ACCOUNT, now(),
                 java.util.Map.of("queueId", QUEUE, "members", memberUserIds.length)));
         return queue;
     }
@@ -115,8 +115,8 @@ public final class Samples {
         return callflow;
     }
 
-    private com.cloudphone.event.DomainEvent seeded(Callflow callflow) {
-        return new com.cloudphone.event.DomainEvent("CallflowCreated", SAMPLE_ACCOUNT, now(),
+    private com.cloudphone.model.DomainEvent seeded(Callflow callflow) {
+        return new com.cloudphone.model.DomainEvent("CallflowCreated", SAMPLE_ACCOUNT, now(),
                 java.util.Map.of("callflowId", callflow.callflowId()));
     }
 
@@ -124,7 +124,7 @@ public final class Samples {
     public DeviceSession device() {
         DeviceSession device = new DeviceSession(SAMPLE_ACCOUNT, SAMPLE_USER, DEVICE, DeviceKind.SOFTPHONE,
                 "Jet Phone on laptop", now());
-        t.backend.deviceStore.logIn(device, new com.cloudphone.event.DomainEvent("DeviceLoggedIn", SAMPLE_ACCOUNT,
+        t.backend.deviceStore.logIn(device, new com.cloudphone.model.DomainEvent("DeviceLoggedIn", SAMPLE_ACCOUNT,
                 now(), java.util.Map.of("userId", SAMPLE_USER, "deviceId", device.deviceId(), "kind", "SOFTPHONE")));
         return device;
     }

@@ -511,7 +511,7 @@ public final class TableState {
     static String subject(Map<String, AttributeValue> event) {
         String type = s(event, "type");
         String acc = s(event, "accountId");
-        Map<String, Object> d = com.cloudphone.http.Json.parseObject(s(event, "detail"));
+        Map<String, Object> d = com.cloudphone.json.Json.parseObject(s(event, "detail"));
         Object id = switch (type) {
             case "AccountUpdated", "AccountOpened" -> null;
             case "UserRemovedFromQueue" -> d.get("queueId") + "/" + d.get("userId");

@@ -1,10 +1,10 @@
 package com.cloudphone.testing;
 
 import com.cloudphone.Backend;
-import com.cloudphone.event.DomainEvent;
 import com.cloudphone.event.EventSchemas;
 import com.cloudphone.event.LocalEventBus;
 import com.cloudphone.model.Account;
+import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;

@@ -32,7 +32,7 @@ final class DevAgencyAdminsHandler extends HttpFunction {
         if (password != null) {
             in.problems(Rules.passwordProblems("password", password));
         }
-        String displayName = in.text("displayName", true, 100);
+        String displayName = in.name("displayName", true, 100);
         in.done();
         var admin = backend.accounts.addAgencyAdmin(agencyAccountId, username, password, displayName);
         return Reply.created(Map.of("userId", admin.userId(), "accountId", admin.accountId()));

@@ -167,6 +167,10 @@ class AgencyScenarioTest {
         assertEquals(400, http.post("/dev/agency-admins", null, "{\"agencyAccountId\":\"" + eastId
                 + "\",\"username\":\"nora2\",\"password\":\"Welcome-2026\",\"displayName\":\"Nora\"}").status(),
                 "a sub-account is not an agency");
+        Http.Answer bidi = http.post("/dev/agency-admins", null, "{\"agencyAccountId\":\"" + agencyId
+                + "\",\"username\":\"nora3\",\"password\":\"Welcome-2026\",\"displayName\":\"Nora\\u202e\"}");
+        assertEquals(400, bidi.status(), "a display name is checked as on every other route: " + bidi.raw());
+        assertEquals("displayName", bidi.body().path("error").path("details").get(0).path("field").asText(), bidi.raw());
         Http.Answer noraOut = http.call("DELETE", "/agency/users/" + noraId, agencyToken, null);
         assertEquals(202, noraOut.status(), noraOut.raw());
         awaitStatus(console, noraOut.text("jobId"), "SUCCEEDED");

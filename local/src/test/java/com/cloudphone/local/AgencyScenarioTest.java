@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,21 +15,7 @@ import org.junit.jupiter.api.Test;
  * role changes (leaving one, coming back with another role), an agency admin who cannot be dropped from one
  * account, and removal from all accounts as a job run by the state machine.
  */
-class AgencyScenarioTest {
-    private static LocalStack stack;
-    private static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = LocalStack.start(LocalStack.Options.forTests(new LocalClock(Instant.parse("2026-11-24T09:00:00Z"))));
-        http = new Http(stack.url());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
-    }
-
+class AgencyScenarioTest extends StackTest {
 
     private static String roles(String... accountAndRole) {
         List<String> pairs = new ArrayList<>();

@@ -21,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,7 +46,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * must also be refused by the handler.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ApiContractTest {
+class ApiContractTest extends StackTest {
     private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "transfer-encoding",
             "expect", "upgrade", "keep-alive", "date");
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -59,14 +58,11 @@ class ApiContractTest {
         }
     }
 
-    private static LocalStack stack;
     private static HttpServer proxy;
-    private static Http http;
     private static final List<Exchange> RECORDED = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start(LocalStack.Options.forTests(new LocalClock(Instant.parse("2026-11-24T09:00:00Z"))));
         proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         proxy.createContext("/", ApiContractTest::forward);
         proxy.start();
@@ -76,7 +72,6 @@ class ApiContractTest {
     @AfterAll
     static void stop() throws Exception {
         proxy.stop(0);
-        stack.close();
     }
 
     private static void forward(HttpExchange exchange) {

@@ -9,25 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The console's static files at / beside the API: types, the CSP, no way out of console/, the API unchanged. */
-class ConsoleFilesTest {
-    private static LocalStack stack;
+class ConsoleFilesTest extends StackTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = LocalStack.start(LocalStack.Options.forTests(new LocalClock(Instant.parse("2026-11-24T09:00:00Z"))));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
-    }
 
     /** A GET of the raw path, sent as is (java.net.URI would not normalise it, and neither does the server). */
     private static HttpResponse<String> get(String rawPath) throws Exception {

@@ -9,7 +9,6 @@ import com.cloudphone.service.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,10 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * bodies, control characters, long ids and long lists. None may answer 5xx, none that is refused may write, and
  * none may show the victim account's data. The counts by category are printed (docs/reliability.md has them).
  */
-class HostileCorpusTest {
-    private static final LocalClock CLOCK = new LocalClock(Instant.parse("2026-11-24T09:00:00Z"));
-    private static LocalStack stack;
-    private static Http http;
+class HostileCorpusTest extends StackTest {
     private static String attacker;
     private static String attackerUser;
     private static Map<String, String> victim;
@@ -40,8 +35,6 @@ class HostileCorpusTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start(LocalStack.Options.forTests(CLOCK));
-        http = new Http(stack.url());
         // the victim: an account with a user, a number with a contact, a queue, a callflow, a device, a job, a call
         Http.Answer v = http.openAccount("Victim Co", "TEAM", "victim-owner");
         String vt = v.text("token");
@@ -71,11 +64,6 @@ class HostileCorpusTest {
         attackerUser = http.signIn("attacker-user", "Welcome-2026");
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
-    }
-
     private static Set<Map<String, AttributeValue>> snapshot() {
         return TestBackend.snapshot(stack.backend().table);
     }
@@ -91,9 +79,9 @@ class HostileCorpusTest {
         String elevated = claims.replace("\"role\":\"ADMIN\"", "\"role\":\"AGENCY_ADMIN\"")
                 .replaceFirst("\"accountId\":\"[^\"]+\"", "\"accountId\":\"" + victim.get("accountId") + "\"");
         Tokens otherKey = new Tokens(Tokens.generateKeys(), "https://cloudphone.local", Duration.ofHours(1),
-                Clock.fixed(CLOCK.instant(), ZoneOffset.UTC));
+                Clock.fixed(clock.instant(), ZoneOffset.UTC));
         Tokens expired = new Tokens(Tokens.generateKeys(), "https://cloudphone.local", Duration.ofHours(1),
-                Clock.fixed(CLOCK.instant().minus(Duration.ofDays(1)), ZoneOffset.UTC));
+                Clock.fixed(clock.instant().minus(Duration.ofDays(1)), ZoneOffset.UTC));
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("none", null);
         tokens.put("garbage", "not-a-token");

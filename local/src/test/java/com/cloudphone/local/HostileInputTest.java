@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,26 +19,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Long ids once reached DynamoDB's key-size limit (500), lists of 100+ ids its transaction limit (500), and names
  * with control or bidi characters were stored as sent.
  */
-class HostileInputTest {
-    private static LocalStack stack;
-    private static Http http;
+class HostileInputTest extends StackTest {
     private static String token;
     private static String userId;
     private static final String LONG_ID = "u_" + "x".repeat(1100);
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start(LocalStack.Options.forTests(new LocalClock(Instant.parse("2026-11-24T09:00:00Z"))));
-        http = new Http(stack.url());
         token = http.openAccount("Hostile", "TEAM", "hostile-owner").text("token");
         userId = http.post("/users", token, "{\"kind\":\"INTERNAL\",\"username\":\"target\",\"password\":\"Welcome-2026\","
                 + "\"displayName\":\"Target\",\"extension\":\"2001\"}").text("userId");
         assertEquals(201, http.post("/numbers", token, "{\"number\":\"+14155550900\"}").status());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
     }
 
     private static Set<Map<String, AttributeValue>> snapshot() {

@@ -3,29 +3,11 @@ package com.cloudphone.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A kept answer is replayed only to a caller who could still send the request: access is checked first. */
-class IdempotentReplayTest {
-    private static final LocalClock CLOCK = new LocalClock(Instant.parse("2026-11-24T09:00:00Z"));
-    private static LocalStack stack;
-    private static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = LocalStack.start(LocalStack.Options.forTests(CLOCK));
-        http = new Http(stack.url());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
-    }
-
+class IdempotentReplayTest extends StackTest {
     private static String addUser(String username, String extension) {
         return "{\"kind\":\"INTERNAL\",\"username\":\"" + username + "\",\"password\":\"Welcome-2026\","
                 + "\"displayName\":\"" + username + "\",\"extension\":\"" + extension + "\"}";
@@ -67,7 +49,7 @@ class IdempotentReplayTest {
         String[] a = accountWithSecondAdmin("replay-password");
         Map<String, String> key = Map.of("Idempotency-Key", "replay-0003");
         assertEquals(201, http.call("POST", "/users", a[2], addUser("rp-user", "5003"), key).status());
-        CLOCK.advance(Duration.ofMillis(1));
+        clock.advance(Duration.ofMillis(1));
         assertEquals(200, http.call("PATCH", "/users/" + a[1], a[2],
                 "{\"password\":\"Changed-2026-x\",\"currentPassword\":\"Welcome-2026\"}").status());
         Http.Answer replay = http.call("POST", "/users", a[2], addUser("rp-user", "5003"), key);

@@ -5,31 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** GET /jobs[?status=]: an admin's own account's jobs only, newest first; USERs and other accounts get nothing. */
-class JobsListTest {
-    private static LocalClock clock;
-    private static LocalStack stack;
-    private static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        clock = new LocalClock(Instant.parse("2026-11-24T09:00:00Z"));
-        stack = LocalStack.start(LocalStack.Options.forTests(clock));
-        http = new Http(stack.url());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
-    }
-
+class JobsListTest extends StackTest {
     private static List<String> ids(JsonNode jobs) {
         List<String> ids = new ArrayList<>();
         jobs.forEach(j -> ids.add(j.path("jobId").asText()));

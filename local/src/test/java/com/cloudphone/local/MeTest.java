@@ -4,29 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** GET /me: the token's own membership and account, never another's; seats for admins only. */
-class MeTest {
-    private static LocalStack stack;
-    private static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = LocalStack.start(LocalStack.Options.forTests(new LocalClock(Instant.parse("2026-11-24T09:00:00Z"))));
-        http = new Http(stack.url());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
-    }
-
+class MeTest extends StackTest {
 
     private static List<String> field(JsonNode array, String name) {
         List<String> values = new ArrayList<>();

@@ -12,28 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The help-center scenarios, end to end over HTTP, with the real state machine file run by the local runner. */
-class OffboardingScenarioTest {
-    private static LocalClock clock;
-    private static LocalStack stack;
-    private static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        clock = new LocalClock(Instant.parse("2026-11-24T09:00:00Z"));
-        stack = LocalStack.start(LocalStack.Options.forTests(clock));
-        http = new Http(stack.url());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
-    }
-
+class OffboardingScenarioTest extends StackTest {
     private static List<String> texts(JsonNode array, String field) {
         List<String> values = new ArrayList<>();
         array.forEach(n -> values.add(n.path(field).asText()));

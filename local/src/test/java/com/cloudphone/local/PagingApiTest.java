@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +19,7 @@ import org.junit.jupiter.api.Test;
  * the cursor gives every item once, in order, and ends with null. Bad limits and cursors are a 400 naming the
  * parameter, and a cursor of one account is worth nothing in another.
  */
-class PagingApiTest {
-    private static LocalClock clock;
-    private static LocalStack stack;
-    private static Http http;
+class PagingApiTest extends StackTest {
     private static Console a;
     private static Console b;
     private static final List<String> USERS = new ArrayList<>();
@@ -39,9 +34,6 @@ class PagingApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        clock = new LocalClock(Instant.parse("2026-11-24T09:00:00Z"));
-        stack = LocalStack.start(LocalStack.Options.forTests(clock));
-        http = new Http(stack.url());
         a = new Console(http, "pg-a", "TEAM", true);
         b = new Console(http, "pg-b", "TEAM", true);
         USERS.add(a.ownerUserId);
@@ -83,11 +75,6 @@ class PagingApiTest {
                 AMY_CALLS.add(c.path("callId").asText());
             }
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
     }
 
     private static String enc(String s) {

@@ -2,8 +2,6 @@ package com.cloudphone.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +17,7 @@ import org.junit.jupiter.api.Test;
  * The rest read ({@code GET /users/{id}}, contacts, blockers) or name the user as a target of something else
  * (numbers, queues, callflows), which changes nothing of the member; the agency routes are for agency admins only.
  */
-class TargetRoleTest {
-    private static LocalStack stack;
-    private static Http http;
+class TargetRoleTest extends StackTest {
     private static String agencyAdmin;
     private static String agencyToken;
     private static String eastId;
@@ -32,8 +28,6 @@ class TargetRoleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start(LocalStack.Options.forTests(new LocalClock(Instant.parse("2026-11-24T09:00:00Z"))));
-        http = new Http(stack.url());
         Http.Answer agency = http.open("{\"name\":\"Agency\",\"plan\":\"TEAM\",\"paid\":true,\"agency\":true,"
                 + "\"ownerUsername\":\"boss\",\"ownerPassword\":\"Owner-pass-1\"}");
         agencyAdmin = agency.text("ownerUserId");
@@ -47,11 +41,6 @@ class TargetRoleTest {
         eastAdminToken = east.text("token");
         westAdminToken = west.text("token");
         agencyAdminInEast = signIn("boss", "Owner-pass-1", eastId);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
     }
 
 

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.cloudphone.local.sfn.Execution;
 import com.cloudphone.local.sfn.Listener;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,24 +18,14 @@ import org.junit.jupiter.api.Test;
  * The offboarding workflow killed after each of its states in turn, then run again with the same input: every
  * time it must end in exactly the state an uninterrupted run leaves (ids and numbers aside).
  */
-class WorkflowCrashTest {
+class WorkflowCrashTest extends StackTest {
     private static final List<String> CRASH_POINTS = List.of("RemoveFromQueues", "Callflow", "Callflows", "Number",
             "Numbers", "DeleteUser", "WaitForPurgeWindow", "PurgeData");
     private static final AtomicInteger RUNS = new AtomicInteger();
-    private static LocalStack stack;
-    private static Http http;
 
     @BeforeAll
     static void start() throws Exception {
-        LocalClock clock = new LocalClock(Instant.parse("2026-11-24T09:00:00Z"));
-        stack = LocalStack.start(LocalStack.Options.forTests(clock));
         stack.workflow().hold(true);
-        http = new Http(stack.url());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        stack.close();
     }
 
     /** One account set up the same way each time, with its ids and numbers named for comparison. */

@@ -103,15 +103,27 @@ function pageUrl(path, cursor, limit) {
 
 /**
  * A list read a page at a time: `items` holds what is loaded so far, `next` the cursor of the next page (null
- * once the end is reached), and `more()` loads that page and returns its items.
+ * once the end is reached), and `more()` loads that page and returns its items. With `key` (an item's id),
+ * `add(item)` shows an item made on this screen at once, and the page it later comes in does not list it again.
  */
-export async function paged(path, limit = 50) {
+export async function paged(path, limit = 50, key = null) {
   const list = { items: [], next: null };
+  const seen = new Set();
+  const fresh = item => {
+    if (!key) return true;
+    if (seen.has(key(item))) return false;
+    seen.add(key(item));
+    return true;
+  };
   list.more = async () => {
     const page = await api('GET', pageUrl(path, list.next, limit));
-    list.items.push(...page.items);
+    const added = page.items.filter(fresh);
+    list.items.push(...added);
     list.next = page.nextCursor;
-    return page.items;
+    return added;
+  };
+  list.add = item => {
+    if (fresh(item)) list.items.push(item);
   };
   await list.more();
   return list;

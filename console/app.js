@@ -198,7 +198,7 @@ function announce(region, text) {
 }
 
 async function usersScreen() {
-  const list = await paged('/users');
+  const list = await paged('/users', 50, u => u.userId);
   const users = list.items;
   const status = h('p', { role: 'status', class: 'announce' });
   const search = input('search', { type: 'search', autocomplete: 'off' });
@@ -282,7 +282,7 @@ async function usersScreen() {
     meToken = null;
     await whoAmI();
     seats.textContent = seatsText();
-    users.push(user);
+    list.add(user);
     fill();
     f.reset();
     syncKind();

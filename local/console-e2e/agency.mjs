@@ -5,27 +5,12 @@
 // signs in with the new one; an invited user accepts the invitation. Every screen is photographed and checked with
 // axe-core; any console error, page error, failed request or unexpected HTTP error fails the run.
 //   CONSOLE_URL=http://127.0.0.1:3000 SHOTS=target/console-agency-screens node agency.mjs
-import { BASE, RUN, Session, check, expectText } from './session.mjs';
+import { BASE, RUN, Session, call, check, expectText, must } from './session.mjs';
 
 const session = new Session('target/console-agency-screens');
 const { problems, axeReport } = session;
 let liveSteps = []; // what the removal's status region said, in order
 const screen = (page, name) => session.screen(page, name);
-
-/** The API straight, as the phone system or another admin would call it (no screen does these). */
-async function call(method, path, token, body) {
-  const headers = { 'content-type': 'application/json' };
-  if (token) headers.authorization = 'Bearer ' + token;
-  const r = await fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await r.text();
-  return { status: r.status, body: text ? JSON.parse(text) : null };
-}
-
-async function must(status, answer, what) {
-  const a = await answer;
-  check(a.status === status, what + ' answered ' + a.status + ': ' + JSON.stringify(a.body));
-  return a.body;
-}
 
 async function main() {
   // the agency and two sub-accounts, opened on the local stack's dev route; a second agency admin; Pat in East

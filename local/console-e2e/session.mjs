@@ -23,6 +23,21 @@ export async function expectText(locator, pattern, what) {
   }
 }
 
+/** The API straight, as the phone system or another admin would call it (no screen does these). */
+export async function call(method, path, token, body) {
+  const headers = { 'content-type': 'application/json' };
+  if (token) headers.authorization = 'Bearer ' + token;
+  const r = await fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await r.text();
+  return { status: r.status, body: text ? JSON.parse(text) : null };
+}
+
+export async function must(status, answer, what) {
+  const a = await answer;
+  check(a.status === status, what + ' answered ' + a.status + ': ' + JSON.stringify(a.body));
+  return a.body;
+}
+
 /** One run: its screenshots folder (emptied), what went wrong, and the HTTP statuses provoked on purpose. */
 export class Session {
   constructor(shots) {
@@ -35,6 +50,8 @@ export class Session {
     this.shots = 0;
     this.allow = []; // HTTP statuses the script provokes on purpose, for the step at hand
     this.seen = 0; // how many responses had one of them
+    this.losing = false; // while true, a request that fails was made to fail by the script (an answer lost)
+    this.lost = 0; // how many did
   }
 
   /** A screenshot of the page, and axe-core's findings on it (serious and critical ones are problems). */
@@ -68,12 +85,18 @@ export class Session {
     page.setDefaultTimeout(15000);
     page.on('console', msg => {
       if (msg.type() !== 'error') return;
+      if (this.losing && msg.text().includes('net::ERR_CONNECTION_RESET')) return;
       if (this.allow.some(code => msg.text().includes('status of ' + code))) return;
       this.problems.push('console error: ' + msg.text());
     });
     page.on('pageerror', e => this.problems.push('page error: ' + e.message));
-    page.on('requestfailed', r => this.problems.push('request failed: ' + r.method() + ' ' + r.url() + ' '
-      + r.failure()?.errorText));
+    page.on('requestfailed', r => {
+      if (this.losing) {
+        this.lost += 1;
+        return;
+      }
+      this.problems.push('request failed: ' + r.method() + ' ' + r.url() + ' ' + r.failure()?.errorText);
+    });
     page.on('response', r => {
       if (this.allow.includes(r.status())) {
         this.seen += 1;

@@ -1,6 +1,7 @@
 package com.cloudphone.model;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.random.RandomGenerator;
 
 /** Short random identifiers with a readable prefix (u_ for users, a_ for accounts, ...). */
@@ -41,6 +42,27 @@ public final class Ids {
 
     public static void drawRandomly() {
         source = new SecureRandom();
+    }
+
+    /**
+     * An id whose text order is its time order: {@code at} in milliseconds (ten digits of the alphabet, which is in
+     * ascending character order) and then eight random ones. A list keyed by such ids reads newest first by key.
+     */
+    public static String inTimeOrder(String prefix, Instant at) {
+        StringBuilder id = new StringBuilder(prefix).append('_');
+        char[] time = new char[10];
+        long millis = at.toEpochMilli();
+        for (int i = time.length - 1; i >= 0; i--) {
+            time[i] = ALPHABET[(int) (millis % ALPHABET.length)];
+            millis /= ALPHABET.length;
+        }
+        byte[] bytes = new byte[8];
+        source.nextBytes(bytes);
+        id.append(time);
+        for (byte b : bytes) {
+            id.append(ALPHABET[(b & 0xff) % ALPHABET.length]);
+        }
+        return id.toString();
     }
 
     public static String next(String prefix) {

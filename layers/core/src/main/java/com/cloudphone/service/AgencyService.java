@@ -244,7 +244,7 @@ public final class AgencyService {
         active.stream().map(Member::accountId).filter(id -> id.equals(agency.account().accountId())).forEach(accounts::add);
         String now = clock.instant().toString();
         Map<String, Object> plan = Map.of("removeFromAllAccounts", true, "accounts", accounts);
-        Job job = new Job(agency.account().accountId(), Ids.next("job"), userId, JobStatus.RUNNING, "STARTING",
+        Job job = new Job(agency.account().accountId(), Ids.inTimeOrder("job", Instant.parse(now)), userId, JobStatus.RUNNING, "STARTING",
                 Json.write(plan), Map.of(), null, now, now);
         jobs.create(job);
         Map<String, Object> input = new LinkedHashMap<>();

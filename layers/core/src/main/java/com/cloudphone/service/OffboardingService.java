@@ -83,7 +83,7 @@ public final class OffboardingService {
                     "The plan leaves dependencies of the user unhandled or is not valid", problems);
         }
         String now = clock.instant().toString();
-        Job job = new Job(caller.accountId(), Ids.next("job"), userId, JobStatus.RUNNING, "STARTING", planJson,
+        Job job = new Job(caller.accountId(), Ids.inTimeOrder("job", Instant.parse(now)), userId, JobStatus.RUNNING, "STARTING", planJson,
                 Map.of(), null, now, now);
         jobs.create(job);
         starter.start(job.jobId(), Json.write(input(job, plan)));

@@ -8,10 +8,7 @@ import com.cloudphone.model.Job;
 import com.cloudphone.model.JobStatus;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -38,41 +35,12 @@ public final class JobStore {
     }
 
     /**
-     * A page of the account's jobs, newest first, those {@code keep} accepts. No key orders an account's jobs by
-     * time (gsi1 does, per user: pattern 15), so this reads them all, as the unpaged list did, and pages in
-     * memory; the cursor is the keys of the last job shown and is taken back only inside this account's jobs.
+     * A page of the account's jobs, newest first, those {@code keep} accepts: one Query, as every other list. A
+     * job's id begins with its creation time ({@link com.cloudphone.model.Ids#inTimeOrder}), so its key orders
+     * the account's jobs by time.
      */
     public Page<Job> page(String accountId, PageRequest request, Predicate<Job> keep) {
-        Comparator<JobItem> newestFirst = Comparator.comparing(JobItem::getGsi1sk).reversed();
-        List<JobItem> items = table.jobs().query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.sortBeginsWith(k(Keys.account(accountId), Keys.JOB_PREFIX)))
-                        .consistentRead(true).build())
-                .items().stream().sorted(newestFirst).toList();
-        int from = 0;
-        if (request.cursor() != null) {
-            Cursor after = Cursor.decode(request.cursor());
-            if (!after.onIndex() || !after.pk().equals(Keys.account(accountId)) || !after.sk().startsWith(Keys.JOB_PREFIX)
-                    || !after.gsi1pk().startsWith(Keys.jobsOf(accountId, ""))) {
-                throw Cursor.refused();
-            }
-            while (from < items.size() && items.get(from).getGsi1sk().compareTo(after.gsi1sk()) >= 0) {
-                from++;
-            }
-        }
-        List<Job> page = new ArrayList<>();
-        int lastShown = -1;
-        for (int i = from; i < items.size(); i++) {
-            Job job = items.get(i).toJob();
-            if (!keep.test(job)) {
-                continue;
-            }
-            if (page.size() == request.limit()) {
-                return new Page<>(page, Cursor.of(items.get(lastShown), true).encode());
-            }
-            page.add(job);
-            lastShown = i;
-        }
-        return new Page<>(page, null);
+        return PageQuery.table(table.jobs(), accountId, Keys.JOB_PREFIX).newestFirst().page(request, JobItem::toJob, keep);
     }
 
     /** The user's most recent offboarding job, if any. */

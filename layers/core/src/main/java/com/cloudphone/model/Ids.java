@@ -56,19 +56,16 @@ public final class Ids {
             time[i] = ALPHABET[(int) (millis % ALPHABET.length)];
             millis /= ALPHABET.length;
         }
-        byte[] bytes = new byte[8];
-        source.nextBytes(bytes);
-        id.append(time);
-        for (byte b : bytes) {
-            id.append(ALPHABET[(b & 0xff) % ALPHABET.length]);
-        }
-        return id.toString();
+        return random(id.append(time), 8);
     }
 
     public static String next(String prefix) {
-        byte[] bytes = new byte[12];
+        return random(new StringBuilder(prefix).append('_'), 12);
+    }
+
+    private static String random(StringBuilder id, int characters) {
+        byte[] bytes = new byte[characters];
         source.nextBytes(bytes);
-        StringBuilder id = new StringBuilder(prefix).append('_');
         for (byte b : bytes) {
             id.append(ALPHABET[(b & 0xff) % ALPHABET.length]);
         }

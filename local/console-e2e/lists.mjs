@@ -90,8 +90,9 @@ async function main() {
     await page.getByText(MEMBERS + 2 + ' of ' + (MEMBERS + 10) + ' seats of the team plan used.').waitFor();
     // the rest of the list, loaded after the add, does not list the new user a second time
     while (await button('Load more users').isVisible()) {
+      const before = await rows().count();
       await button('Load more users').click();
-      await page.waitForTimeout(200);
+      await page.waitForFunction(n => document.querySelectorAll('table tbody tr').length > n, before);
     }
     const all = await names();
     check(all.length === MEMBERS + 2 && all.filter(n => n === 'Late Arrival').length === 1,

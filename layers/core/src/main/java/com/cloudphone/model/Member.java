@@ -30,6 +30,11 @@ public record Member(String accountId, String userId, UserKind kind, Role role, 
         return role.isAdmin();
     }
 
+    /** Counted in the account's {@link AdminCount}: an admin role, ACTIVE and not suspended (closure aside). */
+    public boolean holdsAdmin() {
+        return role.isAdmin() && status == MemberStatus.ACTIVE && !suspended;
+    }
+
     public boolean canSignIn() {
         return status == MemberStatus.ACTIVE && !suspended && !accountClosed;
     }

@@ -2,6 +2,7 @@ package com.cloudphone.service;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.AdminCount;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.store.Directory;
@@ -33,10 +34,25 @@ public final class Access {
                 .orElseThrow(Access::noAccess);
     }
 
-    /** True when {@code member} is the account's only active admin: demoting, suspending or deleting them is refused. */
+    /**
+     * True when {@code member} is the account's last admin who can sign in, or its last agency admin: demoting,
+     * suspending or deleting them is refused. One read of the account's count; the change's own transaction makes
+     * the same rule its condition, so a race between two such changes cannot get past it either.
+     */
     public boolean isLastAdmin(Member member) {
-        return member.isAdmin() && directory.members(member.accountId()).stream()
-                .noneMatch(m -> m.isAdmin() && m.canSignIn() && !m.userId().equals(member.userId()));
+        return refusalOfLosing(member) != null;
+    }
+
+    /** True when {@code member} is the last agency admin of their account who can sign in. */
+    public boolean isLastAgencyAdmin(Member member) {
+        return refusalOfLosing(member) == AdminCount.Refusal.LAST_AGENCY_ADMIN;
+    }
+
+    private AdminCount.Refusal refusalOfLosing(Member member) {
+        if (!member.holdsAdmin()) {
+            return null;
+        }
+        return directory.adminCount(member.accountId()).refusal(AdminCount.change(member, null));
     }
 
     /**

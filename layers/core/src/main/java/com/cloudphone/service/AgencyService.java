@@ -226,9 +226,7 @@ public final class AgencyService {
             throw ApiException.notFound("User");
         }
         boolean lastAgencyAdmin = active.stream().anyMatch(m -> m.accountId().equals(agency.account().accountId())
-                && m.role() == Role.AGENCY_ADMIN)
-                && directory.members(agency.account().accountId()).stream().noneMatch(m -> m.role() == Role.AGENCY_ADMIN
-                && m.canSignIn() && !m.userId().equals(userId));
+                && m.role() == Role.AGENCY_ADMIN && access.isLastAgencyAdmin(m));
         if (lastAgencyAdmin) {
             throw new ApiException(ErrorCode.INVALID_STATE, "The agency must keep at least one agency admin");
         }

@@ -136,7 +136,7 @@ public final class ClosureService {
             }
             Tombstone tombstone = new Tombstone(accountId, m.userId(), closed.toString(), purgeAt, null,
                     DeletionService.label(accountId, m.userId()));
-            directory.removeMember(m, directory.links(accountId, m.userId()), tombstone, event("UserRemoved",
+            directory.removeFromClosedAccount(m, directory.links(accountId, m.userId()), tombstone, event("UserRemoved",
                     Map.of("userId", m.userId(), "purgeAt", purgeAt, "cause", "ACCOUNT_CLOSED")));
             purges.schedulePurge(accountId, new DeletionService.Deleted(m.userId(), tombstone.removedAt(), purgeAt));
         }

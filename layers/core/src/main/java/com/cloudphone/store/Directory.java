@@ -4,6 +4,7 @@ import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
 import com.cloudphone.model.Account;
+import com.cloudphone.model.AdminCount;
 import com.cloudphone.model.DeviceSession;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Login;
@@ -49,6 +50,7 @@ public final class Directory {
                 .put(AccountItem.SCHEMA, AccountItem.of(withOwnerSeat), Cond.NEW_ITEM,
                         new ApiException(ErrorCode.CONFLICT, "Account already exists"));
         addLoginAndMember(tx, owner, login);
+        AdminCounts.open(tx, owner);
         Outbox.record(tx, opened);
         tx.commit();
     }
@@ -62,6 +64,7 @@ public final class Directory {
         Transaction tx = new Transaction(table);
         takeSeat(tx, member.accountId());
         addLoginAndMember(tx, member, login);
+        AdminCounts.move(tx, null, member, true);
         Outbox.record(tx, added);
         tx.commit();
     }
@@ -85,6 +88,7 @@ public final class Directory {
         if (member.extension() != null) {
             claimExtension(tx, member);
         }
+        AdminCounts.move(tx, null, member, true);
         Outbox.record(tx, added);
     }
 
@@ -107,6 +111,7 @@ public final class Directory {
                         new Cond("attribute_exists(#pk) AND attribute_not_exists(#purgedAt)",
                                 Map.of("#pk", Keys.PK, "#purgedAt", "purgedAt"), Map.of()),
                         new ApiException(ErrorCode.INVALID_STATE, "The user's data in that account was purged"));
+        AdminCounts.move(tx, null, revived, true); // a removed member counts for nothing
         Outbox.record(tx, added);
     }
 
@@ -134,13 +139,14 @@ public final class Directory {
 
         /** A role change: the member item as read, and as it becomes. */
         public MembershipChanges update(Member before, Member after, DomainEvent event) {
-            tx.put(MemberItem.SCHEMA, MemberItem.of(after), unchangedStatus(before), changedMeanwhile());
+            tx.put(MemberItem.SCHEMA, MemberItem.of(after), AdminCounts.unchanged(before), changedMeanwhile());
+            AdminCounts.move(tx, before, after, true);
             Outbox.record(tx, event);
             return this;
         }
 
         public MembershipChanges remove(Member member, long linksSeen, Tombstone tombstone, DomainEvent removed) {
-            removeMember(tx, member, linksSeen, tombstone, removed);
+            removeMember(tx, member, linksSeen, tombstone, removed, true);
             return this;
         }
 
@@ -210,8 +216,9 @@ public final class Directory {
      */
     /** {@code event} may be null when the change's event is recorded with another write (a password change). */
     public void updateMember(Member before, Member after, DomainEvent event) {
-        Transaction tx = new Transaction(table).put(MemberItem.SCHEMA, MemberItem.of(after), unchangedStatus(before),
-                changedMeanwhile());
+        Transaction tx = new Transaction(table).put(MemberItem.SCHEMA, MemberItem.of(after),
+                AdminCounts.unchanged(before), changedMeanwhile());
+        AdminCounts.move(tx, before, after, true);
         if (!Objects.equals(before.extension(), after.extension())) {
             if (before.extension() != null) {
                 tx.delete(key(Keys.account(before.accountId()), Keys.extension(before.extension())),
@@ -252,11 +259,6 @@ public final class Directory {
             Outbox.record(tx, event);
         }
         tx.commit();
-    }
-
-    private static Cond unchangedStatus(Member before) {
-        return new Cond("attribute_exists(#pk) AND #status = :status", Map.of("#pk", Keys.PK, "#status", "status"),
-                Map.of(":status", s(before.status().name())));
     }
 
     private static ApiException changedMeanwhile() {
@@ -405,15 +407,29 @@ public final class Directory {
      */
     public void removeMember(Member member, long linksSeen, Tombstone tombstone, DomainEvent removed) {
         Transaction tx = new Transaction(table);
-        removeMember(tx, member, linksSeen, tombstone, removed);
+        removeMember(tx, member, linksSeen, tombstone, removed, true);
         tx.commit();
     }
 
+    /** {@link #removeMember} for an account's closure, which takes out every member, its last admins too. */
+    public void removeFromClosedAccount(Member member, long linksSeen, Tombstone tombstone, DomainEvent removed) {
+        Transaction tx = new Transaction(table);
+        removeMember(tx, member, linksSeen, tombstone, removed, false);
+        tx.commit();
+    }
+
+    /** The account's admins who can sign in, and its agency admins (the last one of either cannot go). */
+    public AdminCount adminCount(String accountId) {
+        return AdminCounts.read(table, accountId);
+    }
+
     private static void removeMember(Transaction tx, Member member, long linksSeen, Tombstone tombstone,
-                                     DomainEvent removed) {
+                                     DomainEvent removed, boolean keepAnAdmin) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":removed", s(MemberStatus.REMOVED.name()));
         values.put(":status", s(member.status().name()));
+        values.put(":role", s(member.role().name()));
+        values.put(":suspended", AttributeValue.fromBool(member.suspended()));
         values.put(":at", s(tombstone.removedAt()));
         String linksCondition;
         if (linksSeen == 0) {
@@ -424,8 +440,9 @@ public final class Directory {
         }
         tx.update(key(Keys.account(member.accountId()), Keys.user(member.userId())),
                         "SET #status = :removed, #removedAt = :at",
-                        new Cond("#status = :status AND " + linksCondition,
-                                Map.of("#status", "status", "#links", "links", "#removedAt", "removedAt"), values),
+                        new Cond("#status = :status AND #role = :role AND #suspended = :suspended AND " + linksCondition,
+                                Map.of("#status", "status", "#links", "links", "#removedAt", "removedAt",
+                                        "#role", "role", "#suspended", "suspended"), values),
                         new ApiException(ErrorCode.CONFLICT,
                                 "The user changed while being deleted (something new depends on them); check again"))
                 .update(key(Keys.account(member.accountId()), Keys.ACCOUNT_SK), "SET #used = #used - :one",
@@ -437,6 +454,7 @@ public final class Directory {
             tx.delete(key(Keys.account(member.accountId()), Keys.extension(member.extension())),
                     withOwner(member.userId()), new ApiException(ErrorCode.CONFLICT, "Extension claim moved"));
         }
+        AdminCounts.move(tx, member, null, keepAnAdmin);
         Outbox.record(tx, removed);
     }
 

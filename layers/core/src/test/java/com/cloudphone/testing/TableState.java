@@ -236,6 +236,45 @@ public final class TableState {
     // ---- the rules ----
 
     /**
+     * Each account's admin count (its ADMINS item) is what its members add up to, and it never reaches none while
+     * the account is open: an admin who can sign in, and in an agency account an agency admin.
+     */
+    private void adminCountViolations(List<String> v) {
+        Map<String, long[]> holding = new HashMap<>();
+        Set<String> agencies = new HashSet<>();
+        for (Map<String, AttributeValue> m : members()) {
+            String acc = accountOf(m);
+            boolean agencyAdmin = "AGENCY_ADMIN".equals(s(m, "role"));
+            long[] count = holding.computeIfAbsent(acc, k -> new long[2]);
+            if (agencyAdmin) agencies.add(acc);
+            boolean holds = !"USER".equals(s(m, "role")) && "ACTIVE".equals(s(m, "status"))
+                    && !(m.containsKey("suspended") && Boolean.TRUE.equals(m.get("suspended").bool()));
+            if (holds) {
+                count[0]++;
+                if (agencyAdmin) count[1]++;
+            }
+        }
+        for (Map<String, AttributeValue> a : accounts()) {
+            String id = accountOf(a);
+            long[] count = holding.getOrDefault(id, new long[2]);
+            Map<String, AttributeValue> stored = get("ACCOUNT#" + id, "ADMINS");
+            if (stored == null) {
+                v.add("account " + id + " has no admin count");
+                continue;
+            }
+            if (n(stored, "admins") != count[0] || n(stored, "agencyAdmins") != count[1]) {
+                v.add("account " + id + ": admin count " + n(stored, "admins") + "/" + n(stored, "agencyAdmins")
+                        + " but members hold " + count[0] + "/" + count[1]);
+            }
+            boolean open = s(a, "closedAt") == null;
+            if (open && count[0] == 0) v.add("open account " + id + " has no admin who can sign in");
+            if (open && s(a, "parentAccountId") == null && agencies.contains(id) && count[1] == 0) {
+                v.add("open agency " + id + " has no agency admin who can sign in");
+            }
+        }
+    }
+
+    /**
      * Every broken rule, as a sentence. {@code seatAllowance}: per account, the seats in use when billing last
      * lowered the cap below them (a downgrade removes nobody); seats used may stay above the cap, never grow there.
      */
@@ -257,6 +296,7 @@ public final class TableState {
             if (used > allowed) v.add("account " + id + ": " + used + " seats used of " + seats);
             if (used != holding) v.add("account " + id + ": seatsUsed " + used + " but " + holding + " ACTIVE/INVITED members");
         }
+        adminCountViolations(v);
         for (Map<String, AttributeValue> i : where("ACCOUNT#", "")) {
             String pk = s(i, "pk");
             if (pk.startsWith("ACCOUNT#") && i.containsKey("accountId") && !accountOf(i).equals(s(i, "accountId"))) {

@@ -1,0 +1,166 @@
+package com.cloudphone.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.json.Json;
+import com.cloudphone.model.AdminCount;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.Plan;
+import com.cloudphone.model.Role;
+import com.cloudphone.model.UserKind;
+import com.cloudphone.workflow.StepFailed;
+import com.cloudphone.testing.TestBackend;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Invariants that span members (docs/table.md, "Invariants kept by the database"): an account keeps an admin who
+ * can sign in, an agency keeps an agency admin. Two admins act on each other at the same moment, 20 rounds each;
+ * whatever interleaving the scheduler picks, one of them is refused and the invariant holds after every round.
+ */
+class AdminRaceTest {
+    private static final int ROUNDS = 20;
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(2);
+    private final TestBackend t = new TestBackend();
+
+    @AfterAll
+    static void stop() {
+        POOL.shutdownNow();
+    }
+
+    @Test
+    void twoAgencyAdminsRemovingEachOtherLeaveTheAgencyAnAgencyAdmin() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            var agency = t.backend.accounts.open("Agency " + round, Plan.TEAM, true, null, "boss-" + round,
+                    "Owner-pass-1", null, true);
+            String agencyId = agency.account().accountId();
+            t.backend.accounts.open("Sub " + round, Plan.TEAM, true, null, "sub-owner-" + round, "Owner-pass-1",
+                    agencyId, false);
+            Member other = t.backend.accounts.addAgencyAdmin(agencyId, "deputy-" + round, "Deputy-pass-1", "Deputy");
+            Caller boss = new Caller(agency.owner().userId(), agencyId, "AGENCY_ADMIN");
+            Caller deputy = new Caller(other.userId(), agencyId, "AGENCY_ADMIN");
+
+            List<String> outcomes = race(() -> removeEverywhere(boss, deputy.userId()),
+                    () -> removeEverywhere(deputy, boss.userId()));
+
+            long left = t.backend.directory.members(agencyId).stream()
+                    .filter(m -> m.role() == Role.AGENCY_ADMIN && m.canSignIn()).count();
+            assertEquals(1, left, "round " + round + ": " + outcomes + " left " + left + " agency admins");
+            assertEquals(1, outcomes.stream().filter("OK"::equals).count(), outcomes.toString());
+            assertEquals(new AdminCount(1, 1), t.backend.directory.adminCount(agencyId),
+                    "round " + round + ": the agency account's count is the survivor");
+        }
+    }
+
+    @Test
+    void twoAdminsDemotingEachOtherLeaveAnAdmin() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            Caller[] admins = twoAdmins("demote", round);
+            race(() -> patch(admins[0], admins[1].userId(), false, null),
+                    () -> patch(admins[1], admins[0].userId(), false, null));
+            assertAnAdminLeft(admins[0].accountId(), round);
+        }
+    }
+
+    @Test
+    void twoAdminsSuspendingEachOtherLeaveAnAdmin() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            Caller[] admins = twoAdmins("suspend", round);
+            race(() -> patch(admins[0], admins[1].userId(), null, true),
+                    () -> patch(admins[1], admins[0].userId(), null, true));
+            assertAnAdminLeft(admins[0].accountId(), round);
+        }
+    }
+
+    @Test
+    void twoAdminsDeletingEachOtherLeaveAnAdmin() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            Caller[] admins = twoAdmins("delete", round);
+            race(() -> delete(admins[0], admins[1].userId()), () -> delete(admins[1], admins[0].userId()));
+            assertAnAdminLeft(admins[0].accountId(), round);
+        }
+    }
+
+    @Test
+    void aDemotionRacingADeletionLeavesAnAdmin() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            Caller[] admins = twoAdmins("mixed", round);
+            race(() -> patch(admins[0], admins[1].userId(), false, null), () -> delete(admins[1], admins[0].userId()));
+            assertAnAdminLeft(admins[0].accountId(), round);
+        }
+    }
+
+    /** An account whose owner and a second admin can both sign in. */
+    private Caller[] twoAdmins(String name, int round) {
+        Caller owner = t.account(Plan.TEAM, true, name + "-owner-" + round, "Owner-pass-1");
+        String second = t.backend.users.add(owner, new NewUser(UserKind.INTERNAL, name + "-second-" + round, null,
+                "Second-pass-1", "Second", null, null, null, true)).userId();
+        return new Caller[] {owner, new Caller(second, owner.accountId(), "ADMIN")};
+    }
+
+    private void assertAnAdminLeft(String accountId, int round) {
+        List<Member> admins = t.backend.directory.members(accountId).stream()
+                .filter(m -> m.isAdmin() && m.canSignIn()).toList();
+        assertTrue(!admins.isEmpty(), "round " + round + ": account " + accountId + " has no admin who can sign in");
+        assertEquals(new AdminCount(admins.size(), 0), t.backend.directory.adminCount(accountId), "round " + round);
+    }
+
+    private String patch(Caller actor, String target, Boolean admin, Boolean suspended) {
+        t.backend.users.patch(actor, target, new UserPatch(null, null, null, null, null, suspended, admin, null, null));
+        return "OK";
+    }
+
+    private String delete(Caller actor, String target) {
+        t.backend.offboarding.deleteNow(actor, target);
+        return "OK";
+    }
+
+    /** The request, then every step of its job in order, as the state machine runs them; the first refusal stops it. */
+    private String removeEverywhere(Caller actor, String target) {
+        String jobId = t.backend.agency.removeEverywhere(actor, target).jobId();
+        Optional<String[]> started = t.started.stream().filter(s -> s[0].equals(jobId)).findFirst();
+        Map<String, Object> input = Json.parseObject(started.orElseThrow()[1]);
+        for (Object account : (List<?>) input.get("accounts")) {
+            t.backend.steps.removeFromAccount(Map.of("jobId", jobId, "accountId", actor.accountId(), "userId", target,
+                    "item", account));
+        }
+        t.backend.steps.finishAgencyRemoval(Map.of("jobId", jobId, "accountId", actor.accountId(), "userId", target));
+        return "OK";
+    }
+
+    /** Runs both at the same moment; returns what each ended with (OK or the refusal's code). */
+    private static List<String> race(Callable<String> first, Callable<String> second) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> running = new ArrayList<>();
+        for (Callable<String> action : List.of(first, second)) {
+            running.add(POOL.submit(() -> {
+                go.await();
+                try {
+                    return action.call();
+                } catch (ApiException refused) {
+                    return refused.code().name();
+                } catch (StepFailed failed) {
+                    return "STEP_FAILED";
+                }
+            }));
+        }
+        go.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : running) {
+            outcomes.add(f.get());
+        }
+        assertEquals(2, outcomes.size());
+        return outcomes;
+    }
+}

@@ -6,6 +6,7 @@ import com.cloudphone.event.OutboxRelay;
 import com.cloudphone.http.Idempotency;
 import com.cloudphone.service.Access;
 import com.cloudphone.service.AccountService;
+import com.cloudphone.service.AgencyRemovalUndo;
 import com.cloudphone.service.AgencyService;
 import com.cloudphone.service.BillingService;
 import com.cloudphone.service.CallService;
@@ -144,7 +145,8 @@ public final class Backend {
         this.billing = new BillingService(directory, closures);
         this.agency = new AgencyService(directory, access, deletion, jobs, tombstones, afterCommit, clock);
         this.idempotency = new Idempotency(new IdempotencyStore(table), clock, access::member);
-        this.steps = new OffboardingSteps(queues, callflows, numberService, deletion, purge, jobs, clock);
+        this.steps = new OffboardingSteps(queues, callflows, numberService, deletion, purge,
+                new AgencyRemovalUndo(directory, jobs, tombstones, clock), jobs, clock);
     }
 
     /** The token signer and the JWKS it publishes. */

@@ -93,8 +93,9 @@ public final class Directory {
     }
 
     /**
-     * Brings back a membership removed but not yet purged, as {@code revived} (ACTIVE, its new role): it takes a
-     * seat again and its pending purge is cancelled (the tombstone goes), all or nothing.
+     * Brings back a membership removed but not yet purged, as {@code revived} (its new role and status): it takes
+     * a seat again, claims its extension if it has one, and its pending purge is cancelled (the tombstone goes), all
+     * or nothing.
      */
     public void reviveMembership(Member revived, DomainEvent added) {
         Transaction tx = new Transaction(table);
@@ -111,6 +112,9 @@ public final class Directory {
                         new Cond("attribute_exists(#pk) AND attribute_not_exists(#purgedAt)",
                                 Map.of("#pk", Keys.PK, "#purgedAt", "purgedAt"), Map.of()),
                         new ApiException(ErrorCode.INVALID_STATE, "The user's data in that account was purged"));
+        if (revived.extension() != null) {
+            claimExtension(tx, revived);
+        }
         AdminCounts.move(tx, null, revived, true); // a removed member counts for nothing
         Outbox.record(tx, added);
     }

@@ -4,6 +4,7 @@ import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.json.Json;
 import com.cloudphone.model.JobStatus;
+import com.cloudphone.service.AgencyRemovalUndo;
 import com.cloudphone.service.CallflowService;
 import com.cloudphone.service.DeletionService;
 import com.cloudphone.service.NumberService;
@@ -28,16 +29,19 @@ public final class OffboardingSteps {
     private final NumberService numbers;
     private final DeletionService deletion;
     private final PurgeService purge;
+    private final AgencyRemovalUndo undo;
     private final JobStore jobs;
     private final Clock clock;
 
     public OffboardingSteps(QueueService queues, CallflowService callflows, NumberService numbers,
-                            DeletionService deletion, PurgeService purge, JobStore jobs, Clock clock) {
+                            DeletionService deletion, PurgeService purge, AgencyRemovalUndo undo, JobStore jobs,
+                            Clock clock) {
         this.queues = queues;
         this.callflows = callflows;
         this.numbers = numbers;
         this.deletion = deletion;
         this.purge = purge;
+        this.undo = undo;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -116,14 +120,26 @@ public final class OffboardingSteps {
 
     /**
      * The Catch target: marks the job FAILED with the error. A StepFailed carries our error body in the Lambda
-     * error message; anything else is reported as it came.
+     * error message; anything else is reported as it came. An agency removal is undone first (its "undo" step says
+     * where the login is back and where it could not be), so a stopped job leaves the login as it was.
      */
     public Map<String, Object> recordFailure(Map<String, Object> in) {
         Map<String, Object> error = Json.object(in, "error");
         String name = Objects.requireNonNullElse(Json.text(error, "Error"), "States.TaskFailed");
         Map<String, Object> body = errorBody(name, Objects.requireNonNullElse(Json.text(error, "Cause"), ""));
         if (in.get("jobId") != null) {
-            jobs.fail(text(in, "accountId"), text(in, "jobId"), Json.write(body), clock.instant().toString());
+            String accountId = text(in, "accountId");
+            String jobId = text(in, "jobId");
+            AgencyRemovalUndo.Outcome undone = undo.undo(accountId, jobId);
+            if (!undone.restored().isEmpty() || !undone.notRestored().isEmpty()) {
+                jobs.recordStep(accountId, jobId, "undo", Json.write(undone.toStep()), "UNDOING", JobStatus.RUNNING,
+                        clock.instant().toString());
+                body.put("message", body.get("message") + (undone.notRestored().isEmpty()
+                        ? "; the user is back in every account the job had taken them out of"
+                        : "; the user could not be put back in " + undone.notRestored().size()
+                        + " account(s): see the job's undo step"));
+            }
+            jobs.fail(accountId, jobId, Json.write(body), clock.instant().toString());
         }
         return Map.of("recorded", true, "code", String.valueOf(body.get("code")));
     }

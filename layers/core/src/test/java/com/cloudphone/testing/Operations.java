@@ -344,9 +344,17 @@ public final class Operations {
     private void runAgencyRemoval(String jobId, String userId) {
         String[] started = t.started.get(t.started.size() - 1);
         Map<String, Object> input = com.cloudphone.json.Json.parseObject(started[1]);
-        for (Object account : (List<?>) input.get("accounts")) {
-            backend.steps.removeFromAccount(Map.of("jobId", jobId, "accountId", agencyAdmin.accountId(), "userId", userId,
-                    "item", account));
+        try {
+            for (Object account : (List<?>) input.get("accounts")) {
+                backend.steps.removeFromAccount(Map.of("jobId", jobId, "accountId", agencyAdmin.accountId(),
+                        "userId", userId, "item", account));
+            }
+        } catch (StepFailed failed) {
+            // the Catch: RecordFailure undoes the accounts already left
+            backend.steps.recordFailure(Map.of("jobId", jobId, "accountId", agencyAdmin.accountId(), "error",
+                    Map.of("Error", StepFailed.ERROR_NAME, "Cause",
+                            com.cloudphone.json.Json.write(Map.of("errorMessage", failed.getMessage())))));
+            throw failed;
         }
         backend.steps.finishAgencyRemoval(Map.of("jobId", jobId, "accountId", agencyAdmin.accountId(), "userId", userId));
     }

@@ -503,9 +503,31 @@ public final class TableState {
                 String id = s(a, "contactId");
                 boolean moved = before.contacts().stream().anyMatch(x -> accountOf(x).equals(acc) && id.equals(s(x, "contactId")));
                 if (!moved) owe(owed, "ContactAdded " + acc + "/" + id);
+            } else if (sk.startsWith("JOB#") && a != null) {
+                owedByUndo(b, a, owed);
             }
         }
         return owed;
+    }
+
+    /**
+     * A stopped agency removal undone within this change: each account it took the login out of and put it back in
+     * shows no difference in the member's item, yet that account saw a UserRemoved and a UserAdded.
+     */
+    private static void owedByUndo(Map<String, AttributeValue> before, Map<String, AttributeValue> after,
+                                   Map<String, Integer> owed) {
+        AttributeValue undo = after.containsKey("steps") ? after.get("steps").m().get("undo") : null;
+        boolean recordedBefore = before != null && before.containsKey("steps") && before.get("steps").m().containsKey("undo");
+        if (undo == null || recordedBefore) return;
+        try {
+            for (var restored : TestJson.MAPPER.readTree(undo.s()).path("restored")) {
+                String u = restored.asText() + "/" + s(after, "userId");
+                owe(owed, "UserRemoved " + u);
+                owe(owed, "UserAdded " + u);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("job step undo is not JSON: " + undo.s(), e);
+        }
     }
 
     /**

@@ -1,0 +1,121 @@
+package com.cloudphone.service;
+
+import com.cloudphone.error.ApiException;
+import com.cloudphone.error.ErrorCode;
+import com.cloudphone.json.Json;
+import com.cloudphone.model.DomainEvent;
+import com.cloudphone.model.Job;
+import com.cloudphone.model.Login;
+import com.cloudphone.model.Member;
+import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.Tombstone;
+import com.cloudphone.store.Directory;
+import com.cloudphone.store.JobStore;
+import com.cloudphone.store.TombstoneStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A removal from every account of an agency that stops part way (a new dependency in one account, a race lost to
+ * another admin) is undone: the login goes back into each account the job took it out of, with the role, status,
+ * settings and extension it had, so it is left as it was and the removal can simply be asked for again. What cannot
+ * come back (no seat left, the data already purged) is reported per account on the job (docs/workflow.md).
+ */
+public final class AgencyRemovalUndo {
+    private static final String ACCOUNT_STEP = "account:";
+
+    private final Directory directory;
+    private final JobStore jobs;
+    private final TombstoneStore tombstones;
+    private final Clock clock;
+
+    public AgencyRemovalUndo(Directory directory, JobStore jobs, TombstoneStore tombstones, Clock clock) {
+        this.directory = directory;
+        this.jobs = jobs;
+        this.tombstones = tombstones;
+        this.clock = clock;
+    }
+
+    /** What the undo did: {@code restored} account ids, {@code notRestored} (accountId, code, message). */
+    public record Outcome(List<String> restored, List<Map<String, String>> notRestored) {
+        public Map<String, Object> toStep() {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("restored", restored);
+            step.put("notRestored", notRestored);
+            return step;
+        }
+    }
+
+    /**
+     * Undoes the agency removal {@code jobId} (run by the state machine's failure path, and safe to run again: a
+     * membership already back is counted as restored). Empty for any other kind of job.
+     */
+    public Outcome undo(String agencyAccountId, String jobId) {
+        Job job = jobs.get(agencyAccountId, jobId).orElse(null);
+        Map<String, Object> plan = job == null ? Map.of() : Json.parseObject(job.planJson());
+        if (!Boolean.TRUE.equals(plan.get("removeFromAllAccounts")) || !(plan.get("accounts") instanceof List<?> accounts)) {
+            return new Outcome(List.of(), List.of());
+        }
+        // removals are stamped to the second: one stamped before the job's second was not the job's
+        Instant started = Instant.parse(job.createdAt()).truncatedTo(ChronoUnit.SECONDS);
+        Login login = directory.login(job.userId()).orElse(null);
+        List<String> restored = new ArrayList<>();
+        List<Map<String, String>> notRestored = new ArrayList<>();
+        for (Object planned : accounts) { // in the order the job left them
+            String accountId = String.valueOf(planned);
+            if (!job.stepsJson().containsKey(ACCOUNT_STEP + accountId)) {
+                continue;
+            }
+            Member member = directory.member(accountId, job.userId()).orElse(null);
+            Tombstone tombstone = tombstones.get(accountId, job.userId()).orElse(null);
+            if (member != null && member.status() != MemberStatus.REMOVED) {
+                restored.add(accountId);
+            } else if (member == null || tombstone == null || tombstone.purgedAt() != null) {
+                notRestored.add(problem(accountId, ErrorCode.INVALID_STATE, "the user's data there was already purged"));
+            } else if (!Instant.parse(tombstone.removedAt()).isBefore(started)) {
+                try {
+                    restore(member, login);
+                    restored.add(accountId);
+                } catch (ApiException refused) {
+                    notRestored.add(problem(accountId, refused.code(), refused.getMessage()));
+                }
+            }
+        }
+        return new Outcome(restored, notRestored);
+    }
+
+    /** Back as it was; without its extension when someone else has taken that meanwhile. */
+    private void restore(Member removed, Login login) {
+        MemberStatus status = login != null && login.passwordHash() != null ? MemberStatus.ACTIVE : MemberStatus.INVITED;
+        Member back = new Member(removed.accountId(), removed.userId(), removed.kind(), removed.role(), status,
+                removed.username(), removed.email(), removed.displayName(), removed.extension(), removed.timezone(),
+                removed.businessHours(), removed.suspended(), removed.leadRouting(), removed.createdAt(),
+                removed.accountClosed(), removed.tokensNotBefore());
+        DomainEvent added = new DomainEvent("UserAdded", removed.accountId(), clock.instant().toString(), Map.of(
+                "userId", removed.userId(), "kind", removed.kind().name(), "role", removed.role().name(),
+                "addedBy", "agency"));
+        try {
+            directory.reviveMembership(back, added);
+        } catch (ApiException refused) {
+            if (refused.code() != ErrorCode.EXTENSION_TAKEN) {
+                throw refused;
+            }
+            directory.reviveMembership(withoutExtension(back), added);
+        }
+    }
+
+    private static Member withoutExtension(Member m) {
+        return new Member(m.accountId(), m.userId(), m.kind(), m.role(), m.status(), m.username(), m.email(),
+                m.displayName(), null, m.timezone(), m.businessHours(), m.suspended(), m.leadRouting(), m.createdAt(),
+                m.accountClosed(), m.tokensNotBefore());
+    }
+
+    private static Map<String, String> problem(String accountId, ErrorCode code, String message) {
+        return Map.of("accountId", accountId, "code", code.name(), "message", message);
+    }
+}

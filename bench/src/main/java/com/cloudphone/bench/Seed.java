@@ -8,7 +8,7 @@ import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.Plan;
 import com.cloudphone.model.Role;
 import com.cloudphone.model.UserKind;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.DynamoAccounts;
 import com.cloudphone.store.Table;
 import java.net.URI;
 import java.time.Instant;
@@ -45,7 +45,7 @@ public final class Seed {
         Member admin = new Member(ACCOUNT_ID, ADMIN_ID, UserKind.INTERNAL, Role.ADMIN, MemberStatus.ACTIVE,
                 "bench-admin", null, "Bench admin", null, null, null, false, false, now);
         Login login = new Login(ADMIN_ID, "bench-admin", null, null, 0, null, null, 0);
-        new Directory(table).createAccount(account, admin, login,
+        new DynamoAccounts(table).createAccount(account, admin, login,
                 new DomainEvent("AccountOpened", ACCOUNT_ID, now, Map.of("plan", "TEAM", "paid", true)));
         System.out.println("seeded table " + table.name() + ", account " + ACCOUNT_ID);
     }

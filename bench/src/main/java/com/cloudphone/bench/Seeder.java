@@ -19,7 +19,7 @@ import java.util.Map;
  * Fills the table with accounts as the product makes them, through the same store and service calls: each TEAM
  * account has an owner, 24 more members (half with an email, all with an extension), 10 numbers of which 6 are
  * assigned, and the outbox event of every change: 174 items an account. Members are written by
- * {@code Directory.addMember} with one bcrypt hash made up front (hashing each would make seeding 20,000 items
+ * {@code Memberships.addMember} with one bcrypt hash made up front (hashing each would make seeding 20,000 items
  * take minutes and measure nothing). It stops after any single write once enough items are in, so the next call
  * carries on in the same account.
  */
@@ -63,7 +63,7 @@ final class Seeder {
             memberIds.clear();
             numbers.clear();
             String username = "seed" + accounts + ".owner";
-            backend.directory.createAccount(
+            backend.accountStore.createAccount(
                     new Account(accountId, "Seed account " + accounts, Plan.TEAM, true, 100, 1, null, now, null),
                     new Member(accountId, ownerId, UserKind.INTERNAL, Role.ADMIN, MemberStatus.ACTIVE, username, null,
                             "Owner " + accounts, "100", "America/New_York", null, false, false, now),
@@ -76,7 +76,7 @@ final class Seeder {
             String userId = Ids.next("u");
             String username = "seed" + accounts + ".user" + s;
             String email = s % 2 == 0 ? username + "@example.com" : null;
-            backend.directory.addMember(
+            backend.memberships.addMember(
                     new Member(accountId, userId, UserKind.INTERNAL, Role.USER, MemberStatus.ACTIVE, username, email,
                             "User " + s + " of " + accounts, Integer.toString(100 + s), "America/Chicago", null,
                             false, false, now),

@@ -26,7 +26,14 @@ import com.cloudphone.service.WorkflowStarter;
 import com.cloudphone.store.CallLog;
 import com.cloudphone.store.CallflowStore;
 import com.cloudphone.store.DeviceStore;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Accounts;
+import com.cloudphone.store.DynamoAccounts;
+import com.cloudphone.store.DynamoLogins;
+import com.cloudphone.store.DynamoMemberships;
+import com.cloudphone.store.DynamoPurges;
+import com.cloudphone.store.Logins;
+import com.cloudphone.store.Memberships;
+import com.cloudphone.store.Purges;
 import com.cloudphone.store.IdempotencyStore;
 import com.cloudphone.store.JobStore;
 import com.cloudphone.store.Lazy;
@@ -64,7 +71,10 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  */
 public final class Backend {
     public final Table table;
-    public final Directory directory;
+    public final Accounts accountStore;
+    public final Memberships memberships;
+    public final Logins logins;
+    public final Purges purgeStore;
     public final NumberStore numbers;
     public final Access access;
     public final PasswordHasher hasher;
@@ -110,43 +120,46 @@ public final class Backend {
     public Backend(Table table, Supplier<Tokens> tokens, EventPublisher bus, Clock clock, int bcryptCost,
                    WorkflowStarter workflow) {
         this.table = table;
-        this.directory = new Directory(table);
+        this.accountStore = new DynamoAccounts(table);
+        this.memberships = new DynamoMemberships(table);
+        this.logins = new DynamoLogins(table, memberships);
+        this.purgeStore = new DynamoPurges(table, logins);
         this.numbers = new NumberStore(table);
-        this.access = new Access(directory);
+        this.access = new Access(memberships);
         this.hasher = new PasswordHasher(bcryptCost);
         this.tokens = new Lazy<>(tokens);
         this.relay = new OutboxRelay(bus);
         this.clock = clock;
-        this.users = new UserService(directory, access, hasher, clock);
+        this.users = new UserService(accountStore, memberships, logins, access, hasher, clock);
         this.callflowStore = new CallflowStore(table);
         this.numberService = new NumberService(numbers, callflowStore, access, clock);
-        this.sessions = new SessionService(directory, hasher, this.tokens, clock);
-        this.accounts = new AccountService(directory, hasher, clock);
+        this.sessions = new SessionService(accountStore, memberships, logins, hasher, this.tokens, clock);
+        this.accounts = new AccountService(accountStore, memberships, hasher, clock);
         this.queueStore = new QueueStore(table);
         this.deviceStore = new DeviceStore(table);
         this.callLog = new CallLog(table);
         this.tombstones = new TombstoneStore(table);
         this.jobs = new JobStore(table);
-        this.queues = new QueueService(queueStore, directory, access, clock);
+        this.queues = new QueueService(queueStore, memberships, access, clock);
         this.callflows = new CallflowService(callflowStore, access, clock);
-        this.devices = new DeviceService(deviceStore, directory, access, clock);
-        this.calls = new CallService(callLog, directory, access);
-        this.deletion = new DeletionService(directory, queueStore, callflows, numberService, deviceStore, tombstones,
+        this.devices = new DeviceService(deviceStore, memberships, access, clock);
+        this.calls = new CallService(callLog, memberships, access);
+        this.deletion = new DeletionService(accountStore, memberships, queueStore, callflows, numberService, deviceStore, tombstones,
                 access, clock);
-        this.purge = new PurgeService(directory, tombstones, callLog, deviceStore, jobs, clock);
+        this.purge = new PurgeService(memberships, purgeStore, tombstones, callLog, deviceStore, jobs, clock);
         // an execution reads what the request committed: a change held back for its answer is sent first
         WorkflowStarter afterCommit = (name, input) -> {
             RequestClaim.sendCurrentHeld();
             workflow.start(name, input);
         };
-        this.offboarding = new OffboardingService(directory, deletion, callflows, numberService, jobs, access,
+        this.offboarding = new OffboardingService(memberships, deletion, callflows, numberService, jobs, access,
                 afterCommit, clock);
-        this.closures = new ClosureService(directory, queueStore, callflowStore, numbers, deviceStore, offboarding);
-        this.billing = new BillingService(directory, closures);
-        this.agency = new AgencyService(directory, access, deletion, jobs, tombstones, afterCommit, clock);
+        this.closures = new ClosureService(accountStore, memberships, queueStore, callflowStore, numbers, deviceStore, offboarding);
+        this.billing = new BillingService(accountStore, closures);
+        this.agency = new AgencyService(accountStore, memberships, logins, access, deletion, jobs, tombstones, afterCommit, clock);
         this.idempotency = new Idempotency(new IdempotencyStore(table), clock, access::member);
         this.steps = new OffboardingSteps(queues, callflows, numberService, deletion, purge,
-                new AgencyRemovalUndo(directory, jobs, tombstones, clock), jobs, clock);
+                new AgencyRemovalUndo(memberships, logins, jobs, tombstones, clock), jobs, clock);
     }
 
     /** The token signer and the JWKS it publishes. */

@@ -47,7 +47,7 @@ final class Priming implements Resource {
 
     private void run(Prime step) {
         switch (step) {
-            case TABLE_READ -> backend.directory.account("priming");
+            case TABLE_READ -> backend.accountStore.account("priming");
             case JSON -> Json.parse(Json.write(Map.of("priming", true)));
             case PASSWORD_HASH -> backend.hasher.burn("Priming-1");
         }

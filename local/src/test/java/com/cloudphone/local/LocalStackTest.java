@@ -223,7 +223,7 @@ class LocalStackTest {
         assertEquals(201, second.status(), second.raw());
         assertEquals(first.raw(), second.raw());
         assertEquals(2, http.get("/users", token).body().path("items").size());
-        assertEquals(2, stack.backend().directory.account(account.text("accountId")).orElseThrow().seatsUsed());
+        assertEquals(2, stack.backend().accountStore.account(account.text("accountId")).orElseThrow().seatsUsed());
 
         Http.Answer reused = http.call("POST", "/users", token, addUserBody("retry-other", "4002"), key);
         assertEquals(422, reused.status(), reused.raw());

@@ -33,7 +33,7 @@ class AddUserHandlerTest {
         assertFalse(response.getBody().contains("Welcome-2026"), "the password never comes back");
         assertFalse(response.getBody().toLowerCase().contains("hash"));
         assertEquals("UserAdded", t.bus.published().get(t.bus.published().size() - 1).type());
-        assertTrue(t.backend.directory.loginByUsername("jordan.lee").isPresent());
+        assertTrue(t.backend.logins.loginByUsername("jordan.lee").isPresent());
     }
 
     @Test
@@ -49,7 +49,7 @@ class AddUserHandlerTest {
         var response = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("add-user-by-user.json"), null);
         assertEquals(403, response.getStatusCode());
         assertEquals("FORBIDDEN", errorCode(response));
-        assertTrue(t.backend.directory.loginByUsername("sneaky").isEmpty());
+        assertTrue(t.backend.logins.loginByUsername("sneaky").isEmpty());
     }
 
     @Test
@@ -70,6 +70,6 @@ class AddUserHandlerTest {
         for (String f : new String[] {"username", "password", "displayName", "extension", "timezone", "accountId"}) {
             assertTrue(fields.contains(f), f + " missing from " + fields);
         }
-        assertEquals(2, t.backend.directory.members(TestBackend.SAMPLE_ACCOUNT).size());
+        assertEquals(2, t.backend.memberships.members(TestBackend.SAMPLE_ACCOUNT).size());
     }
 }

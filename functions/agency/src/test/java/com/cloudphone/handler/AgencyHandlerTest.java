@@ -37,7 +37,7 @@ class AgencyHandlerTest {
         APIGatewayV2HTTPResponse set = send("agency-set-roles.json");
         assertEquals(200, set.getStatusCode(), set.getBody());
         assertEquals("ADMIN", body(set).path("roles").path(SUB).asText());
-        assertEquals("ADMIN", t.backend.directory.member(SUB, MOVER).orElseThrow().role().name());
+        assertEquals("ADMIN", t.backend.memberships.member(SUB, MOVER).orElseThrow().role().name());
         APIGatewayV2HTTPResponse read = send("agency-get-roles.json");
         assertEquals(Map.of(SUB, "ADMIN"), Json.parseObject(read.getBody()).get("roles"));
         assertTrue(t.bus.published().stream().anyMatch(e -> e.type().equals("UserUpdated")
@@ -83,7 +83,7 @@ class AgencyHandlerTest {
         assertEquals(jobId, input.get("jobId"));
         assertEquals("RUNNING", t.backend.jobs.get(AGENCY, jobId).orElseThrow().status().name());
         // nothing is removed until the workflow runs; asking again while it runs answers with the same job
-        assertEquals(MemberStatus.ACTIVE, t.backend.directory.member(SUB, MOVER).orElseThrow().status());
+        assertEquals(MemberStatus.ACTIVE, t.backend.memberships.member(SUB, MOVER).orElseThrow().status());
         assertEquals(jobId, body(send("agency-remove-user.json")).path("jobId").asText());
     }
 

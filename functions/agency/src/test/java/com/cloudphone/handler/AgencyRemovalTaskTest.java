@@ -30,7 +30,7 @@ class AgencyRemovalTaskTest {
     void removesFromOneAccountThenFinishesTheJob() {
         Map<String, Object> removed = task.handleRequest(Samples.task("task-agency-remove-account.json", jobId), null);
         assertEquals(SUB, removed.get("accountId"));
-        assertEquals(MemberStatus.REMOVED, t.backend.directory.member(SUB, MOVER).orElseThrow().status());
+        assertEquals(MemberStatus.REMOVED, t.backend.memberships.member(SUB, MOVER).orElseThrow().status());
         assertEquals(JobStatus.RUNNING, t.backend.jobs.get(AGENCY, jobId).orElseThrow().status());
 
         // a retry after the commit finds it done and answers the same

@@ -27,17 +27,16 @@ final class AgencyWorld {
 
     static void seed(TestBackend t) {
         String now = t.clock.instant().toString();
-        var directory = t.backend.directory;
-        directory.createAccount(new Account(AGENCY, "Sample agency", Plan.TEAM, true, null, 1, null, now, null),
+        t.backend.accountStore.createAccount(new Account(AGENCY, "Sample agency", Plan.TEAM, true, null, 1, null, now, null),
                 member(AGENCY, AGENCY_ADMIN, Role.AGENCY_ADMIN, now), login(t, AGENCY_ADMIN),
                 new DomainEvent("AccountOpened", AGENCY, now, Map.of("plan", "TEAM", "paid", true,
                         "ownerUserId", AGENCY_ADMIN)));
-        directory.createAccount(new Account(SUB, "Sample sub-account", Plan.TEAM, true, null, 1, AGENCY, now, null),
+        t.backend.accountStore.createAccount(new Account(SUB, "Sample sub-account", Plan.TEAM, true, null, 1, AGENCY, now, null),
                 member(SUB, SUB_OWNER, Role.ADMIN, now), login(t, SUB_OWNER), new DomainEvent("AccountOpened", SUB, now,
                         Map.of("plan", "TEAM", "paid", true, "ownerUserId", SUB_OWNER, "parentAccountId", AGENCY)));
-        directory.addMembership(member(SUB, AGENCY_ADMIN, Role.AGENCY_ADMIN, now), added(SUB_OWNER, AGENCY_ADMIN,
+        t.backend.memberships.addMembership(member(SUB, AGENCY_ADMIN, Role.AGENCY_ADMIN, now), added(SUB_OWNER, AGENCY_ADMIN,
                 Role.AGENCY_ADMIN, now));
-        directory.addMember(member(SUB, MOVER, Role.USER, now), login(t, MOVER), added(SUB_OWNER, MOVER, Role.USER, now));
+        t.backend.memberships.addMember(member(SUB, MOVER, Role.USER, now), login(t, MOVER), added(SUB_OWNER, MOVER, Role.USER, now));
     }
 
     private static Member member(String accountId, String userId, Role role, String now) {

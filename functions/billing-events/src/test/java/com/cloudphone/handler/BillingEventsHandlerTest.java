@@ -30,7 +30,7 @@ class BillingEventsHandlerTest {
     }
 
     private int seats() {
-        return t.backend.directory.account(TestBackend.SAMPLE_ACCOUNT).orElseThrow().seats();
+        return t.backend.accountStore.account(TestBackend.SAMPLE_ACCOUNT).orElseThrow().seats();
     }
 
     @Test
@@ -53,7 +53,7 @@ class BillingEventsHandlerTest {
         var downgrade = EventLoader.loadScheduledEvent("billing-plan-changed.json");
         downgrade.setDetail(new HashMap<>(Map.of("accountId", TestBackend.SAMPLE_ACCOUNT, "plan", "SOLO", "paid", true)));
         assertEquals("APPLIED", handler.handleRequest(downgrade, null).get("outcome"));
-        assertEquals(Plan.SOLO, t.backend.directory.account(TestBackend.SAMPLE_ACCOUNT).orElseThrow().plan());
+        assertEquals(Plan.SOLO, t.backend.accountStore.account(TestBackend.SAMPLE_ACCOUNT).orElseThrow().plan());
         assertEquals(2, t.backend.users.list(admin, PageRequest.FIRST).items().size());
         ApiException full = assertThrows(ApiException.class, () -> t.backend.users.add(admin, new NewUser(
                 UserKind.INTERNAL, "third-user", null, "Welcome-2026", "Third", null, null, null, false)));

@@ -48,7 +48,7 @@ class DeleteUserHandlerTest {
     }
 
     private MemberStatus status(String userId) {
-        return t.backend.directory.member(SAMPLE_ACCOUNT, userId).orElseThrow().status();
+        return t.backend.memberships.member(SAMPLE_ACCOUNT, userId).orElseThrow().status();
     }
 
     private List<String> fields(APIGatewayV2HTTPResponse response) {

@@ -37,17 +37,17 @@ class DeleteUserTaskTest {
     }
 
     private MemberStatus status() {
-        return t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_USER).orElseThrow().status();
+        return t.backend.memberships.member(SAMPLE_ACCOUNT, SAMPLE_USER).orElseThrow().status();
     }
 
     @Test
     void removesTheUserAndAnswersWithPurgeAtForTheWait() {
-        int seats = t.backend.directory.account(SAMPLE_ACCOUNT).orElseThrow().seatsUsed();
+        int seats = t.backend.accountStore.account(SAMPLE_ACCOUNT).orElseThrow().seatsUsed();
         Map<String, Object> result = task.handleRequest(Samples.task("task-delete-user.json", jobId), null);
         assertEquals(Map.of("userId", SAMPLE_USER, "removedAt", "2026-11-24T09:00:00Z",
                 "purgeAt", "2026-12-22T09:00:00Z"), result);
         assertEquals(MemberStatus.REMOVED, status());
-        assertEquals(seats - 1, t.backend.directory.account(SAMPLE_ACCOUNT).orElseThrow().seatsUsed());
+        assertEquals(seats - 1, t.backend.accountStore.account(SAMPLE_ACCOUNT).orElseThrow().seatsUsed());
         Job job = job();
         assertEquals(JobStatus.WAITING_FOR_PURGE, job.status());
         assertEquals("WAITING_FOR_PURGE", job.currentStep());
@@ -103,6 +103,6 @@ class DeleteUserTaskTest {
         input.put("userId", SAMPLE_ADMIN);
         var error = Samples.errorBody(assertThrows(StepFailed.class, () -> task.handleRequest(input, null)));
         assertEquals("INVALID_STATE", error.path("code").asText());
-        assertEquals(MemberStatus.ACTIVE, t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_ADMIN).orElseThrow().status());
+        assertEquals(MemberStatus.ACTIVE, t.backend.memberships.member(SAMPLE_ACCOUNT, SAMPLE_ADMIN).orElseThrow().status());
     }
 }

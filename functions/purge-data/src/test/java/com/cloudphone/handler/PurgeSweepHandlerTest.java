@@ -53,13 +53,13 @@ class PurgeSweepHandlerTest {
         assertEquals(Map.of("purged", List.of(), "failed", List.of(), "closures", List.of()), sweep());
         t.clock.advance(Duration.ofDays(28).minusHours(1));
         assertEquals(Map.of("purged", List.of(), "failed", List.of(), "closures", List.of()), sweep());
-        assertEquals(MemberStatus.REMOVED, t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_USER).orElseThrow().status());
+        assertEquals(MemberStatus.REMOVED, t.backend.memberships.member(SAMPLE_ACCOUNT, SAMPLE_USER).orElseThrow().status());
         assertEquals("sample-user", t.backend.calls.list(Samples.ADMIN, null, PageRequest.FIRST).items().get(0).userName());
 
         t.clock.advance(Duration.ofHours(1));
         assertEquals(Map.of("purged", List.of(SAMPLE_ACCOUNT + "/" + SAMPLE_USER), "failed", List.of(), "closures", List.of()), sweep());
-        assertTrue(t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_USER).isEmpty());
-        assertTrue(t.backend.directory.login(SAMPLE_USER).isEmpty());
+        assertTrue(t.backend.memberships.member(SAMPLE_ACCOUNT, SAMPLE_USER).isEmpty());
+        assertTrue(t.backend.logins.login(SAMPLE_USER).isEmpty());
         assertTrue(t.backend.calls.list(Samples.ADMIN, null, PageRequest.FIRST).items().get(0).userLabel().startsWith("Removed user "));
 
         var before = t.snapshot();
@@ -77,6 +77,6 @@ class PurgeSweepHandlerTest {
         t.backend.deletion.delete(free.admin, leaving.userId());
         assertEquals(Map.of("purged", List.of(free.admin.accountId() + "/" + leaving.userId()), "failed", List.of(), "closures", List.of()),
                 sweep());
-        assertEquals(MemberStatus.REMOVED, t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_USER).orElseThrow().status());
+        assertEquals(MemberStatus.REMOVED, t.backend.memberships.member(SAMPLE_ACCOUNT, SAMPLE_USER).orElseThrow().status());
     }
 }

@@ -71,9 +71,9 @@ class PurgeTaskTest {
         assertEquals(1, result.get("callsAnonymised"));
         assertEquals(false, result.get("loginKept"));
 
-        assertTrue(t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_USER).isEmpty());
-        assertTrue(t.backend.directory.login(SAMPLE_USER).isEmpty());
-        assertTrue(t.backend.directory.loginByUsername("sample-user").isEmpty());
+        assertTrue(t.backend.memberships.member(SAMPLE_ACCOUNT, SAMPLE_USER).isEmpty());
+        assertTrue(t.backend.logins.login(SAMPLE_USER).isEmpty());
+        assertTrue(t.backend.logins.loginByUsername("sample-user").isEmpty());
         Call call = calls().get(0);
         assertNull(call.userId());
         assertNull(call.userName());
@@ -97,7 +97,7 @@ class PurgeTaskTest {
         assertEquals(Map.of("userId", SAMPLE_USER, "outcome", "ALREADY_PURGED", "purgedAt", "2026-12-22T09:00:00Z"), again);
         assertEquals(calls, calls());
         assertEquals(events, t.bus.published().size());
-        assertTrue(t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_USER).isEmpty());
+        assertTrue(t.backend.memberships.member(SAMPLE_ACCOUNT, SAMPLE_USER).isEmpty());
         assertEquals(JobStatus.SUCCEEDED, job().status());
         assertEquals("DONE", job().currentStep());
     }
@@ -108,7 +108,7 @@ class PurgeTaskTest {
         Map<String, Object> input = Samples.task("task-purge-data.json");
         input.put("jobId", null);
         assertEquals("PURGED", task.handleRequest(input, null).get("outcome"));
-        assertTrue(t.backend.directory.member(SAMPLE_ACCOUNT, SAMPLE_USER).isEmpty());
+        assertTrue(t.backend.memberships.member(SAMPLE_ACCOUNT, SAMPLE_USER).isEmpty());
         Job job = job();
         assertEquals(JobStatus.SUCCEEDED, job.status());
         assertEquals("DONE", job.currentStep());
@@ -121,6 +121,6 @@ class PurgeTaskTest {
         var error = Samples.errorBody(assertThrows(StepFailed.class, () -> task.handleRequest(input, null)));
         assertEquals("NOT_FOUND", error.path("code").asText());
         assertEquals(MemberStatus.ACTIVE,
-                t.backend.directory.member(SAMPLE_ACCOUNT, TestBackend.SAMPLE_ADMIN).orElseThrow().status());
+                t.backend.memberships.member(SAMPLE_ACCOUNT, TestBackend.SAMPLE_ADMIN).orElseThrow().status());
     }
 }

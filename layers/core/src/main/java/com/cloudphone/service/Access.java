@@ -5,7 +5,7 @@ import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.AdminCount;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Memberships;
 import java.util.List;
 
 /**
@@ -13,14 +13,14 @@ import java.util.List;
  * closed account, loses access at once, and the role that counts is the stored one, not the one in a token issued earlier.
  */
 public final class Access {
-    private final Directory directory;
+    private final Memberships memberships;
 
-    public Access(Directory directory) {
-        this.directory = directory;
+    public Access(Memberships memberships) {
+        this.memberships = memberships;
     }
 
     public Member member(Caller caller) {
-        return directory.member(caller.accountId(), caller.userId())
+        return memberships.member(caller.accountId(), caller.userId())
                 .filter(m -> m.accepts(caller.issuedAt()))
                 .orElseThrow(Access::noAccess);
     }
@@ -52,7 +52,7 @@ public final class Access {
         if (!member.holdsAdmin()) {
             return null;
         }
-        return directory.adminCount(member.accountId()).refusal(AdminCount.change(member, null));
+        return memberships.adminCount(member.accountId()).refusal(AdminCount.change(member, null));
     }
 
     /**
@@ -82,7 +82,7 @@ public final class Access {
         requireMayManage(actor, target);
         for (Member m : liveMemberships(target)) {
             boolean adminThere = m.accountId().equals(actor.accountId())
-                    || directory.member(m.accountId(), actor.userId()).filter(a -> a.isAdmin() && a.canSignIn()).isPresent();
+                    || memberships.member(m.accountId(), actor.userId()).filter(a -> a.isAdmin() && a.canSignIn()).isPresent();
             if (!adminThere) {
                 throw ApiException.forbidden("This login belongs to accounts you do not administer: only the user, "
                         + "or an admin of every one of their accounts, may change its password or email");
@@ -92,9 +92,9 @@ public final class Access {
 
     /** The target's memberships that are not removed, each read consistently (the index only finds them). */
     private List<Member> liveMemberships(Member target) {
-        return directory.memberships(target.userId()).stream()
+        return memberships.memberships(target.userId()).stream()
                 .map(m -> m.accountId().equals(target.accountId()) ? target
-                        : directory.member(m.accountId(), m.userId()).orElse(null))
+                        : memberships.member(m.accountId(), m.userId()).orElse(null))
                 .filter(m -> m != null && m.status() != MemberStatus.REMOVED)
                 .toList();
     }
@@ -114,7 +114,7 @@ public final class Access {
     /** {@link #selfOrAdmin}, and the user must be a member of the account (not removed): 404 otherwise. */
     public Member selfOrAdminOn(Caller caller, String userId) {
         Member actor = selfOrAdmin(caller, userId);
-        directory.member(caller.accountId(), userId).filter(m -> m.status() != MemberStatus.REMOVED)
+        memberships.member(caller.accountId(), userId).filter(m -> m.status() != MemberStatus.REMOVED)
                 .orElseThrow(() -> ApiException.notFound("User"));
         return actor;
     }

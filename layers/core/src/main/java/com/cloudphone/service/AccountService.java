@@ -10,7 +10,8 @@ import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.Plan;
 import com.cloudphone.model.Role;
 import com.cloudphone.model.UserKind;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Accounts;
+import com.cloudphone.store.Memberships;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +22,14 @@ import java.util.Map;
  * {@code POST /dev/accounts} so a newcomer can start.
  */
 public final class AccountService {
-    private final Directory directory;
+    private final Accounts accounts;
+    private final Memberships memberships;
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    public AccountService(Directory directory, PasswordHasher hasher, Clock clock) {
-        this.directory = directory;
+    public AccountService(Accounts accounts, Memberships memberships, PasswordHasher hasher, Clock clock) {
+        this.accounts = accounts;
+        this.memberships = memberships;
         this.hasher = hasher;
         this.clock = clock;
     }
@@ -52,12 +55,12 @@ public final class AccountService {
             if (agency) {
                 throw ApiException.invalid("agency", "a sub-account cannot be an agency itself");
             }
-            Account parent = directory.account(parentAccountId)
+            Account parent = accounts.account(parentAccountId)
                     .orElseThrow(() -> ApiException.invalid("parentAccountId", "no such account"));
             if (parent.parentAccountId() != null || parent.closed()) {
                 throw ApiException.invalid("parentAccountId", "must be an open agency account, not a sub-account");
             }
-            agencyAdmins = directory.members(parentAccountId).stream()
+            agencyAdmins = memberships.members(parentAccountId).stream()
                     .filter(m -> m.role() == Role.AGENCY_ADMIN && m.status() == MemberStatus.ACTIVE).toList();
         }
         String now = clock.instant().toString();
@@ -71,12 +74,12 @@ public final class AccountService {
         if (parentAccountId != null) {
             detail.put("parentAccountId", parentAccountId);
         }
-        directory.createAccount(account, owner, login, new DomainEvent("AccountOpened", account.accountId(), now, detail));
+        accounts.createAccount(account, owner, login, new DomainEvent("AccountOpened", account.accountId(), now, detail));
         for (Member admin : agencyAdmins) {
             Member here = new Member(account.accountId(), admin.userId(), admin.kind(), Role.AGENCY_ADMIN,
                     MemberStatus.ACTIVE, admin.username(), admin.email(), admin.displayName(), null, admin.timezone(),
                     null, false, false, now);
-            directory.addMembership(here, new DomainEvent("UserAdded", account.accountId(), now, Map.of(
+            memberships.addMembership(here, new DomainEvent("UserAdded", account.accountId(), now, Map.of(
                     "userId", admin.userId(), "kind", admin.kind().name(), "role", Role.AGENCY_ADMIN.name(),
                     "addedBy", "agency")));
         }
@@ -88,24 +91,24 @@ public final class AccountService {
      * admin of an open agency, a member of the agency account and of every open sub-account, as the owner is.
      */
     public Member addAgencyAdmin(String agencyAccountId, String username, String password, String displayName) {
-        directory.account(agencyAccountId)
+        accounts.account(agencyAccountId)
                 .filter(a -> a.parentAccountId() == null && !a.closed())
-                .filter(a -> directory.members(a.accountId()).stream().anyMatch(m -> m.role() == Role.AGENCY_ADMIN))
+                .filter(a -> memberships.members(a.accountId()).stream().anyMatch(m -> m.role() == Role.AGENCY_ADMIN))
                 .orElseThrow(() -> ApiException.invalid("agencyAccountId", "must be an open agency account"));
         String now = clock.instant().toString();
         String userId = Ids.next("u");
         Login login = new Login(userId, username, null, hasher.hash(password), 0, null, null, 0);
         Member member = new Member(agencyAccountId, userId, UserKind.INTERNAL, Role.AGENCY_ADMIN, MemberStatus.ACTIVE,
                 username, null, displayName, null, null, null, false, false, now);
-        directory.addMember(member, login, new DomainEvent("UserAdded", agencyAccountId, now, Map.of(
+        memberships.addMember(member, login, new DomainEvent("UserAdded", agencyAccountId, now, Map.of(
                 "userId", userId, "kind", UserKind.INTERNAL.name(), "role", Role.AGENCY_ADMIN.name(), "addedBy", "agency")));
-        for (Account sub : directory.subAccounts(agencyAccountId)) {
+        for (Account sub : accounts.subAccounts(agencyAccountId)) {
             if (sub.closed()) {
                 continue;
             }
             Member here = new Member(sub.accountId(), userId, UserKind.INTERNAL, Role.AGENCY_ADMIN, MemberStatus.ACTIVE,
                     username, null, displayName, null, null, null, false, false, now);
-            directory.addMembership(here, new DomainEvent("UserAdded", sub.accountId(), now, Map.of(
+            memberships.addMembership(here, new DomainEvent("UserAdded", sub.accountId(), now, Map.of(
                     "userId", userId, "kind", UserKind.INTERNAL.name(), "role", Role.AGENCY_ADMIN.name(),
                     "addedBy", "agency")));
         }

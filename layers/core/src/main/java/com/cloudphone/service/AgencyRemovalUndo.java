@@ -9,7 +9,8 @@ import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.Tombstone;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Memberships;
+import com.cloudphone.store.Logins;
 import com.cloudphone.store.JobStore;
 import com.cloudphone.store.TombstoneStore;
 import java.time.Clock;
@@ -29,13 +30,15 @@ import java.util.Map;
 public final class AgencyRemovalUndo {
     private static final String ACCOUNT_STEP = "account:";
 
-    private final Directory directory;
+    private final Memberships memberships;
+    private final Logins logins;
     private final JobStore jobs;
     private final TombstoneStore tombstones;
     private final Clock clock;
 
-    public AgencyRemovalUndo(Directory directory, JobStore jobs, TombstoneStore tombstones, Clock clock) {
-        this.directory = directory;
+    public AgencyRemovalUndo(Memberships memberships, Logins logins, JobStore jobs, TombstoneStore tombstones, Clock clock) {
+        this.memberships = memberships;
+        this.logins = logins;
         this.jobs = jobs;
         this.tombstones = tombstones;
         this.clock = clock;
@@ -63,7 +66,7 @@ public final class AgencyRemovalUndo {
         }
         // removals are stamped to the second: one stamped before the job's second was not the job's
         Instant started = Instant.parse(job.createdAt()).truncatedTo(ChronoUnit.SECONDS);
-        Login login = directory.login(job.userId()).orElse(null);
+        Login login = logins.login(job.userId()).orElse(null);
         List<String> restored = new ArrayList<>();
         List<Map<String, String>> notRestored = new ArrayList<>();
         for (Object planned : accounts) { // in the order the job left them
@@ -71,7 +74,7 @@ public final class AgencyRemovalUndo {
             if (!job.stepsJson().containsKey(ACCOUNT_STEP + accountId)) {
                 continue;
             }
-            Member member = directory.member(accountId, job.userId()).orElse(null);
+            Member member = memberships.member(accountId, job.userId()).orElse(null);
             Tombstone tombstone = tombstones.get(accountId, job.userId()).orElse(null);
             if (member != null && member.status() != MemberStatus.REMOVED) {
                 restored.add(accountId);
@@ -100,12 +103,12 @@ public final class AgencyRemovalUndo {
                 "userId", removed.userId(), "kind", removed.kind().name(), "role", removed.role().name(),
                 "addedBy", "agency"));
         try {
-            directory.reviveMembership(back, added);
+            memberships.reviveMembership(back, added);
         } catch (ApiException refused) {
             if (refused.code() != ErrorCode.EXTENSION_TAKEN) {
                 throw refused;
             }
-            directory.reviveMembership(withoutExtension(back), added);
+            memberships.reviveMembership(withoutExtension(back), added);
         }
     }
 

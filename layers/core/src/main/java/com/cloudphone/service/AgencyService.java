@@ -13,7 +13,9 @@ import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.Role;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Accounts;
+import com.cloudphone.store.Memberships;
+import com.cloudphone.store.Logins;
 import com.cloudphone.store.JobStore;
 import com.cloudphone.store.TombstoneStore;
 import java.time.Clock;
@@ -35,7 +37,9 @@ import java.util.TreeMap;
  * until its data is purged.
  */
 public final class AgencyService {
-    private final Directory directory;
+    private final Accounts accounts;
+    private final Memberships memberships;
+    private final Logins logins;
     private final Access access;
     private final DeletionService deletion;
     private final JobStore jobs;
@@ -43,9 +47,11 @@ public final class AgencyService {
     private final WorkflowStarter starter;
     private final Clock clock;
 
-    public AgencyService(Directory directory, Access access, DeletionService deletion, JobStore jobs,
+    public AgencyService(Accounts accounts, Memberships memberships, Logins logins, Access access, DeletionService deletion, JobStore jobs,
                          TombstoneStore tombstones, WorkflowStarter starter, Clock clock) {
-        this.directory = directory;
+        this.accounts = accounts;
+        this.memberships = memberships;
+        this.logins = logins;
         this.access = access;
         this.deletion = deletion;
         this.jobs = jobs;
@@ -78,18 +84,18 @@ public final class AgencyService {
         if (me.role() != Role.AGENCY_ADMIN) {
             throw ApiException.forbidden("Only agency admins manage users across the agency");
         }
-        Account account = directory.account(caller.accountId()).orElseThrow(() -> ApiException.notFound("Account"));
+        Account account = accounts.account(caller.accountId()).orElseThrow(() -> ApiException.notFound("Account"));
         if (account.parentAccountId() != null) {
             throw ApiException.forbidden("Agency changes are made from the agency account, not a sub-account");
         }
-        return new Agency(account, directory.subAccounts(account.accountId()));
+        return new Agency(account, accounts.subAccounts(account.accountId()));
     }
 
     /** The login's memberships within the agency, any status; 404 when it has none (it is not the agency's). */
     private Map<String, Member> memberships(Agency agency, String userId) {
         Map<String, Member> found = new TreeMap<>();
         Set<String> ours = agency.accountIds();
-        for (Member m : directory.memberships(userId)) {
+        for (Member m : memberships.memberships(userId)) {
             if (ours.contains(m.accountId())) {
                 found.put(m.accountId(), m);
             }
@@ -127,7 +133,7 @@ public final class AgencyService {
         Map<String, Member> first = new LinkedHashMap<>();
         Map<String, Map<String, String>> roles = new LinkedHashMap<>();
         for (AgencyAccount account : accounts) {
-            for (Member m : directory.members(account.accountId())) {
+            for (Member m : memberships.members(account.accountId())) {
                 first.putIfAbsent(m.userId(), m);
                 roles.computeIfAbsent(m.userId(), id -> new TreeMap<>()).put(account.accountId(), m.role().name());
             }
@@ -182,10 +188,10 @@ public final class AgencyService {
             }
         }
 
-        Login login = directory.login(userId).orElseThrow(() -> ApiException.notFound("User"));
+        Login login = logins.login(userId).orElseThrow(() -> ApiException.notFound("User"));
         Member template = all.values().iterator().next();
         String now = clock.instant().toString();
-        Directory.MembershipChanges changes = directory.membershipChanges();
+        Memberships.Changes changes = memberships.changes();
         for (Map.Entry<String, Role> entry : new TreeMap<>(wanted).entrySet()) {
             String accountId = entry.getKey();
             Role role = entry.getValue();

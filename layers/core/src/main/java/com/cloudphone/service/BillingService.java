@@ -5,7 +5,7 @@ import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Plan;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Accounts;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,11 +15,11 @@ import java.util.Map;
  * an account closed. Events are applied in their own time order; a stale or repeated one changes nothing.
  */
 public final class BillingService {
-    private final Directory directory;
+    private final Accounts accounts;
     private final ClosureService closure;
 
-    public BillingService(Directory directory, ClosureService closure) {
-        this.directory = directory;
+    public BillingService(Accounts accounts, ClosureService closure) {
+        this.accounts = accounts;
         this.closure = closure;
     }
 
@@ -46,18 +46,18 @@ public final class BillingService {
                 Integer limit = limit(detail, plan);
                 Object paid = detail.get("paid");
                 boolean isPaid = paid == null ? plan != Plan.FREE : Boolean.TRUE.equals(paid);
-                yield directory.applyPlan(accountId, plan, limit, isPaid, eventTime, eventId,
+                yield accounts.applyPlan(accountId, plan, limit, isPaid, eventTime, eventId,
                         a -> updated(a, type, eventTime));
             }
             case "SeatsChanged" -> {
-                Account account = directory.account(accountId).orElseThrow(() -> ApiException.notFound("Account"));
+                Account account = accounts.account(accountId).orElseThrow(() -> ApiException.notFound("Account"));
                 if (account.plan() != Plan.TEAM) {
                     throw ApiException.invalid("seatLimit", "only TEAM accounts have a raised seat limit");
                 }
-                yield directory.applyPlan(accountId, Plan.TEAM, limit(detail, Plan.TEAM), account.paid(), eventTime,
+                yield accounts.applyPlan(accountId, Plan.TEAM, limit(detail, Plan.TEAM), account.paid(), eventTime,
                         eventId, a -> updated(a, type, eventTime));
             }
-            case "AccountClosed" -> directory.close(accountId, eventTime, eventId,
+            case "AccountClosed" -> accounts.close(accountId, eventTime, eventId,
                     a -> updated(a, type, eventTime));
             default -> throw ApiException.invalid("detail-type", "unknown billing event " + type);
         };
@@ -65,10 +65,10 @@ public final class BillingService {
         result.put("accountId", accountId);
         result.put("type", type);
         result.put("outcome", applied ? "APPLIED" : "STALE");
-        if ("AccountClosed".equals(type) && directory.account(accountId).map(Account::closed).orElse(false)) {
+        if ("AccountClosed".equals(type) && accounts.account(accountId).map(Account::closed).orElse(false)) {
             // also when STALE: a redelivered closure finishes what a crash left
             result.put("windDown", closure.windDown(accountId,
-                    directory.account(accountId).orElseThrow().closedAt(), timeLeft));
+                    accounts.account(accountId).orElseThrow().closedAt(), timeLeft));
         }
         return result;
     }

@@ -8,7 +8,7 @@ import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.store.CallLog;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Memberships;
 import java.util.List;
 
 /**
@@ -17,12 +17,12 @@ import java.util.List;
  */
 public final class CallService {
     private final CallLog calls;
-    private final Directory directory;
+    private final Memberships memberships;
     private final Access access;
 
-    public CallService(CallLog calls, Directory directory, Access access) {
+    public CallService(CallLog calls, Memberships memberships, Access access) {
         this.calls = calls;
-        this.directory = directory;
+        this.memberships = memberships;
         this.access = access;
     }
 
@@ -53,7 +53,7 @@ public final class CallService {
     }
 
     private Member filterable(String accountId, String userId) {
-        return directory.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
+        return memberships.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
                 .orElseThrow(() -> ApiException.invalid("userId", "no user " + userId + " in the account"));
     }
 }

@@ -11,7 +11,8 @@ import com.cloudphone.model.Queue;
 import com.cloudphone.model.Tombstone;
 import com.cloudphone.store.CallflowStore;
 import com.cloudphone.store.DeviceStore;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Accounts;
+import com.cloudphone.store.Memberships;
 import com.cloudphone.store.NumberStore;
 import com.cloudphone.store.QueueStore;
 import java.time.Instant;
@@ -31,16 +32,18 @@ import java.util.function.BooleanSupplier;
  * so does the hourly sweep for a wind-down that ran out of time (the account stays noted as closing until done).
  */
 public final class ClosureService {
-    private final Directory directory;
+    private final Accounts accounts;
+    private final Memberships memberships;
     private final QueueStore queues;
     private final CallflowStore callflows;
     private final NumberStore numbers;
     private final OffboardingService purges;
     private final DeviceStore devices;
 
-    public ClosureService(Directory directory, QueueStore queues, CallflowStore callflows, NumberStore numbers,
+    public ClosureService(Accounts accounts, Memberships memberships, QueueStore queues, CallflowStore callflows, NumberStore numbers,
                           DeviceStore devices, OffboardingService purges) {
-        this.directory = directory;
+        this.accounts = accounts;
+        this.memberships = memberships;
         this.devices = devices;
         this.queues = queues;
         this.callflows = callflows;
@@ -59,7 +62,7 @@ public final class ClosureService {
      */
     public List<Map<String, Object>> continueUnfinished(BooleanSupplier timeLeft) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Directory.Closing c : directory.closing()) {
+        for (Accounts.Closing c : accounts.closing()) {
             if (!timeLeft.getAsBoolean()) break;
             Map<String, Object> result = new LinkedHashMap<>(Map.of("accountId", c.accountId()));
             result.putAll(windDown(c.accountId(), c.closedAt(), timeLeft));
@@ -91,7 +94,7 @@ public final class ClosureService {
         private int membersRemoved;
 
         WindDown(String accountId, String closedAt, BooleanSupplier timeLeft) {
-            Account account = directory.account(accountId).orElseThrow();
+            Account account = accounts.account(accountId).orElseThrow();
             this.accountId = accountId;
             this.closedAt = closedAt;
             this.closed = Instant.parse(closedAt).truncatedTo(ChronoUnit.SECONDS);
@@ -119,12 +122,12 @@ public final class ClosureService {
                 contactsDeleted += numbers.retire(n, released, event("NumberReleased",
                         Map.of("number", n.number(), "cause", "ACCOUNT_CLOSED")));
             }
-            for (Member m : directory.members(accountId)) { // those not removed yet
+            for (Member m : memberships.members(accountId)) { // those not removed yet
                 if (!timeLeft.getAsBoolean()) return result(false);
                 remove(m);
                 membersRemoved++;
             }
-            directory.closed(accountId);
+            accounts.closed(accountId);
             return result(true);
         }
 
@@ -136,7 +139,7 @@ public final class ClosureService {
             }
             Tombstone tombstone = new Tombstone(accountId, m.userId(), closed.toString(), purgeAt, null,
                     DeletionService.label(accountId, m.userId()));
-            directory.removeFromClosedAccount(m, directory.links(accountId, m.userId()), tombstone, event("UserRemoved",
+            memberships.removeFromClosedAccount(m, memberships.links(accountId, m.userId()), tombstone, event("UserRemoved",
                     Map.of("userId", m.userId(), "purgeAt", purgeAt, "cause", "ACCOUNT_CLOSED")));
             purges.schedulePurge(accountId, new DeletionService.Deleted(m.userId(), tombstone.removedAt(), purgeAt));
         }

@@ -10,7 +10,8 @@ import com.cloudphone.model.Queue;
 import com.cloudphone.model.Role;
 import com.cloudphone.model.Tombstone;
 import com.cloudphone.store.DeviceStore;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Accounts;
+import com.cloudphone.store.Memberships;
 import com.cloudphone.store.QueueStore;
 import com.cloudphone.store.TombstoneStore;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,8 @@ import java.util.function.Function;
 public final class DeletionService {
     public static final Duration PAID_PURGE_WINDOW = Duration.ofDays(28);
 
-    private final Directory directory;
+    private final Accounts accounts;
+    private final Memberships memberships;
     private final QueueStore queues;
     private final CallflowService callflows;
     private final NumberService numbers;
@@ -42,10 +44,11 @@ public final class DeletionService {
     private final Access access;
     private final Clock clock;
 
-    public DeletionService(Directory directory, QueueStore queues, CallflowService callflows, NumberService numbers,
+    public DeletionService(Accounts accounts, Memberships memberships, QueueStore queues, CallflowService callflows, NumberService numbers,
                            DeviceStore devices, TombstoneStore tombstones, Access access,
                            Clock clock) {
-        this.directory = directory;
+        this.accounts = accounts;
+        this.memberships = memberships;
         this.queues = queues;
         this.callflows = callflows;
         this.numbers = numbers;
@@ -97,7 +100,7 @@ public final class DeletionService {
     }
 
     private Deleted ifPresent(String accountId, String userId, Function<Member, Tombstone> removal) {
-        Member member = directory.member(accountId, userId).orElse(null);
+        Member member = memberships.member(accountId, userId).orElse(null);
         if (member == null || member.status() == MemberStatus.REMOVED) {
             return tombstones.get(accountId, userId).map(Deleted::of)
                     .orElseThrow(() -> ApiException.notFound("User"));
@@ -127,7 +130,7 @@ public final class DeletionService {
 
     private Tombstone removeMember(Member member, boolean fromWorkflow) {
         Removal removal = removal(member, fromWorkflow);
-        directory.removeMember(member, removal.linksSeen(), removal.tombstone(), removal.event());
+        memberships.removeMember(member, removal.linksSeen(), removal.tombstone(), removal.event());
         return removal.tombstone();
     }
 
@@ -140,7 +143,7 @@ public final class DeletionService {
         if (access.isLastAdmin(member)) {
             throw new ApiException(ErrorCode.INVALID_STATE, "The last admin of an account cannot be deleted");
         }
-        long links = directory.links(member.accountId(), member.userId());
+        long links = memberships.links(member.accountId(), member.userId());
         List<Blocker> blockers = blockersOf(member);
         if (!blockers.isEmpty()) {
             boolean onlyDevices = fromWorkflow && blockers.stream().allMatch(b -> b.type().equals("DEVICE"));
@@ -149,7 +152,7 @@ public final class DeletionService {
                             : "The user still has " + blockers.size() + " dependencies; remove them first",
                     blockers);
         }
-        Account account = directory.account(member.accountId()).orElseThrow(() -> ApiException.notFound("Account"));
+        Account account = accounts.account(member.accountId()).orElseThrow(() -> ApiException.notFound("Account"));
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant purgeAt = account.paid() ? now.plus(PAID_PURGE_WINDOW) : now;
         Tombstone tombstone = new Tombstone(member.accountId(), member.userId(), now.toString(), purgeAt.toString(),
@@ -160,7 +163,7 @@ public final class DeletionService {
     }
 
     private Member current(String accountId, String userId) {
-        return directory.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
+        return memberships.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
                 .orElseThrow(() -> ApiException.notFound("User"));
     }
 

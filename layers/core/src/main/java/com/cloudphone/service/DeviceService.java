@@ -8,7 +8,7 @@ import com.cloudphone.model.Ids;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.store.DeviceStore;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Memberships;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +16,13 @@ import java.util.Map;
 /** Device sessions: a user logging in on a softphone or desk phone, and logging out. */
 public final class DeviceService {
     private final DeviceStore devices;
-    private final Directory directory;
+    private final Memberships memberships;
     private final Access access;
     private final Clock clock;
 
-    public DeviceService(DeviceStore devices, Directory directory, Access access, Clock clock) {
+    public DeviceService(DeviceStore devices, Memberships memberships, Access access, Clock clock) {
         this.devices = devices;
-        this.directory = directory;
+        this.memberships = memberships;
         this.access = access;
         this.clock = clock;
     }
@@ -50,7 +50,7 @@ public final class DeviceService {
     }
 
     private Member requireMember(String accountId, String userId) {
-        return directory.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
+        return memberships.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
                 .orElseThrow(() -> ApiException.notFound("User"));
     }
 }

@@ -19,7 +19,7 @@ import com.cloudphone.service.OffboardingPlan.CallflowAction;
 import com.cloudphone.service.OffboardingPlan.CallflowActionKind;
 import com.cloudphone.service.OffboardingPlan.NumberAction;
 import com.cloudphone.service.OffboardingPlan.NumberActionKind;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Memberships;
 import com.cloudphone.store.JobStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,7 @@ import java.util.Set;
  * a failure resumes: what the first run already did counts as done.
  */
 public final class OffboardingService {
-    private final Directory directory;
+    private final Memberships memberships;
     private final DeletionService deletion;
     private final CallflowService callflows;
     private final NumberService numbers;
@@ -47,9 +47,9 @@ public final class OffboardingService {
     private final WorkflowStarter starter;
     private final Clock clock;
 
-    public OffboardingService(Directory directory, DeletionService deletion, CallflowService callflows,
+    public OffboardingService(Memberships memberships, DeletionService deletion, CallflowService callflows,
                               NumberService numbers, JobStore jobs, Access access, WorkflowStarter starter, Clock clock) {
-        this.directory = directory;
+        this.memberships = memberships;
         this.deletion = deletion;
         this.callflows = callflows;
         this.numbers = numbers;
@@ -64,7 +64,7 @@ public final class OffboardingService {
 
     public Started start(Caller caller, String userId, OffboardingPlan plan) {
         Member actor = access.admin(caller);
-        Member member = directory.member(caller.accountId(), userId).filter(m -> m.status() != MemberStatus.REMOVED)
+        Member member = memberships.member(caller.accountId(), userId).filter(m -> m.status() != MemberStatus.REMOVED)
                 .orElseThrow(() -> ApiException.notFound("User"));
         access.requireMayManage(actor, member);
         Optional<Job> previous = jobs.latestFor(caller.accountId(), userId);
@@ -202,7 +202,7 @@ public final class OffboardingService {
             }
             if (a.action() == NumberActionKind.REASSIGN) {
                 boolean heirOk = a.toUserId() != null && !a.toUserId().equals(userId)
-                        && directory.member(member.accountId(), a.toUserId()).map(m -> m.status() == MemberStatus.ACTIVE).orElse(false);
+                        && memberships.member(member.accountId(), a.toUserId()).map(m -> m.status() == MemberStatus.ACTIVE).orElse(false);
                 if (!heirOk) {
                     problems.add(new FieldProblem(field + ".toUserId", "must be another active user of the account"));
                 }

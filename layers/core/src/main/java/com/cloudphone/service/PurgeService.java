@@ -10,7 +10,8 @@ import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.Tombstone;
 import com.cloudphone.store.CallLog;
 import com.cloudphone.store.DeviceStore;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Memberships;
+import com.cloudphone.store.Purges;
 import com.cloudphone.store.JobStore;
 import com.cloudphone.store.TombstoneStore;
 import java.time.Clock;
@@ -26,16 +27,18 @@ import java.util.Map;
  * Run by the workflow after its Wait, and by an hourly sweep that catches any execution that was lost.
  */
 public final class PurgeService {
-    private final Directory directory;
+    private final Memberships memberships;
+    private final Purges purges;
     private final TombstoneStore tombstones;
     private final CallLog calls;
     private final DeviceStore devices;
     private final JobStore jobs;
     private final Clock clock;
 
-    public PurgeService(Directory directory, TombstoneStore tombstones, CallLog calls, DeviceStore devices,
+    public PurgeService(Memberships memberships, Purges purges, TombstoneStore tombstones, CallLog calls, DeviceStore devices,
                         JobStore jobs, Clock clock) {
-        this.directory = directory;
+        this.memberships = memberships;
+        this.purges = purges;
         this.tombstones = tombstones;
         this.calls = calls;
         this.devices = devices;
@@ -62,17 +65,17 @@ public final class PurgeService {
             throw new ApiException(ErrorCode.INVALID_STATE, "Purge is not due before " + tombstone.purgeAt());
         }
         int anonymised = calls.anonymise(accountId, userId, tombstone.label());
-        Member member = directory.member(accountId, userId).orElse(null);
+        Member member = memberships.member(accountId, userId).orElse(null);
         int erased = 0;
         boolean keepLogin = true;
         if (member != null && member.status() == MemberStatus.REMOVED) {
-            keepLogin = directory.memberships(userId).stream()
+            keepLogin = memberships.memberships(userId).stream()
                     .anyMatch(m -> !m.accountId().equals(accountId) && m.status() != MemberStatus.REMOVED);
-            erased = directory.erase(member, devices.of(accountId, userId), keepLogin);
+            erased = purges.erase(member, devices.of(accountId, userId), keepLogin);
         }
         Tombstone purged = new Tombstone(accountId, userId, tombstone.removedAt(), tombstone.purgeAt(), now.toString(),
                 tombstone.label());
-        if (!directory.markPurged(purged, new DomainEvent("UserPurged", accountId, now.toString(),
+        if (!purges.markPurged(purged, new DomainEvent("UserPurged", accountId, now.toString(),
                 Map.of("userId", userId, "callsAnonymised", anonymised, "loginKept", keepLogin)))) {
             // a concurrent purge (the sweep and the workflow) finished first and told billing
             result.put("outcome", "ALREADY_PURGED");

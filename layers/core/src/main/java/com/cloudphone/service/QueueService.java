@@ -7,7 +7,7 @@ import com.cloudphone.model.Member;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Queue;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Memberships;
 import com.cloudphone.store.QueueStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,13 +19,13 @@ import java.util.stream.Collectors;
 /** Call queues: creating them, listing them with members by extension, and taking a user out. */
 public final class QueueService {
     private final QueueStore queues;
-    private final Directory directory;
+    private final Memberships memberships;
     private final Access access;
     private final Clock clock;
 
-    public QueueService(QueueStore queues, Directory directory, Access access, Clock clock) {
+    public QueueService(QueueStore queues, Memberships memberships, Access access, Clock clock) {
         this.queues = queues;
-        this.directory = directory;
+        this.memberships = memberships;
         this.access = access;
         this.clock = clock;
     }
@@ -83,7 +83,7 @@ public final class QueueService {
     }
 
     private Map<String, Member> membersById(String accountId) {
-        return directory.members(accountId).stream().collect(Collectors.toMap(Member::userId, Function.identity()));
+        return memberships.members(accountId).stream().collect(Collectors.toMap(Member::userId, Function.identity()));
     }
 
     private static QueueView view(Queue q, Map<String, Member> members) {

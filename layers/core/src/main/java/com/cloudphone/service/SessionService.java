@@ -7,7 +7,9 @@ import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Accounts;
+import com.cloudphone.store.Memberships;
+import com.cloudphone.store.Logins;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -25,13 +27,17 @@ public final class SessionService {
     /** A login id no one has (ids are "u_" and letters): unknown identifiers do the same reads and write on it. */
     private static final String NO_SUCH_LOGIN = "none";
 
-    private final Directory directory;
+    private final Accounts accounts;
+    private final Memberships memberships;
+    private final Logins logins;
     private final PasswordHasher hasher;
     private final Supplier<Tokens> tokens;
     private final Clock clock;
 
-    public SessionService(Directory directory, PasswordHasher hasher, Supplier<Tokens> tokens, Clock clock) {
-        this.directory = directory;
+    public SessionService(Accounts accounts, Memberships memberships, Logins logins, PasswordHasher hasher, Supplier<Tokens> tokens, Clock clock) {
+        this.accounts = accounts;
+        this.memberships = memberships;
+        this.logins = logins;
         this.hasher = hasher;
         this.tokens = tokens;
         this.clock = clock;
@@ -40,18 +46,18 @@ public final class SessionService {
     /**
      * {@code identifier} is a username or an email. Unknown login, wrong password and a locked login get the
      * same 401, after the same work (reads, a conditional write, one bcrypt check), so no answer tells which
-     * logins exist. Each check is reserved first ({@link Directory#claimSignInAttempt}), so parallel attempts
+     * logins exist. Each check is reserved first ({@link Logins#claimSignInAttempt}), so parallel attempts
      * cannot check more than five passwords before the lock.
      */
     public Tokens.Issued signIn(String identifier, String password, String accountId) {
-        Optional<Login> found = identifier.contains("@") ? directory.loginByEmail(identifier)
-                : directory.loginByUsername(identifier);
+        Optional<Login> found = identifier.contains("@") ? logins.loginByEmail(identifier)
+                : logins.loginByUsername(identifier);
         Instant now = clock.instant();
         String loginId = found.map(Login::userId).orElse(NO_SUCH_LOGIN);
         if (found.isEmpty()) {
-            directory.login(NO_SUCH_LOGIN);
+            logins.login(NO_SUCH_LOGIN);
         }
-        var attempt = directory.claimSignInAttempt(loginId, now.toString(), MAX_FAILED_ATTEMPTS);
+        var attempt = logins.claimSignInAttempt(loginId, now.toString(), MAX_FAILED_ATTEMPTS);
         if (found.isEmpty() || attempt.isEmpty()) {
             hasher.burn(password);
             throw badCredentials();
@@ -59,12 +65,12 @@ public final class SessionService {
         Login login = found.get();
         if (!hasher.matches(login.passwordHash(), password)) {
             if (attempt.getAsInt() >= MAX_FAILED_ATTEMPTS) {
-                directory.lockLogin(login.userId(), now.plus(LOCKOUT).toString());
+                logins.lockLogin(login.userId(), now.plus(LOCKOUT).toString());
             }
             throw badCredentials();
         }
-        directory.recordSuccessfulLogin(login.userId()); // the password was right, whatever the memberships say
-        List<Member> active = directory.memberships(login.userId()).stream().filter(Member::canSignIn).toList();
+        logins.recordSuccessfulLogin(login.userId()); // the password was right, whatever the memberships say
+        List<Member> active = memberships.memberships(login.userId()).stream().filter(Member::canSignIn).toList();
         Member chosen = choose(active, accountId);
         return tokens.get().issue(login.userId(), chosen.accountId(), chosen.role().name());
     }
@@ -87,7 +93,7 @@ public final class SessionService {
             details.add(new FieldProblem("accountId", "required, one of " + sorted.stream().map(Member::accountId).toList()));
             // then each account by name, for a picker: a login with a right password may see where it can go
             sorted.stream().map(m -> new AccountChoice(m.accountId(),
-                            directory.account(m.accountId()).map(a -> a.name()).orElse(m.accountId()), m.role().name()))
+                            accounts.account(m.accountId()).map(a -> a.name()).orElse(m.accountId()), m.role().name()))
                     .sorted(java.util.Comparator.comparing(AccountChoice::name).thenComparing(AccountChoice::accountId))
                     .forEach(details::add);
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "This login belongs to several accounts; pick one",
@@ -99,17 +105,17 @@ public final class SessionService {
     /** An invited user sets their password with the token from their invitation; the membership becomes active. */
     public Tokens.Issued acceptInvitation(String token, String password) {
         String userId = Invitation.userIdOf(token);
-        Login login = userId.isEmpty() ? null : directory.login(userId).orElse(null);
+        Login login = userId.isEmpty() ? null : logins.login(userId).orElse(null);
         if (login == null || login.invitationHash() == null || !MessageDigest.isEqual(
                 login.invitationHash().getBytes(StandardCharsets.US_ASCII),
                 Invitation.sha256(token).getBytes(StandardCharsets.US_ASCII))) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "The invitation is not valid or was already used");
         }
-        directory.acceptInvitation(userId, login.invitationHash(), hasher.hash(password));
-        List<Member> invited = directory.memberships(userId).stream()
+        logins.acceptInvitation(userId, login.invitationHash(), hasher.hash(password));
+        List<Member> invited = memberships.memberships(userId).stream()
                 .filter(m -> m.status() == MemberStatus.INVITED && !m.suspended()).toList();
         for (Member m : invited) {
-            directory.updateMember(m, m.withStatus(MemberStatus.ACTIVE), new DomainEvent("InvitationAccepted",
+            memberships.updateMember(m, m.withStatus(MemberStatus.ACTIVE), new DomainEvent("InvitationAccepted",
                     m.accountId(), clock.instant().toString(), Map.of("userId", userId)));
         }
         if (invited.isEmpty()) {

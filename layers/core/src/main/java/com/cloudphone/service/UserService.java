@@ -13,7 +13,9 @@ import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Role;
 import com.cloudphone.model.UserKind;
-import com.cloudphone.store.Directory;
+import com.cloudphone.store.Accounts;
+import com.cloudphone.store.Memberships;
+import com.cloudphone.store.Logins;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,13 +25,17 @@ import java.util.Objects;
 
 /** Adding, listing and editing the members of an account. */
 public final class UserService {
-    private final Directory directory;
+    private final Accounts accounts;
+    private final Memberships memberships;
+    private final Logins logins;
     private final Access access;
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    public UserService(Directory directory, Access access, PasswordHasher hasher, Clock clock) {
-        this.directory = directory;
+    public UserService(Accounts accounts, Memberships memberships, Logins logins, Access access, PasswordHasher hasher, Clock clock) {
+        this.accounts = accounts;
+        this.memberships = memberships;
+        this.logins = logins;
         this.access = access;
         this.hasher = hasher;
         this.clock = clock;
@@ -51,7 +57,7 @@ public final class UserService {
                 invited ? MemberStatus.INVITED : MemberStatus.ACTIVE, request.username(), request.email(),
                 request.displayName(), request.extension(), request.timezone(), request.businessHours(), false,
                 request.leadRouting(), now);
-        directory.addMember(member, login, new DomainEvent("UserAdded", caller.accountId(), now, Map.of(
+        memberships.addMember(member, login, new DomainEvent("UserAdded", caller.accountId(), now, Map.of(
                 "userId", userId, "kind", request.kind().name(), "role", member.role().name(),
                 "addedBy", caller.userId())));
         return UserView.of(member, invited ? invitation.token() : null);
@@ -65,7 +71,7 @@ public final class UserService {
      */
     public Page<UserView> list(Caller caller, PageRequest request) {
         if (Role.ADMIN.name().equals(caller.role()) || Role.AGENCY_ADMIN.name().equals(caller.role())) {
-            Page<Member> page = directory.members(caller.accountId(), request);
+            Page<Member> page = memberships.members(caller.accountId(), request);
             Member me = page.items().stream().anyMatch(m -> m.userId().equals(caller.userId()))
                     ? access.memberAmong(caller, page.items()) : access.member(caller);
             return me.isAdmin() ? page.map(UserView::of) : own(me, request);
@@ -74,7 +80,7 @@ public final class UserService {
         if (!me.isAdmin()) {
             return own(me, request);
         }
-        return directory.members(caller.accountId(), request).map(UserView::of);
+        return memberships.members(caller.accountId(), request).map(UserView::of);
     }
 
     private static Page<UserView> own(Member me, PageRequest request) {
@@ -95,14 +101,14 @@ public final class UserService {
 
     public Me me(Caller caller) {
         Member me = access.member(caller);
-        Account account = directory.account(caller.accountId()).orElseThrow(() -> ApiException.notFound("Account"));
-        List<Membership> accounts = directory.memberships(caller.userId()).stream().filter(Member::canSignIn)
+        Account account = accounts.account(caller.accountId()).orElseThrow(() -> ApiException.notFound("Account"));
+        List<Membership> reachable = memberships.memberships(caller.userId()).stream().filter(Member::canSignIn)
                 .map(m -> new Membership(m.accountId(),
-                        directory.account(m.accountId()).map(Account::name).orElse(null), m.role().name()))
+                        accounts.account(m.accountId()).map(Account::name).orElse(null), m.role().name()))
                 .sorted(java.util.Comparator.comparing(Membership::accountId)).toList();
         boolean admin = me.isAdmin();
         return new Me(UserView.of(me), account.accountId(), account.name(), account.plan().name(),
-                account.parentAccountId(), admin ? account.seatsUsed() : null, admin ? account.plan().seats(account.seatLimit()) : null, accounts);
+                account.parentAccountId(), admin ? account.seatsUsed() : null, admin ? account.plan().seats(account.seatLimit()) : null, reachable);
     }
 
     public UserView get(Caller caller, String userId) {
@@ -146,18 +152,18 @@ public final class UserService {
                 Map.of("userId", userId, "changed", changed, "changedBy", caller.userId()));
         // the event goes with the last write, so it is there exactly when everything it lists is
         if (!settings.isEmpty()) {
-            directory.updateMember(before, after, patch.password() == null ? updated : null);
+            memberships.updateMember(before, after, patch.password() == null ? updated : null);
         }
         if (patch.password() != null) {
             // every token of this login issued before now stops working, in every account it belongs to
-            directory.changePassword(userId, hasher.hash(patch.password()), clock.instant().toEpochMilli(), updated);
+            logins.changePassword(userId, hasher.hash(patch.password()), clock.instant().toEpochMilli(), updated);
         }
         return UserView.of(after);
     }
 
     /** SPEC rule 3: only TEAM accounts route leads round-robin and broadcast calls. */
     private void requireLeadRouting(String accountId) {
-        Account account = directory.account(accountId).orElseThrow(() -> ApiException.notFound("Account"));
+        Account account = accounts.account(accountId).orElseThrow(() -> ApiException.notFound("Account"));
         if (!account.plan().allowsLeadRouting()) {
             throw new ApiException(ErrorCode.PLAN_FEATURE_UNAVAILABLE,
                     "The lead router and call broadcast come with the TEAM plan; this account is " + account.plan(),
@@ -176,7 +182,7 @@ public final class UserService {
         if (!actor.userId().equals(target.userId())) {
             return;
         }
-        Login login = directory.login(target.userId()).orElseThrow(() -> ApiException.notFound("Login"));
+        Login login = logins.login(target.userId()).orElseThrow(() -> ApiException.notFound("Login"));
         if (login.passwordHash() == null) {
             return; // an invited user who has not set a password yet has nothing to prove
         }
@@ -186,7 +192,7 @@ public final class UserService {
     }
 
     Member current(String accountId, String userId) {
-        return directory.member(accountId, userId)
+        return memberships.member(accountId, userId)
                 .filter(m -> m.status() != MemberStatus.REMOVED)
                 .orElseThrow(() -> ApiException.notFound("User"));
     }

@@ -1,6 +1,6 @@
 package com.cloudphone.store;
 
-import static com.cloudphone.store.Directory.k;
+import static com.cloudphone.store.Keys.k;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;

@@ -10,7 +10,7 @@ import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import static com.cloudphone.store.Directory.k;
+import static com.cloudphone.store.Keys.k;
 import static com.cloudphone.store.Transaction.key;
 
 /** Device sessions: a user logged in on a softphone or desk phone. */

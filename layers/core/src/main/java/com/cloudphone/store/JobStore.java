@@ -1,6 +1,6 @@
 package com.cloudphone.store;
 
-import static com.cloudphone.store.Directory.k;
+import static com.cloudphone.store.Keys.k;
 import static com.cloudphone.store.Transaction.key;
 import static com.cloudphone.store.Transaction.s;
 

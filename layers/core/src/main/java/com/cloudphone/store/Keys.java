@@ -1,6 +1,7 @@
 package com.cloudphone.store;
 
 import java.util.Locale;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /** Key formats of the single table; docs/table.md explains each access pattern they serve. */
 final class Keys {
@@ -26,6 +27,11 @@ final class Keys {
     static final String CLOSING = "CLOSING";
 
     private Keys() {
+    }
+
+    /** The key of one item, for the enhanced client. */
+    static Key k(String pk, String sk) {
+        return Key.builder().partitionValue(pk).sortValue(sk).build();
     }
 
     static String account(String accountId) { return "ACCOUNT#" + accountId; }

@@ -20,7 +20,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import static com.cloudphone.store.Directory.k;
+import static com.cloudphone.store.Keys.k;
 import static com.cloudphone.store.Transaction.key;
 import static com.cloudphone.store.Transaction.s;
 

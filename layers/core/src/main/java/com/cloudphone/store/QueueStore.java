@@ -13,7 +13,7 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import static com.cloudphone.store.Directory.k;
+import static com.cloudphone.store.Keys.k;
 import static com.cloudphone.store.Transaction.key;
 
 /** Call queues and their members. */

@@ -1,6 +1,6 @@
 package com.cloudphone.store;
 
-import static com.cloudphone.store.Directory.k;
+import static com.cloudphone.store.Keys.k;
 
 import com.cloudphone.model.Tombstone;
 import java.util.List;

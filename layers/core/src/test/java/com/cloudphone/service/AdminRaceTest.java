@@ -54,11 +54,11 @@ class AdminRaceTest {
             List<String> outcomes = race(() -> removeEverywhere(boss, deputy.userId()),
                     () -> removeEverywhere(deputy, boss.userId()));
 
-            long left = t.backend.directory.members(agencyId).stream()
+            long left = t.backend.memberships.members(agencyId).stream()
                     .filter(m -> m.role() == Role.AGENCY_ADMIN && m.canSignIn()).count();
             assertEquals(1, left, "round " + round + ": " + outcomes + " left " + left + " agency admins");
             assertEquals(1, outcomes.stream().filter("OK"::equals).count(), outcomes.toString());
-            assertEquals(new AdminCount(1, 1), t.backend.directory.adminCount(agencyId),
+            assertEquals(new AdminCount(1, 1), t.backend.memberships.adminCount(agencyId),
                     "round " + round + ": the agency account's count is the survivor");
         }
     }
@@ -110,10 +110,10 @@ class AdminRaceTest {
     }
 
     private void assertAnAdminLeft(String accountId, int round) {
-        List<Member> admins = t.backend.directory.members(accountId).stream()
+        List<Member> admins = t.backend.memberships.members(accountId).stream()
                 .filter(m -> m.isAdmin() && m.canSignIn()).toList();
         assertTrue(!admins.isEmpty(), "round " + round + ": account " + accountId + " has no admin who can sign in");
-        assertEquals(new AdminCount(admins.size(), 0), t.backend.directory.adminCount(accountId), "round " + round);
+        assertEquals(new AdminCount(admins.size(), 0), t.backend.memberships.adminCount(accountId), "round " + round);
     }
 
     private String patch(Caller actor, String target, Boolean admin, Boolean suspended) {

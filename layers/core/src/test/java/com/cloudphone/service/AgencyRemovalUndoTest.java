@@ -37,7 +37,7 @@ class AgencyRemovalUndoTest {
             }
             Caller boss = new Caller(agency.owner().userId(), agencyId, "AGENCY_ADMIN");
             Member deputy = t.backend.accounts.addAgencyAdmin(agencyId, "undo-deputy-" + failAt, "Deputy-pass-1", "Deputy");
-            String firstSub = t.backend.directory.subAccounts(agencyId).get(0).accountId();
+            String firstSub = t.backend.accountStore.subAccounts(agencyId).get(0).accountId();
             t.backend.users.patch(new Caller(boss.userId(), firstSub, "AGENCY_ADMIN"), deputy.userId(),
                     new UserPatch(null, null, Optional.of("301"), null, null, null, null, null, null));
             Map<String, String> rolesBefore = t.backend.agency.roles(boss, deputy.userId()).roles();
@@ -76,8 +76,8 @@ class AgencyRemovalUndoTest {
                 assertEquals(accounts.subList(0, failAt), undo.get("restored"), where);
                 assertEquals(List.of(), undo.get("notRestored"), where);
             }
-            t.backend.directory.subAccounts(agencyId).forEach(sub -> assertTrue(
-                    t.backend.directory.member(sub.accountId(), deputy.userId()).orElseThrow().canSignIn(), where));
+            t.backend.accountStore.subAccounts(agencyId).forEach(sub -> assertTrue(
+                    t.backend.memberships.member(sub.accountId(), deputy.userId()).orElseThrow().canSignIn(), where));
         }
     }
 
@@ -111,8 +111,8 @@ class AgencyRemovalUndoTest {
     }
 
     private List<Member> memberships(String userId) {
-        List<Member> all = new ArrayList<>(t.backend.directory.memberships(userId).stream()
-                .map(m -> t.backend.directory.member(m.accountId(), userId).orElseThrow()).toList());
+        List<Member> all = new ArrayList<>(t.backend.memberships.memberships(userId).stream()
+                .map(m -> t.backend.memberships.member(m.accountId(), userId).orElseThrow()).toList());
         all.sort(java.util.Comparator.comparing(Member::accountId));
         return all;
     }

@@ -29,7 +29,7 @@ class AgencyRolesTest {
                     agency.account().accountId(), false).account().accountId());
         }
         subs.sort(null);
-        Caller firstOwner = new Caller(t.backend.directory.members(subs.get(0)).stream()
+        Caller firstOwner = new Caller(t.backend.memberships.members(subs.get(0)).stream()
                 .filter(m -> m.role() == Role.ADMIN).findFirst().orElseThrow().userId(), subs.get(0), "ADMIN");
         String pat = t.backend.users.add(firstOwner, new NewUser(UserKind.INTERNAL, "roles-pat", null, "Welcome-2026",
                 "Pat", "201", null, null, false)).userId();

@@ -53,6 +53,6 @@ class BillingServiceTest {
                 t.clock.instant().minusSeconds(30).toString());
         assertEquals("STALE", stale.get("outcome"));
         assertEquals(1, t.bus.published().stream().filter(e -> e.type().equals("AccountUpdated")).count());
-        assertEquals(Plan.TEAM, t.backend.directory.account(owner.accountId()).orElseThrow().plan());
+        assertEquals(Plan.TEAM, t.backend.accountStore.account(owner.accountId()).orElseThrow().plan());
     }
 }

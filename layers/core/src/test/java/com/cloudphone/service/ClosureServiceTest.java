@@ -62,7 +62,7 @@ class ClosureServiceTest {
         assertEquals(3, windDown.get("numbersReleased"));
         assertEquals(3, windDown.get("contactsDeleted"));
         assertEquals("2026-12-22T09:00:00Z", windDown.get("purgeAt"));
-        assertTrue(t.backend.directory.members(accountId).isEmpty(), "nobody is a member any more");
+        assertTrue(t.backend.memberships.members(accountId).isEmpty(), "nobody is a member any more");
         assertTrue(t.backend.numbers.list(accountId).stream().allMatch(n -> n.state() == NumberState.RELEASED));
         assertTrue(t.backend.numbers.contacts(accountId, "+14155571000").isEmpty(), "the leads' data goes");
         assertTrue(t.backend.queueStore.list(accountId).isEmpty());
@@ -82,11 +82,11 @@ class ClosureServiceTest {
         t.clock.advance(Duration.ofDays(28));
         assertEquals(201, ((List<?>) t.backend.purge.sweep().get("purged")).size());
         for (String userId : users) {
-            assertTrue(t.backend.directory.login(userId).isEmpty(), "login of " + userId + " erased");
-            assertTrue(t.backend.directory.member(accountId, userId).isEmpty(), "profile of " + userId + " erased");
+            assertTrue(t.backend.logins.login(userId).isEmpty(), "login of " + userId + " erased");
+            assertTrue(t.backend.memberships.member(accountId, userId).isEmpty(), "profile of " + userId + " erased");
             assertTrue(t.backend.deviceStore.of(accountId, userId).isEmpty(), "devices of " + userId + " erased");
         }
-        assertTrue(t.backend.directory.loginByUsername("closing-u7").isEmpty());
+        assertTrue(t.backend.logins.loginByUsername("closing-u7").isEmpty());
         assertTrue(t.backend.callLog.recent(accountId, 1000).stream()
                 .allMatch(c -> c.userId() == null && c.userName() == null && c.userLabel().startsWith("Removed user ")));
     }
@@ -106,15 +106,15 @@ class ClosureServiceTest {
                 () -> budget.getAndDecrement() > 0).get("windDown");
         assertEquals(false, first.get("complete"));
         assertTrue((Integer) first.get("membersRemoved") < 31, "cut short: " + first);
-        assertTrue(!t.backend.directory.members(owner.accountId()).isEmpty(), "members left for the sweep");
+        assertTrue(!t.backend.memberships.members(owner.accountId()).isEmpty(), "members left for the sweep");
 
         List<Map<String, Object>> continued = t.backend.closures.continueUnfinished(() -> true);
         assertEquals(1, continued.size());
         assertEquals(true, continued.get(0).get("complete"));
-        assertTrue(t.backend.directory.members(owner.accountId()).isEmpty(), "nobody is a member any more");
+        assertTrue(t.backend.memberships.members(owner.accountId()).isEmpty(), "nobody is a member any more");
         assertEquals(List.of(), t.backend.closures.continueUnfinished(() -> true), "nothing left to carry on");
         assertEquals(31, ((List<?>) t.backend.purge.sweep().get("purged")).size());
-        assertTrue(users.stream().allMatch(u -> t.backend.directory.login(u).isEmpty()));
+        assertTrue(users.stream().allMatch(u -> t.backend.logins.login(u).isEmpty()));
     }
 
     @Test
@@ -123,6 +123,6 @@ class ClosureServiceTest {
         Caller owner = account(false, "closing-free", 10, users);
         close(owner.accountId());
         assertEquals(11, ((List<?>) t.backend.purge.sweep().get("purged")).size());
-        assertTrue(users.stream().allMatch(u -> t.backend.directory.login(u).isEmpty()));
+        assertTrue(users.stream().allMatch(u -> t.backend.logins.login(u).isEmpty()));
     }
 }

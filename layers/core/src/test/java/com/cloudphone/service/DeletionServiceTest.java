@@ -58,7 +58,7 @@ class DeletionServiceTest {
         var leaving = s.user("1002");
         var call = t.backend.calls.record(s.admin, "+14155559999", s.number("+14155550200"), leaving.userId(), 42,
                 "2026-11-20T10:00:00Z");
-        int seatsBefore = t.backend.directory.account(s.admin.accountId()).orElseThrow().seatsUsed();
+        int seatsBefore = t.backend.accountStore.account(s.admin.accountId()).orElseThrow().seatsUsed();
 
         var deleted = t.backend.deletion.delete(s.admin, leaving.userId());
         assertEquals(Instant.parse("2026-11-24T09:00:00Z").plus(Duration.ofDays(28)).toString(), deleted.purgeAt());
@@ -70,7 +70,7 @@ class DeletionServiceTest {
         assertEquals(ErrorCode.VALIDATION_FAILED, assertThrows(ApiException.class,
                 () -> t.backend.calls.list(s.admin, leaving.userId(), PageRequest.FIRST).items()).code());
         assertEquals(List.of(call), t.backend.calls.list(s.admin, null, PageRequest.FIRST).items());
-        assertEquals(seatsBefore - 1, t.backend.directory.account(s.admin.accountId()).orElseThrow().seatsUsed());
+        assertEquals(seatsBefore - 1, t.backend.accountStore.account(s.admin.accountId()).orElseThrow().seatsUsed());
         assertEquals("UserRemoved", t.bus.published().get(t.bus.published().size() - 1).type());
         // the extension is free again
         s.user("1002");
@@ -90,14 +90,14 @@ class DeletionServiceTest {
     void aDependencyAddedAfterTheCheckStopsTheDelete() {
         Scenario s = new Scenario(t, Plan.TEAM, true);
         var leaving = s.user("1002");
-        var member = t.backend.directory.member(s.admin.accountId(), leaving.userId()).orElseThrow();
-        long linksSeen = t.backend.directory.links(s.admin.accountId(), leaving.userId());
+        var member = t.backend.memberships.member(s.admin.accountId(), leaving.userId()).orElseThrow();
+        long linksSeen = t.backend.memberships.links(s.admin.accountId(), leaving.userId());
         // between the blocker check and the delete, a number is assigned
         t.backend.numberService.assign(s.admin, s.number("+14155550300"), leaving.userId());
         var tombstone = new com.cloudphone.model.Tombstone(s.admin.accountId(), leaving.userId(), "2026-11-24T09:00:00Z",
                 "2026-11-24T09:00:00Z", null, "Removed user test");
         assertEquals(ErrorCode.CONFLICT, assertThrows(ApiException.class,
-                () -> t.backend.directory.removeMember(member, linksSeen, tombstone,
+                () -> t.backend.memberships.removeMember(member, linksSeen, tombstone,
                         new com.cloudphone.model.DomainEvent("UserRemoved", s.admin.accountId(), "2026-11-24T09:00:00Z",
                                 java.util.Map.of("userId", leaving.userId())))).code());
         assertEquals("ACTIVE", t.backend.users.get(s.admin, leaving.userId()).status());

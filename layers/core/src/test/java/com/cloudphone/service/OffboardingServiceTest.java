@@ -87,9 +87,9 @@ class OffboardingServiceTest {
     void aUserBroughtBackAndDeletedAgainGetsAPurgeExecutionOfTheirOwn() {
         var user = s.user("1003");
         t.backend.offboarding.deleteNow(s.admin, user.userId());
-        var removed = t.backend.directory.member(s.admin.accountId(), user.userId()).orElseThrow();
+        var removed = t.backend.memberships.member(s.admin.accountId(), user.userId()).orElseThrow();
         t.clock.advance(Duration.ofDays(3)); // within the 28 days of a paid account: the data is still there
-        t.backend.directory.reviveMembership(removed.activeAs(com.cloudphone.model.Role.USER),
+        t.backend.memberships.reviveMembership(removed.activeAs(com.cloudphone.model.Role.USER),
                 new com.cloudphone.model.DomainEvent("UserAdded", s.admin.accountId(), t.clock.instant().toString(),
                         java.util.Map.of("userId", user.userId())));
         t.backend.offboarding.deleteNow(s.admin, user.userId());

@@ -49,9 +49,9 @@ class PurgeServiceTest {
         assertTrue(label.startsWith("Removed user "), label);
         assertTrue(calls.stream().allMatch(c -> label.equals(c.userLabel()) && c.userId() == null
                 && c.userName() == null && c.extension() == null));
-        assertTrue(t.backend.directory.member(s.admin.accountId(), leaving.userId()).isEmpty());
-        assertTrue(t.backend.directory.login(leaving.userId()).isEmpty());
-        assertTrue(t.backend.directory.loginByUsername(leaving.username()).isEmpty());
+        assertTrue(t.backend.memberships.member(s.admin.accountId(), leaving.userId()).isEmpty());
+        assertTrue(t.backend.logins.login(leaving.userId()).isEmpty());
+        assertTrue(t.backend.logins.loginByUsername(leaving.username()).isEmpty());
         assertEquals("UserPurged", t.bus.published().get(t.bus.published().size() - 1).type());
 
         var before = t.snapshot();
@@ -84,15 +84,15 @@ class PurgeServiceTest {
         Scenario agency = new Scenario(t, Plan.TEAM, true);
         Scenario client = new Scenario(t, Plan.TEAM, false);
         var person = agency.user("1002");
-        t.backend.directory.addMembership(new Member(client.admin.accountId(), person.userId(), UserKind.INTERNAL,
+        t.backend.memberships.addMembership(new Member(client.admin.accountId(), person.userId(), UserKind.INTERNAL,
                 Role.USER, MemberStatus.ACTIVE, person.username(), null, "Person", null, null, null, false, false,
                 t.clock.instant().toString()), new com.cloudphone.model.DomainEvent("UserAdded", client.admin.accountId(),
                 t.clock.instant().toString(), java.util.Map.of("userId", person.userId())));
 
         t.backend.deletion.delete(client.admin, person.userId());
         assertEquals("PURGED", t.backend.purge.purge(client.admin.accountId(), person.userId()).get("outcome"));
-        assertTrue(t.backend.directory.login(person.userId()).isPresent());
+        assertTrue(t.backend.logins.login(person.userId()).isPresent());
         assertFalse(t.backend.sessions.signIn(person.username(), "Welcome-2026", null).token().isEmpty());
-        assertNull(t.backend.directory.member(client.admin.accountId(), person.userId()).orElse(null));
+        assertNull(t.backend.memberships.member(client.admin.accountId(), person.userId()).orElse(null));
     }
 }

@@ -48,7 +48,7 @@ class SeatRaceTest {
 
         assertEquals(1, results.stream().filter("OK"::equals).count(), results.toString());
         assertEquals(19, results.stream().filter(ErrorCode.SEAT_LIMIT_REACHED.name()::equals).count(), results.toString());
-        assertEquals(2, t.backend.directory.members(owner.accountId()).size());
-        assertEquals(2, t.backend.directory.account(owner.accountId()).orElseThrow().seatsUsed());
+        assertEquals(2, t.backend.memberships.members(owner.accountId()).size());
+        assertEquals(2, t.backend.accountStore.account(owner.accountId()).orElseThrow().seatsUsed());
     }
 }

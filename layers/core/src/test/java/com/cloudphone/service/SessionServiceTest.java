@@ -125,7 +125,7 @@ class SessionServiceTest {
     }
 
     private SessionService sessionsWith(PasswordHasher hasher) {
-        return new SessionService(t.backend.directory, hasher, t.backend::tokens, t.clock);
+        return new SessionService(t.backend.accountStore, t.backend.memberships, t.backend.logins, hasher, t.backend::tokens, t.clock);
     }
 
     @Test

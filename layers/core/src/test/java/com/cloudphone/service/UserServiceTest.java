@@ -38,7 +38,7 @@ class UserServiceTest {
         }
         ApiException e = assertThrows(ApiException.class, () -> t.backend.users.add(owner, internal("member25", null)));
         assertEquals(ErrorCode.SEAT_LIMIT_REACHED, e.code());
-        assertEquals(25, t.backend.directory.members(owner.accountId()).size());
+        assertEquals(25, t.backend.memberships.members(owner.accountId()).size());
     }
 
     @Test
@@ -49,8 +49,8 @@ class UserServiceTest {
         assertEquals(ErrorCode.EXTENSION_TAKEN, ext.code());
         ApiException name = assertThrows(ApiException.class, () -> t.backend.users.add(owner, internal("ALICE", "1003")));
         assertEquals(ErrorCode.USERNAME_TAKEN, name.code());
-        assertEquals(2, t.backend.directory.account(owner.accountId()).orElseThrow().seatsUsed());
-        assertTrue(t.backend.directory.loginByUsername("bob").isEmpty());
+        assertEquals(2, t.backend.accountStore.account(owner.accountId()).orElseThrow().seatsUsed());
+        assertTrue(t.backend.logins.loginByUsername("bob").isEmpty());
     }
 
     @Test
@@ -141,7 +141,7 @@ class UserServiceTest {
         ApiException refused = assertThrows(ApiException.class, () -> t.backend.users.add(solo, new NewUser(
                 UserKind.INTERNAL, "not-routed", null, "Secret-pass-1", "Not routed", null, null, null, false, true)));
         assertEquals(ErrorCode.PLAN_FEATURE_UNAVAILABLE, refused.code());
-        assertTrue(t.backend.directory.loginByUsername("not-routed").isEmpty());
+        assertTrue(t.backend.logins.loginByUsername("not-routed").isEmpty());
         UserPatch route = new UserPatch(null, null, null, null, null, null, null, null, null, true);
         assertEquals(ErrorCode.PLAN_FEATURE_UNAVAILABLE, assertThrows(ApiException.class,
                 () -> t.backend.users.patch(solo, solo.userId(), route)).code());

@@ -115,8 +115,8 @@ class OutboxTest {
                 tombstone.purgeAt(), "2026-11-24T09:00:00Z", tombstone.label());
         Map<String, Object> detail = Map.of("userId", leaving.userId(), "callsAnonymised", 0, "loginKept", false);
         DomainEvent event = new DomainEvent("UserPurged", s.admin.accountId(), "2026-11-24T09:00:00Z", detail);
-        assertTrue(t.backend.directory.markPurged(purged, event));
-        assertTrue(!t.backend.directory.markPurged(purged, new DomainEvent("UserPurged", s.admin.accountId(),
+        assertTrue(t.backend.purgeStore.markPurged(purged, event));
+        assertTrue(!t.backend.purgeStore.markPurged(purged, new DomainEvent("UserPurged", s.admin.accountId(),
                 "2026-11-24T09:00:00Z", detail)), "the sweep and the workflow racing: the second one loses");
         assertEquals(List.of(event.eventId()), t.bus.published().stream().filter(e -> e.type().equals("UserPurged"))
                 .map(DomainEvent::eventId).toList());

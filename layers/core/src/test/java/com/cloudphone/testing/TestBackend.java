@@ -55,11 +55,11 @@ public final class TestBackend {
     /** The account of the sample events: TEAM, with admin {@link #SAMPLE_ADMIN} and user {@link #SAMPLE_USER}. */
     public void seedSampleAccount() {
         String now = clock.instant().toString();
-        backend.directory.createAccount(new Account(SAMPLE_ACCOUNT, "Sample", Plan.TEAM, true, null, 1, null, now, null),
+        backend.accountStore.createAccount(new Account(SAMPLE_ACCOUNT, "Sample", Plan.TEAM, true, null, 1, null, now, null),
                 member(SAMPLE_ADMIN, Role.ADMIN, "sample-admin", now), login(SAMPLE_ADMIN, "sample-admin"),
                 new DomainEvent("AccountOpened", SAMPLE_ACCOUNT, now, Map.of("plan", "TEAM", "paid", true,
                         "ownerUserId", SAMPLE_ADMIN)));
-        backend.directory.addMember(member(SAMPLE_USER, Role.USER, "sample-user", now), login(SAMPLE_USER, "sample-user"),
+        backend.memberships.addMember(member(SAMPLE_USER, Role.USER, "sample-user", now), login(SAMPLE_USER, "sample-user"),
                 new DomainEvent("UserAdded", SAMPLE_ACCOUNT, now, Map.of("userId", SAMPLE_USER, "kind", "INTERNAL",
                         "role", "USER", "addedBy", SAMPLE_ADMIN)));
     }

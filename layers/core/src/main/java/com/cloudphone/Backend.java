@@ -19,6 +19,7 @@ import com.cloudphone.service.OffboardingService;
 import com.cloudphone.service.PasswordHasher;
 import com.cloudphone.service.PurgeService;
 import com.cloudphone.service.QueueService;
+import com.cloudphone.service.Refusals;
 import com.cloudphone.service.SessionService;
 import com.cloudphone.service.Tokens;
 import com.cloudphone.service.UserService;
@@ -149,7 +150,7 @@ public final class Backend {
         this.purge = new PurgeService(memberships, purgeStore, tombstones, callLog, deviceStore, jobs, clock);
         // an execution reads what the request committed: a change held back for its answer is sent first
         WorkflowStarter afterCommit = (name, input) -> {
-            RequestClaim.sendCurrentHeld();
+            Refusals.decide(RequestClaim::sendCurrentHeld);
             workflow.start(name, input);
         };
         this.offboarding = new OffboardingService(memberships, deletion, callflows, numberService, jobs, access,

@@ -46,6 +46,16 @@ class LayersTest {
     }
 
     @Test
+    void theStoreAndTheModelRefuseInDomainTermsOnly() {
+        noClasses().that().resideInAnyPackage("com.cloudphone.store..", "com.cloudphone.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.cloudphone.http..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.cloudphone.error.ApiException")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.cloudphone.error.ErrorCode")
+                .because("the store raises Refusals; the service layer decides what they mean (service/Refusals)")
+                .check(CORE);
+    }
+
+    @Test
     void errorsJsonAndLoggingStandOnNothingOfOurs() {
         noClasses().that().resideInAnyPackage("com.cloudphone.error..", "com.cloudphone.json..", "com.cloudphone.log..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.cloudphone.model..", "com.cloudphone.store..",

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC rule 11 end to end, through the local stack: an agency, two sub-accounts, a user moved between them by
+ * docs/rules.md rule 11 end to end, through the local stack: an agency, two sub-accounts, a user moved between them by
  * role changes (leaving one, coming back with another role), an agency admin who cannot be dropped from one
  * account, and removal from all accounts as a job run by the state machine.
  */

@@ -6,7 +6,7 @@ import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
 import com.cloudphone.http.Reply;
 
-/** Agency-wide user management (SPEC rule 11): a login's roles across sub-accounts, and removal from them all. */
+/** Agency-wide user management (docs/rules.md rules 11.3 and 11.5): a login's roles across sub-accounts, and removal from them all. */
 public class AgencyHandler extends HttpFunction {
     private final Backend backend;
 

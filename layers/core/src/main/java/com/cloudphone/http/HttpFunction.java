@@ -8,6 +8,8 @@ import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.json.Json;
 import com.cloudphone.log.Log;
+import com.cloudphone.model.Refused;
+import com.cloudphone.service.Refusals;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,8 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
             log.put("status", reply.status());
             log.put("ms", (System.nanoTime() - started) / 1_000_000);
             Log.info("request", log);
-        } catch (ApiException e) {
+        } catch (ApiException | Refused failure) {
+            ApiException e = failure instanceof Refused r ? Refusals.meaning(r.refusal()) : (ApiException) failure;
             response = error(e);
             log.put("status", e.code().status());
             log.put("code", e.code().name());

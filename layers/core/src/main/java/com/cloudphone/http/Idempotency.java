@@ -4,8 +4,10 @@ import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.json.Json;
 import com.cloudphone.model.Member;
+import com.cloudphone.model.Refused;
 import com.cloudphone.model.Role;
 import com.cloudphone.service.Caller;
+import com.cloudphone.service.Refusals;
 import com.cloudphone.store.IdempotencyStore;
 import com.cloudphone.store.RequestClaim;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * SPEC rule 13: a mutating request sent again with the same {@code Idempotency-Key} does not act twice. The first
+ * docs/rules.md rules 13.4-13.6: a mutating request sent again with the same {@code Idempotency-Key} does not act twice. The first
  * one claims the key, acts, and keeps its response for 24 hours; a retry gets that response back. The same key
  * with a different request is refused, and so is a retry while the first is still running.
  */
@@ -90,7 +92,9 @@ public final class Idempotency {
                 running.complete(reply.status(), reply.body() == null ? null : Json.write(reply.body()));
                 return reply;
             });
-        } catch (ApiException refused) {
+        } catch (ApiException | Refused failure) {
+            // the answer's own transaction may be the one refused: a refusal means the same wherever it surfaces
+            ApiException refused = failure instanceof Refused r ? Refusals.meaning(r.refusal()) : (ApiException) failure;
             // a refusal wrote nothing, unless a change of the request was committed before it
             try {
                 running.sendHeld();

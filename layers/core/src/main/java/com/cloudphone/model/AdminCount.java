@@ -2,7 +2,7 @@ package com.cloudphone.model;
 
 /**
  * How many members of an account hold an admin role and can sign in ({@link Member#holdsAdmin}), and how many of
- * those are agency admins. SPEC rules 4 and 11: no change may take an account's admins, or an agency's agency
+ * those are agency admins. docs/rules.md rules 14.1 and 14.2: no change may take an account's admins, or an agency's agency
  * admins, from one to none. The store keeps this count in the transaction of every member change and makes the
  * same rule its condition, so two admins demoting or removing each other at once cannot both succeed.
  */

@@ -71,7 +71,7 @@ public final class Rules {
         return visible ? null : "must contain a visible character";
     }
 
-    /** SPEC rule 2: at least 8 characters with a digit, a lower-case and an upper-case letter. */
+    /** docs/rules.md rule 2.1: at least 8 characters with a digit, a lower-case and an upper-case letter. */
     public static List<FieldProblem> passwordProblems(String field, String password) {
         List<FieldProblem> problems = new ArrayList<>();
         if (password == null || password.length() < 8) {

@@ -56,7 +56,7 @@ public final class Access {
     }
 
     /**
-     * SPEC rule 4: an admin may not change or remove a member whose role in any account outranks theirs here
+     * docs/rules.md rule 4.7: an admin may not change or remove a member whose role in any account outranks theirs here
      * (a sub-account admin and the agency admin who is a member of that sub-account too).
      */
     public void requireMayManage(Member actor, Member target) {

@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.error.ApiException;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.DomainEvent;
@@ -46,7 +48,7 @@ public final class AccountService {
     /**
      * Opens an account. An agency ({@code agency}) is a top-level account whose owner is an AGENCY_ADMIN; a
      * sub-account names its agency ({@code parentAccountId}), and every agency admin of that agency becomes a
-     * member of it too (SPEC rule 11: they reach every sub-account and leave them only all at once).
+     * member of it too (docs/rules.md rule 11.1: they reach every sub-account and leave them only all at once).
      */
     public Opened open(String name, Plan plan, boolean paid, Integer seatLimit, String ownerUsername,
                        String ownerPassword, String parentAccountId, boolean agency) {
@@ -74,14 +76,14 @@ public final class AccountService {
         if (parentAccountId != null) {
             detail.put("parentAccountId", parentAccountId);
         }
-        accounts.createAccount(account, owner, login, new DomainEvent("AccountOpened", account.accountId(), now, detail));
+        decide(() -> accounts.createAccount(account, owner, login, new DomainEvent("AccountOpened", account.accountId(), now, detail)));
         for (Member admin : agencyAdmins) {
             Member here = new Member(account.accountId(), admin.userId(), admin.kind(), Role.AGENCY_ADMIN,
                     MemberStatus.ACTIVE, admin.username(), admin.email(), admin.displayName(), null, admin.timezone(),
                     null, false, false, now);
-            memberships.addMembership(here, new DomainEvent("UserAdded", account.accountId(), now, Map.of(
+            decide(() -> memberships.addMembership(here, new DomainEvent("UserAdded", account.accountId(), now, Map.of(
                     "userId", admin.userId(), "kind", admin.kind().name(), "role", Role.AGENCY_ADMIN.name(),
-                    "addedBy", "agency")));
+                    "addedBy", "agency"))));
         }
         return new Opened(account, owner);
     }
@@ -100,17 +102,17 @@ public final class AccountService {
         Login login = new Login(userId, username, null, hasher.hash(password), 0, null, null, 0);
         Member member = new Member(agencyAccountId, userId, UserKind.INTERNAL, Role.AGENCY_ADMIN, MemberStatus.ACTIVE,
                 username, null, displayName, null, null, null, false, false, now);
-        memberships.addMember(member, login, new DomainEvent("UserAdded", agencyAccountId, now, Map.of(
-                "userId", userId, "kind", UserKind.INTERNAL.name(), "role", Role.AGENCY_ADMIN.name(), "addedBy", "agency")));
+        decide(() -> memberships.addMember(member, login, new DomainEvent("UserAdded", agencyAccountId, now, Map.of(
+                "userId", userId, "kind", UserKind.INTERNAL.name(), "role", Role.AGENCY_ADMIN.name(), "addedBy", "agency"))));
         for (Account sub : accounts.subAccounts(agencyAccountId)) {
             if (sub.closed()) {
                 continue;
             }
             Member here = new Member(sub.accountId(), userId, UserKind.INTERNAL, Role.AGENCY_ADMIN, MemberStatus.ACTIVE,
                     username, null, displayName, null, null, null, false, false, now);
-            memberships.addMembership(here, new DomainEvent("UserAdded", sub.accountId(), now, Map.of(
+            decide(() -> memberships.addMembership(here, new DomainEvent("UserAdded", sub.accountId(), now, Map.of(
                     "userId", userId, "kind", UserKind.INTERNAL.name(), "role", Role.AGENCY_ADMIN.name(),
-                    "addedBy", "agency")));
+                    "addedBy", "agency"))));
         }
         return member;
     }

@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.json.Json;
@@ -103,12 +105,12 @@ public final class AgencyRemovalUndo {
                 "userId", removed.userId(), "kind", removed.kind().name(), "role", removed.role().name(),
                 "addedBy", "agency"));
         try {
-            memberships.reviveMembership(back, added);
+            decide(() -> memberships.reviveMembership(back, added));
         } catch (ApiException refused) {
             if (refused.code() != ErrorCode.EXTENSION_TAKEN) {
                 throw refused;
             }
-            memberships.reviveMembership(withoutExtension(back), added);
+            decide(() -> memberships.reviveMembership(withoutExtension(back), added));
         }
     }
 

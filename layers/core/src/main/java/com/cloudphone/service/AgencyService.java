@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
@@ -30,7 +32,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * SPEC rule 11, agencies. An agency is a top-level account with sub-accounts; its AGENCY_ADMINs decide which
+ * docs/rules.md rule 11, agencies. An agency is a top-level account with sub-accounts; its AGENCY_ADMINs decide which
  * sub-accounts a login belongs to and with what role. Leaving a sub-account follows that account's deletion rules
  * (blockers, tombstone, purge window). An agency admin is never removed from one account alone: only from all of
  * the agency's accounts at once, by an asynchronous job. A removed membership can come back, with another role,
@@ -215,7 +217,7 @@ public final class AgencyService {
             var removal = deletion.removal(m, true);
             changes.remove(m, removal.linksSeen(), removal.tombstone(), removal.event());
         }
-        changes.commit();
+        decide(changes::commit);
         return view(userId, memberships(agency, userId));
     }
 

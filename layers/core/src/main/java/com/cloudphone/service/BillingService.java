@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Account;
@@ -11,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What billing tells us (SPEC rule 12): a plan change (seat cap and paid flag follow), a raised TEAM seat limit,
+ * What billing tells us (docs/rules.md rules 12.4 and 12.5): a plan change (seat cap and paid flag follow), a raised TEAM seat limit,
  * an account closed. Events are applied in their own time order; a stale or repeated one changes nothing.
  */
 public final class BillingService {
@@ -46,19 +48,19 @@ public final class BillingService {
                 Integer limit = limit(detail, plan);
                 Object paid = detail.get("paid");
                 boolean isPaid = paid == null ? plan != Plan.FREE : Boolean.TRUE.equals(paid);
-                yield accounts.applyPlan(accountId, plan, limit, isPaid, eventTime, eventId,
-                        a -> updated(a, type, eventTime));
+                yield decide(() -> accounts.applyPlan(accountId, plan, limit, isPaid, eventTime, eventId,
+                        a -> updated(a, type, eventTime)));
             }
             case "SeatsChanged" -> {
                 Account account = accounts.account(accountId).orElseThrow(() -> ApiException.notFound("Account"));
                 if (account.plan() != Plan.TEAM) {
                     throw ApiException.invalid("seatLimit", "only TEAM accounts have a raised seat limit");
                 }
-                yield accounts.applyPlan(accountId, Plan.TEAM, limit(detail, Plan.TEAM), account.paid(), eventTime,
-                        eventId, a -> updated(a, type, eventTime));
+                yield decide(() -> accounts.applyPlan(accountId, Plan.TEAM, limit(detail, Plan.TEAM), account.paid(), eventTime,
+                        eventId, a -> updated(a, type, eventTime)));
             }
-            case "AccountClosed" -> accounts.close(accountId, eventTime, eventId,
-                    a -> updated(a, type, eventTime));
+            case "AccountClosed" -> decide(() -> accounts.close(accountId, eventTime, eventId,
+                    a -> updated(a, type, eventTime)));
             default -> throw ApiException.invalid("detail-type", "unknown billing event " + type);
         };
         Map<String, Object> result = new LinkedHashMap<>();

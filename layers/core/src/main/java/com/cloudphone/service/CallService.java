@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.error.ApiException;
 import com.cloudphone.model.Call;
 import com.cloudphone.model.Ids;
@@ -32,7 +34,7 @@ public final class CallService {
         Member user = filterable(caller.accountId(), userId);
         Call call = new Call(caller.accountId(), Ids.next("call"), from, to, userId, user.displayName(),
                 user.extension(), durationSeconds, startedAt, null);
-        calls.record(call);
+        decide(() -> calls.record(call));
         return call;
     }
 
@@ -43,13 +45,13 @@ public final class CallService {
             if (userId != null && !userId.equals(me.userId())) {
                 throw ApiException.forbidden("Users can only see their own calls");
             }
-            return calls.of(caller.accountId(), me.userId(), request);
+            return decide(() -> calls.of(caller.accountId(), me.userId(), request));
         }
         if (userId == null) {
-            return calls.recent(caller.accountId(), request);
+            return decide(() -> calls.recent(caller.accountId(), request));
         }
         filterable(caller.accountId(), userId);
-        return calls.of(caller.accountId(), userId, request);
+        return decide(() -> calls.of(caller.accountId(), userId, request));
     }
 
     private Member filterable(String accountId, String userId) {

@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Callflow;
@@ -54,15 +56,15 @@ public final class CallflowService {
                 dial, now);
         Callflow callflow = new Callflow(caller.accountId(), Ids.next("cf"), name, kind,
                 numbers.stream().distinct().toList(), List.of(first), 0, now);
-        callflows.create(callflow, kind == CallflowKind.DIRECT ? List.of(userId) : dial,
-                event("CallflowCreated", callflow, Map.of()));
+        decide(() -> callflows.create(callflow, kind == CallflowKind.DIRECT ? List.of(userId) : dial,
+                event("CallflowCreated", callflow, Map.of())));
         // the answer is what was written, not a read of it: under an Idempotency-Key the write waits for it
         return CallflowView.of(callflow);
     }
 
     public Page<CallflowView> list(Caller caller, PageRequest request) {
         access.admin(caller);
-        return callflows.list(caller.accountId(), request).map(CallflowView::of);
+        return decide(() -> callflows.list(caller.accountId(), request)).map(CallflowView::of);
     }
 
     public CallflowView view(Caller caller, String callflowId) {
@@ -90,10 +92,12 @@ public final class CallflowService {
             List<String> batch = source.numbers().subList(0, size);
             List<String> merged = new ArrayList<>(target.numbers());
             merged.addAll(batch);
-            callflows.reassign(source, target, batch,
-                    source.with(source.numbers().subList(size, source.numbers().size()), source.versions()),
-                    target.with(merged, target.versions()),
-                    event("CallflowReassigned", source, Map.of("targetCallflowId", target.callflowId(), "numbers", batch)));
+            Callflow from = source;
+            Callflow to = target;
+            decide(() -> callflows.reassign(from, to, batch,
+                    from.with(from.numbers().subList(size, from.numbers().size()), from.versions()),
+                    to.with(merged, to.versions()),
+                    event("CallflowReassigned", from, Map.of("targetCallflowId", to.callflowId(), "numbers", batch))));
             source = get(source.accountId(), source.callflowId());
             target = get(target.accountId(), target.callflowId());
         }
@@ -117,7 +121,7 @@ public final class CallflowService {
         List<String> newlyNamed = dial.stream()
                 .filter(id -> before.activeVersion().map(v -> !v.names(id)).orElse(true)).toList();
         Callflow after = before.with(before.numbers(), versions);
-        callflows.saveVersions(before, after, newlyNamed, event("CallflowVersionSaved", before, Map.of("version", next)));
+        decide(() -> callflows.saveVersions(before, after, newlyNamed, event("CallflowVersionSaved", before, Map.of("version", next))));
         return after;
     }
 
@@ -136,8 +140,8 @@ public final class CallflowService {
 
     private void dropVersions(Callflow before, List<Integer> doomed) {
         List<CallflowVersion> kept = before.versions().stream().filter(v -> !doomed.contains(v.version())).toList();
-        callflows.saveVersions(before, before.with(before.numbers(), kept), List.of(),
-                event("CallflowVersionsDeleted", before, Map.of("versions", doomed)));
+        decide(() -> callflows.saveVersions(before, before.with(before.numbers(), kept), List.of(),
+                event("CallflowVersionsDeleted", before, Map.of("versions", doomed))));
     }
 
     /** Deletes a callflow that routes no numbers (AVAILABLE). */
@@ -148,7 +152,7 @@ public final class CallflowService {
             throw new ApiException(ErrorCode.INVALID_STATE,
                     "The callflow still routes numbers " + seen.numbers() + "; reassign them first");
         }
-        callflows.delete(seen, event("CallflowDeleted", seen, Map.of()));
+        decide(() -> callflows.delete(seen, event("CallflowDeleted", seen, Map.of())));
     }
 
     /**
@@ -165,7 +169,7 @@ public final class CallflowService {
         List<String> moved = source.get().numbers();
         moveNumbers(source.get(), target);
         Callflow emptied = get(accountId, callflowId);
-        callflows.delete(emptied, event("CallflowDeleted", emptied, Map.of()));
+        decide(() -> callflows.delete(emptied, event("CallflowDeleted", emptied, Map.of())));
         return Map.of("callflowId", callflowId, "action", "MOVE_NUMBERS", "targetCallflowId", targetId,
                 "numbersMoved", moved, "outcome", "DONE");
     }

@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.model.Account;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.DeviceSession;
@@ -24,7 +26,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * SPEC rule 10 for a closed account: it keeps no personal data past its window either. Its queues and callflows
+ * docs/rules.md rule 10.4 for a closed account: it keeps no personal data past its window either. Its queues and callflows
  * go, its numbers are released (out of service for good) and their contacts deleted, and every member is removed
  * with a tombstone due at once (free accounts) or 28 days after the closure (paid), so the same purge as for a
  * deleted user erases them and anonymises the call log: started here, with the hourly sweep as the safety net.
@@ -105,12 +107,12 @@ public final class ClosureService {
         Map<String, Object> run() {
             for (Queue q : queues.list(accountId)) {
                 if (!timeLeft.getAsBoolean()) return result(false);
-                queues.delete(q, event("QueueDeleted", Map.of("queueId", q.queueId())));
+                decide(() -> queues.delete(q, event("QueueDeleted", Map.of("queueId", q.queueId()))));
                 queuesDeleted++;
             }
             for (Callflow c : callflows.list(accountId)) {
                 if (!timeLeft.getAsBoolean()) return result(false);
-                callflows.delete(c, event("CallflowDeleted", Map.of("callflowId", c.callflowId())));
+                decide(() -> callflows.delete(c, event("CallflowDeleted", Map.of("callflowId", c.callflowId()))));
                 callflowsDeleted++;
             }
             for (PhoneNumber n : numbers.list(accountId)) {
@@ -119,8 +121,8 @@ public final class ClosureService {
                 if (n.state() != NumberState.RELEASED) {
                     numbersReleased++;
                 }
-                contactsDeleted += numbers.retire(n, released, event("NumberReleased",
-                        Map.of("number", n.number(), "cause", "ACCOUNT_CLOSED")));
+                contactsDeleted += decide(() -> numbers.retire(n, released, event("NumberReleased",
+                        Map.of("number", n.number(), "cause", "ACCOUNT_CLOSED"))));
             }
             for (Member m : memberships.members(accountId)) { // those not removed yet
                 if (!timeLeft.getAsBoolean()) return result(false);
@@ -134,13 +136,13 @@ public final class ClosureService {
         private void remove(Member m) {
             // a removed member keeps no session: each is logged out first, as a delete would require
             for (DeviceSession d : devices.of(accountId, m.userId())) {
-                devices.logOut(accountId, m.userId(), d.deviceId(), event("DeviceLoggedOut",
-                        Map.of("userId", m.userId(), "deviceId", d.deviceId(), "cause", "ACCOUNT_CLOSED")));
+                decide(() -> devices.logOut(accountId, m.userId(), d.deviceId(), event("DeviceLoggedOut",
+                        Map.of("userId", m.userId(), "deviceId", d.deviceId(), "cause", "ACCOUNT_CLOSED"))));
             }
             Tombstone tombstone = new Tombstone(accountId, m.userId(), closed.toString(), purgeAt, null,
                     DeletionService.label(accountId, m.userId()));
-            memberships.removeFromClosedAccount(m, memberships.links(accountId, m.userId()), tombstone, event("UserRemoved",
-                    Map.of("userId", m.userId(), "purgeAt", purgeAt, "cause", "ACCOUNT_CLOSED")));
+            decide(() -> memberships.removeFromClosedAccount(m, memberships.links(accountId, m.userId()), tombstone, event("UserRemoved",
+                    Map.of("userId", m.userId(), "purgeAt", purgeAt, "cause", "ACCOUNT_CLOSED"))));
             purges.schedulePurge(accountId, new DeletionService.Deleted(m.userId(), tombstone.removedAt(), purgeAt));
         }
 

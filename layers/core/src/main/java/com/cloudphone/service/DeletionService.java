@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Account;
@@ -28,7 +30,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Deleting a user: every blocker at once (SPEC rule 7), refusal while any remains, and otherwise immediate
+ * Deleting a user: every blocker at once (docs/rules.md rule 7.1), refusal while any remains, and otherwise immediate
  * removal with a tombstone whose purge is due now (free accounts) or in 28 days (paid).
  */
 public final class DeletionService {
@@ -130,7 +132,7 @@ public final class DeletionService {
 
     private Tombstone removeMember(Member member, boolean fromWorkflow) {
         Removal removal = removal(member, fromWorkflow);
-        memberships.removeMember(member, removal.linksSeen(), removal.tombstone(), removal.event());
+        decide(() -> memberships.removeMember(member, removal.linksSeen(), removal.tombstone(), removal.event()));
         return removal.tombstone();
     }
 

@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.error.ApiException;
 import com.cloudphone.model.DeviceKind;
 import com.cloudphone.model.DeviceSession;
@@ -31,15 +33,15 @@ public final class DeviceService {
         access.requireMayManage(access.selfOrAdmin(caller, userId), requireMember(caller.accountId(), userId));
         DeviceSession device = new DeviceSession(caller.accountId(), userId, Ids.next("d"), kind, name,
                 clock.instant().toString());
-        devices.logIn(device, new DomainEvent("DeviceLoggedIn", caller.accountId(), device.loggedInAt(),
-                Map.of("userId", userId, "deviceId", device.deviceId(), "kind", kind.name())));
+        decide(() -> devices.logIn(device, new DomainEvent("DeviceLoggedIn", caller.accountId(), device.loggedInAt(),
+                Map.of("userId", userId, "deviceId", device.deviceId(), "kind", kind.name()))));
         return device;
     }
 
     public void logOut(Caller caller, String userId, String deviceId) {
         access.requireMayManage(access.selfOrAdmin(caller, userId), requireMember(caller.accountId(), userId));
-        if (!devices.logOut(caller.accountId(), userId, deviceId, new DomainEvent("DeviceLoggedOut",
-                caller.accountId(), clock.instant().toString(), Map.of("userId", userId, "deviceId", deviceId)))) {
+        if (!decide(() -> devices.logOut(caller.accountId(), userId, deviceId, new DomainEvent("DeviceLoggedOut",
+                caller.accountId(), clock.instant().toString(), Map.of("userId", userId, "deviceId", deviceId))))) {
             throw ApiException.notFound("Device session");
         }
     }

@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Callflow;
@@ -38,7 +40,7 @@ public final class NumberService {
         access.admin(caller);
         String now = clock.instant().toString();
         PhoneNumber added = new PhoneNumber(caller.accountId(), number, NumberState.AVAILABLE, null, null, now);
-        numbers.add(added, new DomainEvent("NumberAdded", caller.accountId(), now, Map.of("number", number)));
+        decide(() -> numbers.add(added, new DomainEvent("NumberAdded", caller.accountId(), now, Map.of("number", number))));
         return added;
     }
 
@@ -46,12 +48,12 @@ public final class NumberService {
     public Page<PhoneNumber> list(Caller caller, NumberState state, PageRequest request) {
         Member me = access.member(caller);
         Predicate<PhoneNumber> inState = n -> state == null || n.state() == state;
-        return me.isAdmin() ? numbers.list(caller.accountId(), request, inState)
-                : numbers.assignedTo(caller.accountId(), me.userId(), request, inState);
+        return me.isAdmin() ? decide(() -> numbers.list(caller.accountId(), request, inState))
+                : decide(() -> numbers.assignedTo(caller.accountId(), me.userId(), request, inState));
     }
 
     /**
-     * SPEC rule 5: an AVAILABLE number, or one ASSIGNED to another user of the account (its contacts and future
+     * docs/rules.md rule 5.2: an AVAILABLE number, or one ASSIGNED to another user of the account (its contacts and future
      * calls follow it, since they hang off the number). Assigning to the current assignee changes nothing.
      */
     public PhoneNumber assign(Caller caller, String number, String userId) {
@@ -75,7 +77,7 @@ public final class NumberService {
         if (seen.assigneeUserId() != null) {
             detail.put("previousUserId", seen.assigneeUserId());
         }
-        numbers.assign(seen, updated, new DomainEvent("NumberAssigned", accountId, now, detail));
+        decide(() -> numbers.assign(seen, updated, new DomainEvent("NumberAssigned", accountId, now, detail)));
         return updated;
     }
 
@@ -98,8 +100,8 @@ public final class NumberService {
         PhoneNumber released = new PhoneNumber(accountId, number, NumberState.RELEASED, null, null, now);
         // the contacts it has now; none can be added once it is RELEASED
         int contacts = numbers.contacts(accountId, number).size();
-        numbers.release(seen, released, heirNumber.number(), routing(seen), new DomainEvent("NumberReleased",
-                accountId, now, Map.of("number", number, "contactsHeir", heir, "contactsMoved", contacts)));
+        decide(() -> numbers.release(seen, released, heirNumber.number(), routing(seen), new DomainEvent("NumberReleased",
+                accountId, now, Map.of("number", number, "contactsHeir", heir, "contactsMoved", contacts))));
         return seen.state() == NumberState.RELEASED ? seen : released;
     }
 
@@ -124,7 +126,7 @@ public final class NumberService {
         if (seen.assigneeUserId() != null) {
             detail.put("previousUserId", seen.assigneeUserId());
         }
-        numbers.recycle(seen, recycled, routing(seen), new DomainEvent("NumberRecycled", accountId, now, detail));
+        decide(() -> numbers.recycle(seen, recycled, routing(seen), new DomainEvent("NumberRecycled", accountId, now, detail)));
         return recycled;
     }
 
@@ -155,7 +157,7 @@ public final class NumberService {
     }
 
     public List<PhoneNumber> assignedTo(String accountId, String userId) {
-        return numbers.assignedTo(accountId, userId);
+        return decide(() -> numbers.assignedTo(accountId, userId));
     }
 
     /** Admins add contacts to any number; a user only to a number assigned to them. */
@@ -166,15 +168,15 @@ public final class NumberService {
             throw ApiException.forbidden("Users can only add contacts to their own numbers");
         }
         Contact contact = new Contact(caller.accountId(), number, Ids.next("c"), name, phone, clock.instant().toString());
-        numbers.addContact(contact, new DomainEvent("ContactAdded", caller.accountId(), contact.createdAt(),
-                Map.of("number", number, "contactId", contact.contactId())));
+        decide(() -> numbers.addContact(contact, new DomainEvent("ContactAdded", caller.accountId(), contact.createdAt(),
+                Map.of("number", number, "contactId", contact.contactId()))));
         return contact;
     }
 
     /** The contacts a user owns: those of every number assigned to them. */
     public List<Contact> contactsOf(Caller caller, String userId) {
         access.selfOrAdminOn(caller, userId);
-        return numbers.assignedTo(caller.accountId(), userId).stream()
+        return decide(() -> numbers.assignedTo(caller.accountId(), userId)).stream()
                 .flatMap(n -> numbers.contacts(caller.accountId(), n.number()).stream())
                 .toList();
     }

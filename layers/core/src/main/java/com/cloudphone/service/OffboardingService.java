@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
@@ -234,7 +236,7 @@ public final class OffboardingService {
     /** The caller's account's jobs, newest first; only those with {@code status} when it is not null. */
     public Page<JobView> jobs(Caller caller, JobStatus status, PageRequest request) {
         access.admin(caller);
-        return jobs.page(caller.accountId(), request, j -> status == null || j.status() == status)
+        return decide(() -> jobs.page(caller.accountId(), request, j -> status == null || j.status() == status))
                 .map(OffboardingService::view);
     }
 

@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.json.Json;
@@ -64,7 +66,7 @@ public final class PurgeService {
         if (now.isBefore(Instant.parse(tombstone.purgeAt()))) {
             throw new ApiException(ErrorCode.INVALID_STATE, "Purge is not due before " + tombstone.purgeAt());
         }
-        int anonymised = calls.anonymise(accountId, userId, tombstone.label());
+        int anonymised = decide(() -> calls.anonymise(accountId, userId, tombstone.label()));
         Member member = memberships.member(accountId, userId).orElse(null);
         int erased = 0;
         boolean keepLogin = true;
@@ -75,8 +77,9 @@ public final class PurgeService {
         }
         Tombstone purged = new Tombstone(accountId, userId, tombstone.removedAt(), tombstone.purgeAt(), now.toString(),
                 tombstone.label());
-        if (!purges.markPurged(purged, new DomainEvent("UserPurged", accountId, now.toString(),
-                Map.of("userId", userId, "callsAnonymised", anonymised, "loginKept", keepLogin)))) {
+        DomainEvent event = new DomainEvent("UserPurged", accountId, now.toString(),
+                Map.of("userId", userId, "callsAnonymised", anonymised, "loginKept", keepLogin));
+        if (!decide(() -> purges.markPurged(purged, event))) {
             // a concurrent purge (the sweep and the workflow) finished first and told billing
             result.put("outcome", "ALREADY_PURGED");
             result.put("purgedAt", tombstones.get(accountId, userId).map(Tombstone::purgedAt).orElse(now.toString()));

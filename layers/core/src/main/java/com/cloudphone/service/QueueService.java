@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.error.ApiException;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Ids;
@@ -42,14 +44,14 @@ public final class QueueService {
                 clock.instant().toString());
         // read before the write: under an Idempotency-Key the write waits for the answer, which must not need a read
         Map<String, Member> members = membersById(caller.accountId());
-        queues.create(queue, new DomainEvent("QueueCreated", caller.accountId(), queue.createdAt(),
-                Map.of("queueId", queue.queueId(), "members", queue.memberUserIds().size())));
+        decide(() -> queues.create(queue, new DomainEvent("QueueCreated", caller.accountId(), queue.createdAt(),
+                Map.of("queueId", queue.queueId(), "members", queue.memberUserIds().size()))));
         return view(queue, members);
     }
 
     public Page<QueueView> list(Caller caller, PageRequest request) {
         access.admin(caller);
-        Page<Queue> page = queues.list(caller.accountId(), request);
+        Page<Queue> page = decide(() -> queues.list(caller.accountId(), request));
         Map<String, Member> members = membersById(caller.accountId());
         return page.map(q -> view(q, members));
     }
@@ -58,7 +60,7 @@ public final class QueueService {
     public QueueView removeMember(Caller caller, String queueId, String userId) {
         access.admin(caller);
         Queue before = queues.get(caller.accountId(), queueId).orElseThrow(() -> ApiException.notFound("Queue"));
-        if (!queues.removeMember(caller.accountId(), queueId, userId, removed(caller.accountId(), queueId, userId))) {
+        if (!decide(() -> queues.removeMember(caller.accountId(), queueId, userId, removed(caller.accountId(), queueId, userId)))) {
             return view(before, membersById(caller.accountId()));
         }
         Queue after = queues.get(caller.accountId(), queueId).orElseThrow(() -> ApiException.notFound("Queue"));
@@ -70,7 +72,7 @@ public final class QueueService {
         List<String> removed = new ArrayList<>();
         for (Queue q : queues.list(accountId)) {
             if (q.memberUserIds().contains(userId)
-                    && queues.removeMember(accountId, q.queueId(), userId, removed(accountId, q.queueId(), userId))) {
+                    && decide(() -> queues.removeMember(accountId, q.queueId(), userId, removed(accountId, q.queueId(), userId)))) {
                 removed.add(q.queueId());
             }
         }

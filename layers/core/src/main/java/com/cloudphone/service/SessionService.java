@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
@@ -111,12 +113,12 @@ public final class SessionService {
                 Invitation.sha256(token).getBytes(StandardCharsets.US_ASCII))) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "The invitation is not valid or was already used");
         }
-        logins.acceptInvitation(userId, login.invitationHash(), hasher.hash(password));
+        decide(() -> logins.acceptInvitation(userId, login.invitationHash(), hasher.hash(password)));
         List<Member> invited = memberships.memberships(userId).stream()
                 .filter(m -> m.status() == MemberStatus.INVITED && !m.suspended()).toList();
         for (Member m : invited) {
-            memberships.updateMember(m, m.withStatus(MemberStatus.ACTIVE), new DomainEvent("InvitationAccepted",
-                    m.accountId(), clock.instant().toString(), Map.of("userId", userId)));
+            decide(() -> memberships.updateMember(m, m.withStatus(MemberStatus.ACTIVE), new DomainEvent("InvitationAccepted",
+                    m.accountId(), clock.instant().toString(), Map.of("userId", userId))));
         }
         if (invited.isEmpty()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "This login is suspended or no longer a member of any account");

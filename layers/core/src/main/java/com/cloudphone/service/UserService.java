@@ -1,5 +1,7 @@
 package com.cloudphone.service;
 
+import static com.cloudphone.service.Refusals.decide;
+
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
@@ -57,9 +59,9 @@ public final class UserService {
                 invited ? MemberStatus.INVITED : MemberStatus.ACTIVE, request.username(), request.email(),
                 request.displayName(), request.extension(), request.timezone(), request.businessHours(), false,
                 request.leadRouting(), now);
-        memberships.addMember(member, login, new DomainEvent("UserAdded", caller.accountId(), now, Map.of(
+        decide(() -> memberships.addMember(member, login, new DomainEvent("UserAdded", caller.accountId(), now, Map.of(
                 "userId", userId, "kind", request.kind().name(), "role", member.role().name(),
-                "addedBy", caller.userId())));
+                "addedBy", caller.userId()))));
         return UserView.of(member, invited ? invitation.token() : null);
     }
 
@@ -71,7 +73,7 @@ public final class UserService {
      */
     public Page<UserView> list(Caller caller, PageRequest request) {
         if (Role.ADMIN.name().equals(caller.role()) || Role.AGENCY_ADMIN.name().equals(caller.role())) {
-            Page<Member> page = memberships.members(caller.accountId(), request);
+            Page<Member> page = decide(() -> memberships.members(caller.accountId(), request));
             Member me = page.items().stream().anyMatch(m -> m.userId().equals(caller.userId()))
                     ? access.memberAmong(caller, page.items()) : access.member(caller);
             return me.isAdmin() ? page.map(UserView::of) : own(me, request);
@@ -80,7 +82,7 @@ public final class UserService {
         if (!me.isAdmin()) {
             return own(me, request);
         }
-        return memberships.members(caller.accountId(), request).map(UserView::of);
+        return decide(() -> memberships.members(caller.accountId(), request)).map(UserView::of);
     }
 
     private static Page<UserView> own(Member me, PageRequest request) {
@@ -152,16 +154,16 @@ public final class UserService {
                 Map.of("userId", userId, "changed", changed, "changedBy", caller.userId()));
         // the event goes with the last write, so it is there exactly when everything it lists is
         if (!settings.isEmpty()) {
-            memberships.updateMember(before, after, patch.password() == null ? updated : null);
+            decide(() -> memberships.updateMember(before, after, patch.password() == null ? updated : null));
         }
         if (patch.password() != null) {
             // every token of this login issued before now stops working, in every account it belongs to
-            logins.changePassword(userId, hasher.hash(patch.password()), clock.instant().toEpochMilli(), updated);
+            decide(() -> logins.changePassword(userId, hasher.hash(patch.password()), clock.instant().toEpochMilli(), updated));
         }
         return UserView.of(after);
     }
 
-    /** SPEC rule 3: only TEAM accounts route leads round-robin and broadcast calls. */
+    /** docs/rules.md rule 3.1: only TEAM accounts route leads round-robin and broadcast calls. */
     private void requireLeadRouting(String accountId) {
         Account account = accounts.account(accountId).orElseThrow(() -> ApiException.notFound("Account"));
         if (!account.plan().allowsLeadRouting()) {

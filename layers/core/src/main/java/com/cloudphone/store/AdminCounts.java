@@ -1,11 +1,10 @@
 package com.cloudphone.store;
 
+import com.cloudphone.model.Refusal;
 import static com.cloudphone.store.Transaction.key;
 import static com.cloudphone.store.Transaction.n;
 import static com.cloudphone.store.Transaction.s;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.AdminCount;
 import com.cloudphone.model.Member;
 import com.cloudphone.store.Transaction.Cond;
@@ -39,7 +38,7 @@ final class AdminCounts {
         item.put("type", s(TYPE));
         item.put(ADMINS, n(count.admins()));
         item.put(AGENCY_ADMINS, n(count.agencyAdmins()));
-        tx.putItem(item, new ApiException(ErrorCode.CONFLICT, "Account already exists"));
+        tx.putItem(item, new Refusal.AlreadyExists(Refusal.Subject.ADMIN_COUNT));
     }
 
     /**
@@ -68,10 +67,8 @@ final class AdminCounts {
         }
         // admins >= agency admins, so a failed condition with agency admins going down is the agency rule
         boolean guarded = keepOne && (change.admins() < 0 || change.agencyAdmins() < 0);
-        ApiException refusal = !guarded ? new ApiException(ErrorCode.CONFLICT, "The account's admin count is missing")
-                : new ApiException(ErrorCode.INVALID_STATE, change.agencyAdmins() < 0
-                        ? "The agency must keep at least one agency admin who can sign in"
-                        : "The account must keep at least one admin who can sign in");
+        Refusal refusal = !guarded ? new Refusal.NotFound(Refusal.Subject.ADMIN_COUNT)
+                : new Refusal.LastAdmin(change.agencyAdmins() < 0);
         tx.update(keyOf(accountId), "ADD #admins :admins, #agency :agency",
                 new Cond(condition.toString(), names, values), refusal);
     }

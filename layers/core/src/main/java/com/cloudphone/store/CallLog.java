@@ -1,9 +1,8 @@
 package com.cloudphone.store;
 
+import com.cloudphone.model.Refusal;
 import static com.cloudphone.store.Keys.k;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Call;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
@@ -23,7 +22,7 @@ public final class CallLog {
     public void record(Call call) {
         // a transaction of one item, so that under an Idempotency-Key the call commits with its kept answer
         new Transaction(table).put(CallItem.SCHEMA, CallItem.of(call), Transaction.Cond.NEW_ITEM,
-                new ApiException(ErrorCode.CONFLICT, "Call " + call.callId() + " is recorded already")).commit();
+                new Refusal.AlreadyExists(Refusal.Subject.CALL)).commit();
     }
 
     /** A page of the account's calls, newest first (pattern 13). */

@@ -1,8 +1,6 @@
 package com.cloudphone.store;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
-import com.cloudphone.error.FieldProblem;
+import com.cloudphone.model.Refusal;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.DomainEvent;
@@ -35,7 +33,7 @@ public final class CallflowStore {
     /** Creates a callflow routing {@code numbers}, each in service and routed by no other callflow. */
     public void create(Callflow callflow, Collection<String> linkedUsers, DomainEvent created) {
         Transaction tx = new Transaction(table).put(CallflowItem.SCHEMA, CallflowItem.of(callflow), Cond.NEW_ITEM,
-                new ApiException(ErrorCode.CONFLICT, "Callflow already exists"));
+                new Refusal.AlreadyExists(Refusal.Subject.CALLFLOW));
         for (String number : callflow.numbers()) {
             route(tx, callflow.accountId(), number, null, callflow.callflowId());
         }
@@ -112,8 +110,8 @@ public final class CallflowStore {
         return new Cond("#revision = :revision", Map.of("#revision", "revision"), Map.of(":revision", n(seen.revision())));
     }
 
-    private static ApiException changed() {
-        return new ApiException(ErrorCode.CONFLICT, "The callflow changed meanwhile; reload and try again");
+    private static Refusal changed() {
+        return new Refusal.ChangedMeanwhile(Refusal.Subject.CALLFLOW);
     }
 
     private static void route(Transaction tx, String accountId, String number, String fromCallflow, String toCallflow) {
@@ -125,8 +123,6 @@ public final class CallflowStore {
                 : Map.of(":released", s("RELEASED"), ":to", s(toCallflow), ":from", s(fromCallflow));
         tx.update(key(Keys.account(accountId), Keys.number(number)), "SET #callflow = :to",
                 new Cond(condition, Map.of("#state", "state", "#callflow", "callflowId"), values),
-                new ApiException(ErrorCode.CONFLICT, "Number " + number + " is not the account's, is out of service, "
-                        + "or is routed by another callflow",
-                        List.of(new FieldProblem("numbers", number + " is not free to route"))));
+                new Refusal.NumberNotRoutable(number));
     }
 }

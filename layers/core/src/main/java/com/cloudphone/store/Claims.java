@@ -1,14 +1,11 @@
 package com.cloudphone.store;
 
+import com.cloudphone.model.Refusal;
 import static com.cloudphone.store.Transaction.key;
 import static com.cloudphone.store.Transaction.s;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
-import com.cloudphone.error.FieldProblem;
 import com.cloudphone.model.Member;
 import com.cloudphone.store.Transaction.Cond;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,35 +20,31 @@ final class Claims {
 
     static void username(Transaction tx, String username, String userId) {
         tx.put(UniqueItem.SCHEMA, UniqueItem.of(Keys.username(username), Keys.UNIQUE_SK, userId),
-                Cond.NEW_ITEM, taken(ErrorCode.USERNAME_TAKEN, "username", "This username is already in use"));
+                Cond.NEW_ITEM, new Refusal.ClaimTaken(Refusal.Claim.USERNAME, username));
     }
 
     static void email(Transaction tx, String email, String userId) {
         tx.put(UniqueItem.SCHEMA, UniqueItem.of(Keys.email(email), Keys.UNIQUE_SK, userId),
-                Cond.NEW_ITEM, taken(ErrorCode.EMAIL_TAKEN, "email", "This email is already in use"));
+                Cond.NEW_ITEM, new Refusal.ClaimTaken(Refusal.Claim.EMAIL, email));
     }
 
     static void releaseEmail(Transaction tx, String email, String userId) {
         tx.delete(key(Keys.email(email), Keys.UNIQUE_SK), ownedBy(userId),
-                new ApiException(ErrorCode.CONFLICT, "Email claim moved"));
+                new Refusal.ChangedMeanwhile(Refusal.Subject.EMAIL_CLAIM));
     }
 
     static void extension(Transaction tx, Member member) {
         tx.put(UniqueItem.SCHEMA, UniqueItem.of(Keys.account(member.accountId()), Keys.extension(member.extension()),
                         member.userId()), Cond.NEW_ITEM,
-                taken(ErrorCode.EXTENSION_TAKEN, "extension", "Extension " + member.extension() + " is already in use"));
+                new Refusal.ClaimTaken(Refusal.Claim.EXTENSION, member.extension()));
     }
 
     static void releaseExtension(Transaction tx, Member member) {
         tx.delete(key(Keys.account(member.accountId()), Keys.extension(member.extension())),
-                ownedBy(member.userId()), new ApiException(ErrorCode.CONFLICT, "Extension claim moved"));
+                ownedBy(member.userId()), new Refusal.ChangedMeanwhile(Refusal.Subject.EXTENSION_CLAIM));
     }
 
     private static Cond ownedBy(String owner) {
         return new Cond(OWNED_BY.expression(), OWNED_BY.names(), Map.of(":owner", s(owner)));
-    }
-
-    private static ApiException taken(ErrorCode code, String field, String message) {
-        return new ApiException(code, message, List.of(new FieldProblem(field, message)));
     }
 }

@@ -1,6 +1,7 @@
 package com.cloudphone.store;
 
-import com.cloudphone.error.ApiException;
+import com.cloudphone.model.Refused;
+import com.cloudphone.model.Refusal;
 import com.cloudphone.model.PageRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -110,7 +111,7 @@ record Cursor(String pk, String sk, String gsi1pk, String gsi1sk) {
         }
     }
 
-    static ApiException refused() {
-        return ApiException.invalid("cursor", PageRequest.CURSOR_RULE);
+    static Refused refused() {
+        return new Refused(new Refusal.BadCursor());
     }
 }

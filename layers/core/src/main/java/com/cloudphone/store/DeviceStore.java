@@ -1,7 +1,6 @@
 package com.cloudphone.store;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.Refusal;
 import com.cloudphone.model.DeviceSession;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.store.Transaction.Cond;
@@ -23,7 +22,7 @@ public final class DeviceStore {
 
     public void logIn(DeviceSession device, DomainEvent loggedIn) {
         Transaction tx = new Transaction(table).put(DeviceItem.SCHEMA, DeviceItem.of(device), Cond.NEW_ITEM,
-                new ApiException(ErrorCode.CONFLICT, "Device session already exists"));
+                new Refusal.AlreadyExists(Refusal.Subject.DEVICE_SESSION));
         Links.link(tx, device.accountId(), device.userId(), "userId");
         Outbox.record(tx, loggedIn);
         tx.commit();
@@ -31,7 +30,7 @@ public final class DeviceStore {
 
     /** Logs a device out, with its event; false (and nothing written) when it was not logged in. */
     public boolean logOut(String accountId, String userId, String deviceId, DomainEvent loggedOut) {
-        ApiException notLoggedIn = ApiException.notFound("Device session");
+        Refusal notLoggedIn = new Refusal.NotFound(Refusal.Subject.DEVICE_SESSION);
         Transaction tx = new Transaction(table).delete(Transaction.key(Keys.account(accountId), Keys.device(userId, deviceId)),
                 Cond.EXISTS, notLoggedIn);
         Outbox.record(tx, loggedOut);

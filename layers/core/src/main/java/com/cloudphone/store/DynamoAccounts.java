@@ -1,12 +1,12 @@
 package com.cloudphone.store;
 
+import com.cloudphone.model.Refused;
+import com.cloudphone.model.Refusal;
 import static com.cloudphone.store.Keys.k;
 import static com.cloudphone.store.Transaction.key;
 import static com.cloudphone.store.Transaction.n;
 import static com.cloudphone.store.Transaction.s;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Login;
@@ -39,7 +39,7 @@ public final class DynamoAccounts implements Accounts {
                 account.seatLimit(), 1, account.parentAccountId(), account.createdAt(), null);
         Transaction tx = new Transaction(table)
                 .put(AccountItem.SCHEMA, AccountItem.of(withOwnerSeat), Cond.NEW_ITEM,
-                        new ApiException(ErrorCode.CONFLICT, "Account already exists"));
+                        new Refusal.AlreadyExists(Refusal.Subject.ACCOUNT));
         DynamoMemberships.addLoginAndMember(tx, owner, login);
         AdminCounts.open(tx, owner);
         Outbox.record(tx, opened);
@@ -110,7 +110,7 @@ public final class DynamoAccounts implements Accounts {
                                   Map<String, String> names,
                                   Map<String, AttributeValue> values, Function<Account, DomainEvent> announce) {
         for (int attempt = 0; ; attempt++) {
-            Account before = account(accountId).orElseThrow(() -> ApiException.notFound("Account"));
+            Account before = account(accountId).orElseThrow(() -> new Refused(new Refusal.NotFound(Refusal.Subject.ACCOUNT)));
             Map<String, String> allNames = new HashMap<>(names);
             allNames.putAll(Map.of("#pk", Keys.PK, "#billingAt", "billingAt", "#used", "seatsUsed",
                     "#billingEvent", "billingEventId"));
@@ -118,7 +118,7 @@ public final class DynamoAccounts implements Accounts {
             allValues.put(":at", s(eventTime));
             allValues.put(":event", s(eventId));
             allValues.put(":used", n(before.seatsUsed()));
-            ApiException stale = new ApiException(ErrorCode.CONFLICT, "A newer billing event was applied, or seats moved");
+            Refusal stale = new Refusal.StaleBillingEvent();
             // an event of the same time applies unless it is the one last applied (a redelivery)
             Transaction tx = new Transaction(table).update(key(Keys.account(accountId), Keys.ACCOUNT_SK),
                     update.replaceFirst("^SET ", "SET #billingEvent = :event, "),

@@ -1,12 +1,11 @@
 package com.cloudphone.store;
 
+import com.cloudphone.model.Refusal;
 import static com.cloudphone.store.Keys.k;
 import static com.cloudphone.store.Transaction.key;
 import static com.cloudphone.store.Transaction.n;
 import static com.cloudphone.store.Transaction.s;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
@@ -91,12 +90,12 @@ public final class DynamoLogins implements Logins {
                 new Cond("attribute_exists(#pk)", Map.of("#hash", "passwordHash", "#failed", "failedAttempts",
                         "#version", "passwordVersion", "#locked", "lockedUntil", "#pk", Keys.PK),
                         Map.of(":hash", s(newHash), ":zero", n(0), ":one", n(1))),
-                ApiException.notFound("Login"));
+                new Refusal.NotFound(Refusal.Subject.LOGIN));
         for (Member m : memberships.memberships(userId)) {
             tx.update(key(Keys.account(m.accountId()), Keys.user(userId)), "SET #notBefore = :notBefore",
                     new Cond("attribute_exists(#pk)", Map.of("#pk", Keys.PK, "#notBefore", "tokensNotBefore"),
                             Map.of(":notBefore", n(notBefore))),
-                    new ApiException(ErrorCode.CONFLICT, "A membership changed meanwhile; try again"));
+                    new Refusal.ChangedMeanwhile(Refusal.Subject.MEMBERSHIP));
         }
         Outbox.record(tx, event);
         tx.commit();
@@ -108,7 +107,7 @@ public final class DynamoLogins implements Logins {
                 "SET #hash = :hash REMOVE #invitation",
                 new Cond("#invitation = :invitation", Map.of("#hash", "passwordHash", "#invitation", "invitationHash"),
                         Map.of(":hash", s(passwordHash), ":invitation", s(invitationHash))),
-                new ApiException(ErrorCode.UNAUTHENTICATED, "The invitation is not valid or was already used"))
+                new Refusal.InvitationNotValid())
                 .commit();
     }
 }

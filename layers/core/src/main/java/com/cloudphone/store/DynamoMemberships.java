@@ -1,12 +1,12 @@
 package com.cloudphone.store;
 
+import com.cloudphone.model.Refused;
+import com.cloudphone.model.Refusal;
 import static com.cloudphone.store.Keys.k;
 import static com.cloudphone.store.Transaction.key;
 import static com.cloudphone.store.Transaction.n;
 import static com.cloudphone.store.Transaction.s;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.AdminCount;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Login;
@@ -90,7 +90,7 @@ public final class DynamoMemberships implements Memberships {
     /** A new login with its first membership (no seat, no count: the caller's transaction decides those). */
     static void addLoginAndMember(Transaction tx, Member member, Login login) {
         tx.put(LoginItem.SCHEMA, LoginItem.of(login), Cond.NEW_ITEM,
-                new ApiException(ErrorCode.CONFLICT, "Login already exists"));
+                new Refusal.AlreadyExists(Refusal.Subject.LOGIN));
         if (login.username() != null) {
             Claims.username(tx, login.username(), login.userId());
         }
@@ -98,7 +98,7 @@ public final class DynamoMemberships implements Memberships {
             Claims.email(tx, login.email(), login.userId());
         }
         tx.put(MemberItem.SCHEMA, MemberItem.of(member), Cond.NEW_ITEM,
-                new ApiException(ErrorCode.CONFLICT, "Member already exists"));
+                new Refusal.AlreadyExists(Refusal.Subject.MEMBER));
         if (member.extension() != null) {
             Claims.extension(tx, member);
         }
@@ -113,13 +113,13 @@ public final class DynamoMemberships implements Memberships {
     }
 
     private static void checkLogin(Transaction tx, String userId) {
-        tx.check(key(Keys.login(userId), Keys.LOGIN_SK), Cond.EXISTS, ApiException.notFound("Login"));
+        tx.check(key(Keys.login(userId), Keys.LOGIN_SK), Cond.EXISTS, new Refusal.NotFound(Refusal.Subject.LOGIN));
     }
 
     private static void addMembership(Transaction tx, Member member, DomainEvent added) {
         Seats.take(tx, member.accountId());
         tx.put(MemberItem.SCHEMA, MemberItem.of(member), Cond.NEW_ITEM,
-                new ApiException(ErrorCode.CONFLICT, "Already a member of this account"));
+                new Refusal.AlreadyExists(Refusal.Subject.MEMBERSHIP));
         if (member.extension() != null) {
             Claims.extension(tx, member);
         }
@@ -138,11 +138,11 @@ public final class DynamoMemberships implements Memberships {
         Seats.take(tx, revived.accountId());
         tx.put(MemberItem.SCHEMA, MemberItem.of(revived),
                         new Cond("#status = :removed", Map.of("#status", "status"), Map.of(":removed", s("REMOVED"))),
-                        new ApiException(ErrorCode.CONFLICT, "The membership changed meanwhile; try again"))
+                        new Refusal.ChangedMeanwhile(Refusal.Subject.MEMBERSHIP))
                 .delete(key(Keys.account(revived.accountId()), Keys.tombstone(revived.userId())),
                         new Cond("attribute_exists(#pk) AND attribute_not_exists(#purgedAt)",
                                 Map.of("#pk", Keys.PK, "#purgedAt", "purgedAt"), Map.of()),
-                        new ApiException(ErrorCode.INVALID_STATE, "The user's data in that account was purged"));
+                        new Refusal.Purged());
         if (revived.extension() != null) {
             Claims.extension(tx, revived);
         }
@@ -183,17 +183,17 @@ public final class DynamoMemberships implements Memberships {
         String update = after.email() == null ? "REMOVE #email" : "SET #email = :email";
         Map<String, AttributeValue> values = after.email() == null ? Map.of() : Map.of(":email", s(after.email()));
         Cond exists = new Cond("attribute_exists(#pk)", Map.of("#pk", Keys.PK, "#email", "email"), values);
-        tx.update(key(Keys.login(after.userId()), Keys.LOGIN_SK), update, exists, ApiException.notFound("Login"));
+        tx.update(key(Keys.login(after.userId()), Keys.LOGIN_SK), update, exists, new Refusal.NotFound(Refusal.Subject.LOGIN));
         for (Member other : memberships(after.userId())) {
             if (!other.accountId().equals(after.accountId()) && other.status() != MemberStatus.REMOVED) {
                 tx.update(key(Keys.account(other.accountId()), Keys.user(other.userId())), update, exists,
-                        new ApiException(ErrorCode.CONFLICT, "A membership of this login changed meanwhile"));
+                        new Refusal.ChangedMeanwhile(Refusal.Subject.MEMBERSHIP));
             }
         }
     }
 
-    private static ApiException changedMeanwhile() {
-        return new ApiException(ErrorCode.CONFLICT, "The user changed meanwhile; reload and try again");
+    private static Refusal changedMeanwhile() {
+        return new Refusal.ChangedMeanwhile(Refusal.Subject.MEMBER);
     }
 
     @Override
@@ -230,11 +230,10 @@ public final class DynamoMemberships implements Memberships {
                         new Cond("#status = :status AND #role = :role AND #suspended = :suspended AND " + linksCondition,
                                 Map.of("#status", "status", "#links", "links", "#removedAt", "removedAt",
                                         "#role", "role", "#suspended", "suspended"), values),
-                        new ApiException(ErrorCode.CONFLICT,
-                                "The user changed while being deleted (something new depends on them); check again"));
+                        new Refusal.NewDependency());
         Seats.free(tx, member.accountId());
         tx.put(TombstoneItem.SCHEMA, TombstoneItem.of(tombstone), Cond.NEW_ITEM,
-                new ApiException(ErrorCode.CONFLICT, "The user was already removed"));
+                new Refusal.AlreadyDone(Refusal.Subject.MEMBER));
         if (member.extension() != null) {
             Claims.releaseExtension(tx, member);
         }
@@ -284,8 +283,7 @@ public final class DynamoMemberships implements Memberships {
         @Override
         public void commit() {
             if (tx.size() > Transaction.MAX_ITEMS) {
-                throw ApiException.invalid("roles", "changes too many sub-accounts at once; change at most "
-                        + Transaction.MAX_ITEMS / 5 + " in one request");
+                throw new Refused(new Refusal.TooManyChanges("roles", Transaction.MAX_ITEMS / 5));
             }
             if (tx.size() > 0) {
                 tx.commit();

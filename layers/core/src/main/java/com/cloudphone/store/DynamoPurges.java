@@ -1,9 +1,8 @@
 package com.cloudphone.store;
 
+import com.cloudphone.model.Refusal;
 import static com.cloudphone.store.Transaction.key;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.DeviceSession;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Member;
@@ -39,7 +38,7 @@ public final class DynamoPurges implements Purges {
 
     @Override
     public boolean markPurged(Tombstone purged, DomainEvent event) {
-        ApiException alreadyPurged = new ApiException(ErrorCode.CONFLICT, "Already purged");
+        Refusal alreadyPurged = new Refusal.AlreadyDone(Refusal.Subject.TOMBSTONE);
         Transaction tx = new Transaction(table).put(TombstoneItem.SCHEMA, TombstoneItem.of(purged),
                 new Cond("attribute_exists(#pk) AND attribute_not_exists(#purgedAt)",
                         Map.of("#pk", Keys.PK, "#purgedAt", "purgedAt"), Map.of()), alreadyPurged);

@@ -1,10 +1,10 @@
 package com.cloudphone.store;
 
+import com.cloudphone.model.Refusal;
 import static com.cloudphone.store.Transaction.key;
 import static com.cloudphone.store.Transaction.n;
 import static com.cloudphone.store.Transaction.s;
 
-import com.cloudphone.error.ApiException;
 import com.cloudphone.store.Transaction.Cond;
 import java.util.Map;
 
@@ -22,6 +22,6 @@ final class Links {
         tx.update(key(Keys.account(accountId), Keys.user(userId)), "ADD #links :one",
                 new Cond("#status IN (:active, :invited)", Map.of("#links", "links", "#status", "status"),
                         Map.of(":one", n(1), ":active", s("ACTIVE"), ":invited", s("INVITED"))),
-                ApiException.invalid(field, "no user " + userId + " in the account"));
+                new Refusal.NotAMember(field, userId));
     }
 }

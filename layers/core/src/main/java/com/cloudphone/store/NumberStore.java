@@ -1,8 +1,6 @@
 package com.cloudphone.store;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
-import com.cloudphone.error.FieldProblem;
+import com.cloudphone.model.Refusal;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.Contact;
 import com.cloudphone.model.DomainEvent;
@@ -36,10 +34,9 @@ public final class NumberStore {
     public void add(PhoneNumber number, DomainEvent added) {
         Transaction tx = new Transaction(table)
                 .put(UniqueItem.SCHEMA, UniqueItem.of(Keys.numberClaim(number.number()), Keys.UNIQUE_SK, number.accountId()),
-                        Cond.NEW_ITEM, new ApiException(ErrorCode.NUMBER_TAKEN, "This number is already owned",
-                                List.of(new FieldProblem("number", "already owned by an account"))))
+                        Cond.NEW_ITEM, new Refusal.ClaimTaken(Refusal.Claim.NUMBER, number.number()))
                 .put(NumberItem.SCHEMA, NumberItem.of(number), Cond.NEW_ITEM,
-                        new ApiException(ErrorCode.NUMBER_TAKEN, "This number is already in the account"));
+                        new Refusal.AlreadyExists(Refusal.Subject.NUMBER));
         Outbox.record(tx, added);
         tx.commit();
     }
@@ -86,7 +83,7 @@ public final class NumberStore {
         Transaction tx = new Transaction(table);
         Links.link(tx, updated.accountId(), updated.assigneeUserId(), "userId");
         tx.put(NumberItem.SCHEMA, NumberItem.of(updated), unchangedSince(seen),
-                new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile; reload and try again"));
+                new Refusal.ChangedMeanwhile(Refusal.Subject.NUMBER));
         Outbox.record(tx, assigned);
         tx.commit();
     }
@@ -98,7 +95,7 @@ public final class NumberStore {
     public void recycle(PhoneNumber seen, PhoneNumber recycled, Callflow routing, DomainEvent event) {
         Transaction tx = new Transaction(table);
         tx.put(NumberItem.SCHEMA, NumberItem.of(recycled), unchangedSince(seen),
-                new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile; reload and try again"));
+                new Refusal.ChangedMeanwhile(Refusal.Subject.NUMBER));
         if (routing != null) {
             CallflowStore.unroute(tx, routing, seen.number());
         }
@@ -118,9 +115,9 @@ public final class NumberStore {
             Transaction tx = new Transaction(table)
                     .check(key(Keys.account(seen.accountId()), Keys.number(heir)),
                             new Cond("#state <> :released", Map.of("#state", "state"), Map.of(":released", s("RELEASED"))),
-                            ApiException.invalid("contactsHeir", "must be a number of the account that is in service"))
+                            new Refusal.NumberOutOfService("contactsHeir"))
                     .put(NumberItem.SCHEMA, NumberItem.of(released), unchangedSince(seen),
-                            new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile; reload and try again"));
+                            new Refusal.ChangedMeanwhile(Refusal.Subject.NUMBER));
             if (routing != null) {
                 CallflowStore.unroute(tx, routing, seen.number());
             }
@@ -145,7 +142,7 @@ public final class NumberStore {
     public int retire(PhoneNumber seen, PhoneNumber retired, DomainEvent event) {
         if (seen.state() != NumberState.RELEASED) {
             Transaction tx = new Transaction(table).put(NumberItem.SCHEMA, NumberItem.of(retired), unchangedSince(seen),
-                    new ApiException(ErrorCode.CONFLICT, "The number changed meanwhile"));
+                    new Refusal.ChangedMeanwhile(Refusal.Subject.NUMBER));
             Outbox.record(tx, event);
             tx.commit();
         }
@@ -174,9 +171,9 @@ public final class NumberStore {
         Transaction tx = new Transaction(table)
                 .check(key(Keys.account(contact.accountId()), Keys.number(contact.number())),
                         new Cond("#state <> :released", Map.of("#state", "state"), Map.of(":released", s("RELEASED"))),
-                        new ApiException(ErrorCode.INVALID_STATE, "The number is out of service"))
+                        new Refusal.NumberOutOfService(null))
                 .put(ContactItem.SCHEMA, ContactItem.of(contact), Cond.NEW_ITEM,
-                        new ApiException(ErrorCode.CONFLICT, "Contact already exists"));
+                        new Refusal.AlreadyExists(Refusal.Subject.CONTACT));
         Outbox.record(tx, added);
         tx.commit();
     }

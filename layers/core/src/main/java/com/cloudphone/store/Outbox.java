@@ -1,10 +1,9 @@
 package com.cloudphone.store;
 
+import com.cloudphone.model.Refusal;
 import static com.cloudphone.store.Transaction.n;
 import static com.cloudphone.store.Transaction.s;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
 import com.cloudphone.json.Json;
 import com.cloudphone.model.DomainEvent;
 import java.time.Duration;
@@ -35,7 +34,7 @@ public final class Outbox {
 
     /** Makes the event part of a transaction: it is recorded if and only if the change commits. */
     static void record(Transaction tx, DomainEvent event) {
-        tx.putItem(item(event), new ApiException(ErrorCode.CONFLICT, "Event " + event.eventId() + " already recorded"));
+        tx.putItem(item(event), new Refusal.AlreadyExists(Refusal.Subject.EVENT));
     }
 
     /** Partition per account, sorted by time: an account's events keep their order on the stream. */

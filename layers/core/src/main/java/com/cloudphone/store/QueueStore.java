@@ -1,7 +1,6 @@
 package com.cloudphone.store;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.Refusal;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
@@ -27,7 +26,7 @@ public final class QueueStore {
     /** Creates a queue, with its event; every member must be an active user of the account (and is linked to it). */
     public void create(Queue queue, DomainEvent created) {
         Transaction tx = new Transaction(table).put(QueueItem.SCHEMA, QueueItem.of(queue), Cond.NEW_ITEM,
-                new ApiException(ErrorCode.CONFLICT, "Queue already exists"));
+                new Refusal.AlreadyExists(Refusal.Subject.QUEUE));
         for (String userId : queue.memberUserIds()) {
             Links.link(tx, queue.accountId(), userId, "memberUserIds");
         }
@@ -37,7 +36,7 @@ public final class QueueStore {
 
     /** Deletes a queue of a closed account, with its event; a queue already gone is left alone. */
     public void delete(Queue queue, DomainEvent deleted) {
-        ApiException gone = new ApiException(ErrorCode.NOT_FOUND, "Queue already deleted");
+        Refusal gone = new Refusal.AlreadyDone(Refusal.Subject.QUEUE);
         Transaction tx = new Transaction(table).delete(key(Keys.account(queue.accountId()), Keys.queue(queue.queueId())),
                 Cond.EXISTS, gone);
         Outbox.record(tx, deleted);
@@ -66,7 +65,7 @@ public final class QueueStore {
      * written and the answer is false, so a retry neither fails nor announces the removal twice.
      */
     public boolean removeMember(String accountId, String queueId, String userId, DomainEvent removed) {
-        ApiException notIn = new ApiException(ErrorCode.CONFLICT, "Not in the queue");
+        Refusal notIn = new Refusal.AlreadyDone(Refusal.Subject.MEMBERSHIP);
         Transaction tx = new Transaction(table).update(key(Keys.account(accountId), Keys.queue(queueId)),
                 "DELETE #members :user",
                 new Cond("contains(#members, :member)", Map.of("#members", "members"),

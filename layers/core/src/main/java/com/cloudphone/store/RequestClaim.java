@@ -1,17 +1,17 @@
 package com.cloudphone.store;
 
+import com.cloudphone.model.Refused;
+import com.cloudphone.model.Refusal;
 import static com.cloudphone.store.Transaction.n;
 import static com.cloudphone.store.Transaction.s;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The idempotency claim a request runs under (SPEC rule 13), for the transactions it commits on this thread.
+ * The idempotency claim a request runs under (docs/rules.md rule 13.7), for the transactions it commits on this thread.
  *
  * <p>The request's last transaction is held back and committed together with the kept answer
  * ({@link #complete}), so a change and the answer a retry replays land together or not at all: a create whose
@@ -90,7 +90,7 @@ public final class RequestClaim {
         sent = true;
         try {
             tx.send();
-        } catch (ApiException refused) {
+        } catch (Refused refused) {
             sent = before;
             throw refused;
         }
@@ -137,7 +137,7 @@ public final class RequestClaim {
         return new Transaction.Cond("#state = :running AND #attempt = :attempt", allNames, all);
     }
 
-    private static ApiException superseded() {
-        return new ApiException(ErrorCode.CONFLICT, "This request was retried meanwhile; the retry carries on");
+    private static Refusal superseded() {
+        return new Refusal.Superseded();
     }
 }

@@ -1,10 +1,9 @@
 package com.cloudphone.store;
 
+import com.cloudphone.model.Refusal;
 import static com.cloudphone.store.Transaction.key;
 import static com.cloudphone.store.Transaction.n;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
 import com.cloudphone.store.Transaction.Cond;
 import java.util.Map;
 
@@ -18,13 +17,12 @@ final class Seats {
         tx.update(key(Keys.account(accountId), Keys.ACCOUNT_SK), "SET #used = #used + :one",
                 new Cond("attribute_exists(#pk) AND #used < #seats",
                         Map.of("#pk", Keys.PK, "#used", "seatsUsed", "#seats", "seats"), Map.of(":one", n(1))),
-                new ApiException(ErrorCode.SEAT_LIMIT_REACHED,
-                        "Every seat of the account's plan is taken; upgrade the plan or raise the limit"));
+                new Refusal.SeatLimitReached());
     }
 
     static void free(Transaction tx, String accountId) {
         tx.update(key(Keys.account(accountId), Keys.ACCOUNT_SK), "SET #used = #used - :one",
                 new Cond("#used > :zero", Map.of("#used", "seatsUsed"), Map.of(":one", n(1), ":zero", n(0))),
-                new ApiException(ErrorCode.CONFLICT, "The account's seat count is inconsistent"));
+                new Refusal.ChangedMeanwhile(Refusal.Subject.SEAT_COUNT));
     }
 }

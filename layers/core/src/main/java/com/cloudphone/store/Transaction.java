@@ -1,7 +1,7 @@
 package com.cloudphone.store;
 
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.Refused;
+import com.cloudphone.model.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ final class Transaction {
 
     private final Table table;
     private final List<TransactWriteItem> parts = new ArrayList<>();
-    private final List<ApiException> failures = new ArrayList<>();
+    private final List<Refusal> failures = new ArrayList<>();
 
     Transaction(Table table) {
         this.table = table;
@@ -49,7 +49,7 @@ final class Transaction {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    <T extends KeyedItem> Transaction put(StaticTableSchema<T> schema, T item, Cond cond, ApiException ifFails) {
+    <T extends KeyedItem> Transaction put(StaticTableSchema<T> schema, T item, Cond cond, Refusal ifFails) {
         Put.Builder put = Put.builder().tableName(table.name).item(schema.itemToMap(item, true));
         if (cond != null) {
             put.conditionExpression(cond.expression());
@@ -60,13 +60,13 @@ final class Transaction {
     }
 
     /** A new item given attribute by attribute (outbox events); fails if its key is taken. */
-    Transaction putItem(Map<String, AttributeValue> item, ApiException ifFails) {
+    Transaction putItem(Map<String, AttributeValue> item, Refusal ifFails) {
         Put put = Put.builder().tableName(table.name).item(item)
                 .conditionExpression(Cond.NEW_ITEM.expression()).expressionAttributeNames(Cond.NEW_ITEM.names()).build();
         return add(TransactWriteItem.builder().put(put).build(), ifFails);
     }
 
-    Transaction update(Map<String, AttributeValue> key, String updateExpression, Cond cond, ApiException ifFails) {
+    Transaction update(Map<String, AttributeValue> key, String updateExpression, Cond cond, Refusal ifFails) {
         Update.Builder update = Update.builder().tableName(table.name).key(key).updateExpression(updateExpression);
         update.conditionExpression(cond.expression());
         if (!cond.names().isEmpty()) update.expressionAttributeNames(cond.names());
@@ -74,7 +74,7 @@ final class Transaction {
         return add(TransactWriteItem.builder().update(update.build()).build(), ifFails);
     }
 
-    Transaction check(Map<String, AttributeValue> key, Cond cond, ApiException ifFails) {
+    Transaction check(Map<String, AttributeValue> key, Cond cond, Refusal ifFails) {
         ConditionCheck.Builder check = ConditionCheck.builder().tableName(table.name).key(key)
                 .conditionExpression(cond.expression());
         if (!cond.names().isEmpty()) check.expressionAttributeNames(cond.names());
@@ -82,7 +82,7 @@ final class Transaction {
         return add(TransactWriteItem.builder().conditionCheck(check.build()).build(), ifFails);
     }
 
-    Transaction delete(Map<String, AttributeValue> key, Cond cond, ApiException ifFails) {
+    Transaction delete(Map<String, AttributeValue> key, Cond cond, Refusal ifFails) {
         Delete.Builder delete = Delete.builder().tableName(table.name).key(key);
         if (cond != null) {
             delete.conditionExpression(cond.expression());
@@ -99,7 +99,7 @@ final class Transaction {
         return parts.size();
     }
 
-    private Transaction add(TransactWriteItem part, ApiException ifFails) {
+    private Transaction add(TransactWriteItem part, Refusal ifFails) {
         parts.add(part);
         failures.add(ifFails);
         return this;
@@ -125,11 +125,11 @@ final class Transaction {
                 List<CancellationReason> reasons = e.cancellationReasons();
                 for (int i = 0; i < reasons.size(); i++) {
                     if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                        throw failures.get(i);
+                        throw new Refused(failures.get(i));
                     }
                 }
                 if (attempt >= MAX_CONFLICT_RETRIES) {
-                    throw new ApiException(ErrorCode.CONFLICT, "The change collided with another one; try again");
+                    throw new Refused(new Refusal.Collided());
                 }
                 backoff(attempt);
             }
@@ -140,15 +140,15 @@ final class Transaction {
      * Commits, or answers false when the part that failed is the one that raises {@code expected}: a condition
      * meaning "already done" (nothing is written then). Any other failure is raised as usual.
      */
-    boolean commitUnless(ApiException expected) {
+    boolean commitUnless(Refusal expected) {
         // the caller needs the outcome now: nothing is held back
         RequestClaim claim = RequestClaim.current();
         try {
             if (claim == null) send();
             else claim.sendNow(this);
             return true;
-        } catch (ApiException e) {
-            if (e == expected) {
+        } catch (Refused e) {
+            if (e.refusal().equals(expected)) {
                 return false;
             }
             throw e;
@@ -161,7 +161,7 @@ final class Transaction {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new ApiException(ErrorCode.CONFLICT, "Interrupted while retrying a conflicting change");
+            throw new Refused(new Refusal.Collided());
         }
     }
 }

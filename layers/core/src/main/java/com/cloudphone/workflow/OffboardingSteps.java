@@ -4,12 +4,14 @@ import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.json.Json;
 import com.cloudphone.model.JobStatus;
+import com.cloudphone.model.Refused;
 import com.cloudphone.service.AgencyRemovalUndo;
 import com.cloudphone.service.CallflowService;
 import com.cloudphone.service.DeletionService;
 import com.cloudphone.service.NumberService;
 import com.cloudphone.service.PurgeService;
 import com.cloudphone.service.QueueService;
+import com.cloudphone.service.Refusals;
 import com.cloudphone.store.JobStore;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -171,6 +173,8 @@ public final class OffboardingSteps {
             result = work.get();
         } catch (ApiException e) {
             throw new StepFailed(e);
+        } catch (Refused r) {
+            throw new StepFailed(Refusals.meaning(r.refusal()));
         }
         if (in.get("jobId") != null) {
             jobs.recordStep(text(in, "accountId"), text(in, "jobId"), key, Json.write(result), current, status,

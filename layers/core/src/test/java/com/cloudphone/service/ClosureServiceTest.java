@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** SPEC rule 10: closing an account removes and purges every member on the account's window. */
+/** docs/rules.md rule 10.4: closing an account removes and purges every member on the account's window. */
 class ClosureServiceTest {
     private final TestBackend t = new TestBackend();
 

@@ -115,11 +115,23 @@ public final class DeletionService {
      * the one thing it cannot: USER_LOGGED_IN when only device sessions remain.
      */
     private Tombstone remove(Member member, boolean fromWorkflow) {
+        requireMayLeaveAlone(member);
+        return removeMember(member, fromWorkflow);
+    }
+
+    /**
+     * The rules of leaving one account that need no look at blockers: an agency admin leaves every account of the
+     * agency at once (docs/rules.md rule 11), and an account keeps an admin who can sign in (rule 14.1). The
+     * offboarding's request checks them too, before its first write.
+     */
+    public void requireMayLeaveAlone(Member member) {
         if (member.role() == Role.AGENCY_ADMIN) {
             throw new ApiException(ErrorCode.INVALID_STATE, "An agency admin is removed from all of the agency's "
                     + "accounts at once (DELETE /agency/users/" + member.userId() + "), not from one");
         }
-        return removeMember(member, fromWorkflow);
+        if (access.isLastAdmin(member)) {
+            throw new ApiException(ErrorCode.INVALID_STATE, "The last admin of an account cannot be deleted");
+        }
     }
 
     /**

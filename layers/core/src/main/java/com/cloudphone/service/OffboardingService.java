@@ -69,6 +69,7 @@ public final class OffboardingService {
         Member member = memberships.member(caller.accountId(), userId).filter(m -> m.status() != MemberStatus.REMOVED)
                 .orElseThrow(() -> ApiException.notFound("User"));
         access.requireMayManage(actor, member);
+        deletion.requireMayLeaveAlone(member);
         Optional<Job> previous = jobs.latestFor(caller.accountId(), userId);
         String planJson = Json.write(plan);
         if (previous.isPresent() && previous.get().status() == JobStatus.RUNNING && !stalled(previous.get())) {

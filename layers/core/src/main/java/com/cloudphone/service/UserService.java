@@ -131,6 +131,11 @@ public final class UserService {
         if (Boolean.TRUE.equals(patch.leadRouting()) && !before.leadRouting()) {
             requireLeadRouting(caller.accountId());
         }
+        if (before.role() == Role.AGENCY_ADMIN && Boolean.FALSE.equals(patch.admin())) {
+            // docs/rules.md rule 11: an agency admin holds that role in every account of the agency, or in none
+            throw new ApiException(ErrorCode.INVALID_STATE, "An agency admin keeps that role in every account of the "
+                    + "agency; remove them from all of them at once (DELETE /agency/users/" + userId + ")");
+        }
         boolean losesAdmin = before.isAdmin() && (Boolean.FALSE.equals(patch.admin()) || Boolean.TRUE.equals(patch.suspended()));
         if (losesAdmin && access.isLastAdmin(before)) {
             throw new ApiException(ErrorCode.INVALID_STATE, "The account must keep at least one active admin");

@@ -17,6 +17,11 @@ export class ApiError extends Error {
   }
 }
 
+/** A problem the console finds itself, shown like the API's: next to the field it names. */
+export function refuse(fieldName, message) {
+  return new ApiError(400, 'VALIDATION_FAILED', 'Check the highlighted field.', [{ field: fieldName, message }]);
+}
+
 let onExpired = () => {};
 
 export function whenSessionExpires(callback) {

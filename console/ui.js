@@ -52,6 +52,47 @@ export function field(label, control, { hint, name } = {}) {
   return wrap;
 }
 
+/** A single checkbox with its label, an optional hint and a slot for its error. */
+export function checkbox(name, text, checked, hint) {
+  const id = uid('cb');
+  const hintEl = hint ? h('p', { class: 'hint', id: id + '-hint' }, hint) : null;
+  const error = h('p', { class: 'field-error', id: id + '-error', hidden: true });
+  return h('div', { class: 'field check', 'data-field': name },
+    h('input', { type: 'checkbox', id, name, checked, 'aria-describedby': (hint ? id + '-hint ' : '') + id + '-error' }),
+    h('label', { for: id }, text), hintEl, error);
+}
+
+/** A fieldset of checkboxes, one per [value, text] option, all sent under `name`. */
+export function checkboxes(legend, name, options) {
+  const error = h('p', { class: 'field-error', hidden: true, id: uid('err') });
+  return h('fieldset', { class: 'field', 'data-field': name, 'aria-describedby': error.id },
+    h('legend', {}, legend),
+    options.length ? options.map(([value, text]) => {
+      const id = uid('cb');
+      return h('div', { class: 'check' }, h('input', { type: 'checkbox', id, name, value }), h('label', { for: id }, text));
+    }) : h('p', {}, 'None to choose from.'),
+    error);
+}
+
+const POLICY = 'At least 8 characters, with a digit, a lower-case and an upper-case letter. ';
+
+/** A new-password field whose hint says, as they type, what the password policy still needs. */
+export function newPassword(label, name = 'password') {
+  const control = input(name, { type: 'password', autocomplete: 'new-password' });
+  const policy = h('span');
+  const check = () => {
+    const v = control.value;
+    const missing = [v.length >= 8 ? null : '8 characters', /\d/.test(v) ? null : 'a digit',
+      /[a-z]/.test(v) ? null : 'a lower-case letter', /[A-Z]/.test(v) ? null : 'an upper-case letter'].filter(Boolean);
+    policy.textContent = missing.length ? 'Still needs: ' + missing.join(', ') + '.' : 'The password meets the policy.';
+  };
+  control.addEventListener('input', check);
+  check();
+  const wrap = field(label, control, { hint: POLICY });
+  wrap.querySelector('.hint').append(policy);
+  return { wrap, control, check };
+}
+
 export function input(name, attrs = {}) {
   return h('input', { name, type: 'text', ...attrs });
 }
@@ -124,6 +165,36 @@ function describe(detail) {
 
 export function kindName(kind) {
   return { SOFTPHONE: 'softphone', DESK_PHONE: 'desk phone', DIRECT: 'direct line', GROUP: 'group' }[kind] || kind;
+}
+
+export function roleName(role) {
+  return { AGENCY_ADMIN: 'agency admin', ADMIN: 'admin', USER: 'user' }[role] || String(role).toLowerCase();
+}
+
+/** A screen that could not be drawn: the error in words, in place of the screen. */
+export function errorSection(error) {
+  return h('section', {}, h('h1', {}, 'Something went wrong'),
+    h('p', { role: 'alert' }, error && error.message ? error.message : String(error)));
+}
+
+/** Says `text` in a live region; emptied first, so the same words twice are read twice. */
+export function announce(region, text) {
+  region.textContent = '';
+  setTimeout(() => { region.textContent = text; }, 50);
+}
+
+const FLASH = 'cloudphone.flash';
+
+/** Keeps a message for the next screen drawn in this tab (most actions draw their screen again). */
+export function flash(text) {
+  sessionStorage.setItem(FLASH, text);
+}
+
+/** Announces in `region` the message kept by `flash`, once. */
+export function showFlash(region) {
+  const text = sessionStorage.getItem(FLASH);
+  sessionStorage.removeItem(FLASH);
+  if (text) announce(region, text);
 }
 
 export function formError() {

@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The web console's static files (console/ at the project's root), served at {@code /} and {@code /<file>}. Only
- * one path segment with a known extension is a console file, and no API route has one, so the API is unchanged;
- * a dot-dot or a slash can never reach the file system.
+ * The web console's static files (console/ at the project's root), served at {@code /}, {@code /<file>} and
+ * {@code /screens/<file>} (the screens' modules). Only a file name with a known extension, alone or after
+ * {@code screens/}, is a console file, and no API route has one, so the API is unchanged; a dot-dot or any other
+ * folder can never reach the file system.
  */
 final class ConsoleFiles {
     /**
@@ -49,7 +50,11 @@ final class ConsoleFiles {
     /** The path of the made-up config module; never a file of console/ (the test checks there is none). */
     static final String CONFIG = "/config.js";
 
-    private static final Pattern FILE = Pattern.compile("/([A-Za-z0-9_-]{1,64}\\.(html|css|js|png|svg))");
+    /** The one subfolder of console/ that is served (bin/deploy-console uploads the same files). */
+    static final String SCREENS = "screens";
+
+    private static final Pattern FILE =
+            Pattern.compile("/((?:" + SCREENS + "/)?[A-Za-z0-9_-]{1,64}\\.(html|css|js|png|svg))");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8",
@@ -84,7 +89,9 @@ final class ConsoleFiles {
             name = m.group(1);
         }
         Path file = root.resolve(name).normalize();
-        return file.getParent().equals(root) && Files.isRegularFile(file) ? file : null;
+        Path folder = file.getParent();
+        boolean inside = folder.equals(root) || folder.equals(root.resolve(SCREENS));
+        return inside && Files.isRegularFile(file) ? file : null;
     }
 
     void send(HttpExchange exchange, Path file) throws IOException {

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The console's static files at / beside the API: types, the CSP, no way out of console/, the API unchanged. */
@@ -39,6 +41,12 @@ class ConsoleFilesTest extends StackTest {
         assertEquals(200, script.statusCode());
         assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("content-type").orElse(""));
         assertEquals("text/css; charset=utf-8", get("/console.css").headers().firstValue("content-type").orElse(""));
+        // the screens' modules, in console/screens/, with the same type and policy
+        HttpResponse<String> screen = get("/screens/users.js");
+        assertEquals(200, screen.statusCode());
+        assertEquals("text/javascript; charset=utf-8", screen.headers().firstValue("content-type").orElse(""));
+        assertEquals(ConsoleFiles.csp("'self'"), screen.headers().firstValue("content-security-policy").orElse(""));
+        assertEquals(Files.readString(LocalStack.projectRoot().resolve("console/screens/users.js")), screen.body());
     }
 
     /**
@@ -66,15 +74,22 @@ class ConsoleFilesTest extends StackTest {
         assertTrue(api.contains("import { apiBase, devRoutes } from './config.js';"), "api.js reads config.js");
         assertTrue(api.contains("fetch(apiBase + path"), "api.js calls apiBase + path");
         // the sign-in page offers a test account from the config, without probing a route AWS does not have
-        String app = Files.readString(LocalStack.projectRoot().resolve("console/app.js"));
-        assertFalse(app.contains("/health"), "app.js asks nothing of /health");
-        assertTrue(app.contains("if (devRoutes) page.append(localAccountForm());"), "app.js reads devRoutes");
+        try (Stream<Path> modules = Stream.concat(Files.list(LocalStack.projectRoot().resolve("console")),
+                Files.list(LocalStack.projectRoot().resolve("console/screens")))) {
+            for (Path module : modules.filter(m -> m.toString().endsWith(".js")).toList()) {
+                assertFalse(Files.readString(module).contains("/health"), module + " asks nothing of /health");
+            }
+        }
+        String signIn = Files.readString(LocalStack.projectRoot().resolve("console/screens/sign-in.js"));
+        assertTrue(signIn.contains("if (devRoutes) page.append(localAccountForm());"), "screens/sign-in.js reads devRoutes");
     }
 
     @Test
     void nothingOutsideTheConsoleFolderIsServed() throws Exception {
         for (String path : new String[] {"/../pom.xml", "/..%2Fpom.xml", "/%2e%2e/template.yaml", "/console/index.html",
-                "/.%2e/README.md", "/package.json", "/nope.js", "/index.html/..", "/app.js%00.png", "//etc/passwd"}) {
+                "/.%2e/README.md", "/package.json", "/nope.js", "/index.html/..", "/app.js%00.png", "//etc/passwd",
+                "/screens/../pom.xml", "/screens/%2e%2e/pom.xml", "/screens/..%2Fapp.js", "/screens/nope.js",
+                "/screens/screens/users.js", "/Screens/users.js", "/other/app.js", "/screens/", "/screens"}) {
             HttpResponse<String> r = get(path);
             assertEquals(404, r.statusCode(), path + " -> " + r.body());
             assertTrue(r.body().contains("ROUTE_NOT_FOUND"), path + " -> " + r.body());

@@ -40,10 +40,11 @@ class DeployConsoleScriptTest {
                 file="$FAKE/answers/$(arg --stack-name).$key"
                 if [[ -f $file ]]; then cat "$file"; else echo None; fi ;;
               "s3 cp")
-                name=${4##*/}
-                cp "$3" "$FAKE/uploads/$name"
-                printf '%s\\t%s\\n' "$(arg --content-type)" "$(arg --cache-control)" > "$FAKE/uploads/$name.meta" ;;
-              "s3api list-objects-v2") printf 'app.js\\told-screen.js\\tindex.html\\n' ;;
+                key=${4#s3://*/}
+                mkdir -p "$(dirname "$FAKE/uploads/$key")"
+                cp "$3" "$FAKE/uploads/$key"
+                printf '%s\\t%s\\n' "$(arg --content-type)" "$(arg --cache-control)" > "$FAKE/uploads/$key.meta" ;;
+              "s3api list-objects-v2") printf 'app.js\\tscreens/users.js\\told-screen.js\\tindex.html\\n' ;;
               "cloudfront create-invalidation") echo I2J0I21PCUYOIK ;;
             esac
             """;
@@ -92,13 +93,20 @@ class DeployConsoleScriptTest {
                 && !c.startsWith("s3api list-objects-v2")).collect(Collectors.toList());
     }
 
-    /** The files the local stack serves from console/ (ConsoleFiles' rule), which are the ones uploaded. */
+    /**
+     * The files the local stack serves from console/ and console/screens/ (ConsoleFiles' rule), which are the ones
+     * uploaded, by their key (screens/users.js).
+     */
     private static TreeSet<String> consoleFiles() throws IOException {
-        try (Stream<Path> files = Files.list(ROOT.resolve("console"))) {
-            return files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.matches("[A-Za-z0-9_-]{1,64}\\.(html|css|js|png|svg)"))
-                    .collect(Collectors.toCollection(TreeSet::new));
+        TreeSet<String> names = new TreeSet<>();
+        for (String folder : List.of("", "screens/")) {
+            try (Stream<Path> files = Files.list(ROOT.resolve("console/" + folder))) {
+                files.map(f -> folder + f.getFileName())
+                        .filter(n -> n.matches("(screens/)?[A-Za-z0-9_-]{1,64}\\.(html|css|js|png|svg)"))
+                        .forEach(names::add);
+            }
         }
+        return names;
     }
 
     @Test
@@ -106,12 +114,13 @@ class DeployConsoleScriptTest {
         Run run = run();
         assertEquals(0, run.exit(), run.output());
         TreeSet<String> expected = consoleFiles();
+        assertTrue(expected.contains("screens/users.js"), "the screens' modules are among the files: " + expected);
         expected.add("config.js");
         TreeSet<String> uploaded = new TreeSet<>();
         for (String call : run.calls()) {
             if (call.startsWith("s3 cp ")) {
                 String[] words = call.split(" ");
-                String name = words[3].substring(words[3].lastIndexOf('/') + 1);
+                String name = words[3].replaceFirst("^s3://[^/]+/", "");
                 assertEquals("s3://console-bucket-abc/" + name, words[3]);
                 uploaded.add(name);
             }

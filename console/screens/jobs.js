@@ -1,6 +1,6 @@
 // The Jobs screen: the account's offboarding and agency jobs (GET /jobs), with their status.
-import { all, enc, paged } from './api.js';
-import { date, field, h, pagedTable, select } from './ui.js';
+import { all, enc, paged } from '../api.js';
+import { date, field, h, pagedTable, select } from '../ui.js';
 import { STEPS } from './wizard.js';
 
 const STATUS = { RUNNING: 'running', WAITING_FOR_PURGE: 'user deleted, waiting for the purge', SUCCEEDED: 'done',

@@ -1,7 +1,7 @@
 // The deletion wizard: every blocker at once (the check call), a choice per callflow and number drawn from the
 // plan POST /users/{id}/offboarding accepts, then the job's progress, its failure in words, a retry, the purge date.
-import { all, api, enc } from './api.js';
-import { busy, date, field, form, h, kindName, select } from './ui.js';
+import { all, api, enc } from '../api.js';
+import { busy, date, field, form, h, kindName, select } from '../ui.js';
 import { rememberJob } from './jobs.js';
 
 export const STEPS = [

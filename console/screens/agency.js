@@ -1,17 +1,9 @@
 // The Agency screen (agency admins, on the agency account): every login of the agency with its role in each
 // account (GET /agency/users), a login's roles across the sub-accounts (PUT /agency/users/{id}/roles), and the
 // removal of a login from every account at once, a job followed live (DELETE /agency/users/{id}, GET /jobs/{id}).
-import { ApiError, api, enc } from './api.js';
-import { busy, field, form, h, select } from './ui.js';
+import { ApiError, api, enc } from '../api.js';
+import { busy, field, flash, form, formError, h, roleName, select, showFlash } from '../ui.js';
 import { describeBlocker } from './wizard.js';
-import { roleName } from './account.js';
-
-const FLASH = 'cloudphone.flash';
-
-function announce(region, text) {
-  region.textContent = '';
-  setTimeout(() => { region.textContent = text; }, 50);
-}
 
 /** A refusal in words; the blockers of an agency removal come per account ({accountId, blockers}). */
 function inWords(error, accountName) {
@@ -48,9 +40,7 @@ export async function agencyScreen(me, stillHere, rerender) {
   const accountName = id => names[id] || id;
   const agency = accounts.find(a => a.agency);
   const status = h('p', { role: 'status', class: 'announce' });
-  const flash = sessionStorage.getItem(FLASH);
-  sessionStorage.removeItem(FLASH);
-  if (flash) announce(status, flash);
+  showFlash(status);
   const jobSlot = h('div');
 
   const rolesForm = u => {
@@ -79,14 +69,14 @@ export async function agencyScreen(me, stillHere, rerender) {
         }
         throw e;
       }
-      sessionStorage.setItem(FLASH, 'The roles of ' + u.displayName + ' are saved.');
+      flash('The roles of ' + u.displayName + ' are saved.');
       rerender();
     });
     return h('details', {}, h('summary', {}, 'Change the roles of ' + u.displayName), f);
   };
 
   const removal = u => {
-    const problem = h('p', { class: 'form-error', role: 'alert', tabindex: '-1', hidden: true });
+    const problem = formError();
     const go = h('button', { type: 'button', class: 'danger' }, 'Remove ' + u.displayName + ' from all accounts');
     go.addEventListener('click', () => busy(go, async () => {
       problem.hidden = true;

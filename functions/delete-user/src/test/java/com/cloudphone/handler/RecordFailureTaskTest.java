@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudphone.model.Job;
 import com.cloudphone.model.JobStatus;
-import com.cloudphone.service.OffboardingPlan;
+import com.cloudphone.model.OffboardingPlan;
 import com.cloudphone.testing.Samples;
 import com.cloudphone.testing.TestBackend;
 import com.cloudphone.testing.TestJson;

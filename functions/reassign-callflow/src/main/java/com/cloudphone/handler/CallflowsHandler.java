@@ -36,14 +36,8 @@ public class CallflowsHandler extends HttpFunction {
                 List<String> numbers = numbers(in);
                 String userId = in.id("userId", kind == CallflowKind.DIRECT);
                 List<String> dial = in.ids("dialUserIds", Callflow.MAX_DIAL);
-                if (kind == CallflowKind.DIRECT && in.has("dialUserIds")) {
-                    in.problem("dialUserIds", "a direct line routes to one userId");
-                }
-                if (kind == CallflowKind.GROUP && userId != null) {
-                    in.problem("userId", "a group dials dialUserIds");
-                }
-                if (kind == CallflowKind.GROUP && dial.isEmpty() && in.ok("dialUserIds")) {
-                    in.problem("dialUserIds", "a group needs at least one user to dial");
+                if (kind != null) {
+                    in.problems(kind.routingProblems(userId, dial, in.has("dialUserIds"), in.ok("dialUserIds")));
                 }
                 in.done();
                 yield Reply.created(backend.callflows.create(caller, name, kind, numbers, userId, dial));

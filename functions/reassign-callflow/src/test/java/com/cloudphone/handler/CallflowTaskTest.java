@@ -9,13 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudphone.model.Callflow;
+import com.cloudphone.model.Blocker;
 import com.cloudphone.model.CallflowStatus;
 import com.cloudphone.model.CallflowVersion;
 import com.cloudphone.model.Job;
 import com.cloudphone.model.JobStatus;
-import com.cloudphone.service.OffboardingPlan;
-import com.cloudphone.service.OffboardingPlan.CallflowAction;
-import com.cloudphone.service.OffboardingPlan.CallflowActionKind;
+import com.cloudphone.model.OffboardingPlan;
+import com.cloudphone.model.OffboardingPlan.CallflowAction;
+import com.cloudphone.model.OffboardingPlan.CallflowActionKind;
 import com.cloudphone.testing.Samples;
 import com.cloudphone.testing.TestBackend;
 import com.cloudphone.workflow.StepFailed;
@@ -94,7 +95,7 @@ class CallflowTaskTest {
         assertEquals(List.of(SAMPLE_ADMIN), group.versions().get(0).dialUserIds());
         assertEquals(List.of(Samples.GROUP_NUMBER), group.numbers());
         assertFalse(t.backend.deletion.blockers(Samples.ADMIN, SAMPLE_USER).stream()
-                .anyMatch(b -> Samples.GROUP.equals(b.callflowId())));
+                .anyMatch(b -> b instanceof Blocker.InCallflow c && Samples.GROUP.equals(c.callflowId())));
         assertTrue(job().stepsJson().containsKey("callflow:" + Samples.GROUP), job().stepsJson().toString());
     }
 

@@ -2,11 +2,11 @@ package com.cloudphone.http;
 
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Rules;
-import com.cloudphone.service.OffboardingPlan;
-import com.cloudphone.service.OffboardingPlan.CallflowAction;
-import com.cloudphone.service.OffboardingPlan.CallflowActionKind;
-import com.cloudphone.service.OffboardingPlan.NumberAction;
-import com.cloudphone.service.OffboardingPlan.NumberActionKind;
+import com.cloudphone.model.OffboardingPlan;
+import com.cloudphone.model.OffboardingPlan.CallflowAction;
+import com.cloudphone.model.OffboardingPlan.CallflowActionKind;
+import com.cloudphone.model.OffboardingPlan.NumberAction;
+import com.cloudphone.model.OffboardingPlan.NumberActionKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

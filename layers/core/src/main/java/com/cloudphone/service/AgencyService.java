@@ -2,6 +2,7 @@ package com.cloudphone.service;
 
 import static com.cloudphone.service.Refusals.decide;
 
+import com.cloudphone.model.Blocker;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;

@@ -2,6 +2,7 @@ package com.cloudphone.service;
 
 import static com.cloudphone.service.Refusals.decide;
 
+import com.cloudphone.model.Blocker;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Account;
@@ -76,12 +77,12 @@ public final class DeletionService {
         List<Blocker> all = new ArrayList<>();
         for (Queue q : queues.list(member.accountId())) {
             if (q.memberUserIds().contains(member.userId())) {
-                all.add(Blocker.queue(q, member.extension()));
+                all.add(Blocker.of(q, member.extension()));
             }
         }
-        callflows.naming(member.accountId(), member.userId()).forEach(c -> all.add(Blocker.callflow(c, member.userId())));
-        numbers.assignedTo(member.accountId(), member.userId()).forEach(n -> all.add(Blocker.number(n.number())));
-        devices.of(member.accountId(), member.userId()).forEach(d -> all.add(Blocker.device(d)));
+        callflows.naming(member.accountId(), member.userId()).forEach(c -> all.add(Blocker.of(c, member.userId())));
+        numbers.assignedTo(member.accountId(), member.userId()).forEach(n -> all.add(Blocker.ofNumber(n.number())));
+        devices.of(member.accountId(), member.userId()).forEach(d -> all.add(Blocker.of(d)));
         return all;
     }
 

@@ -14,13 +14,11 @@ import com.cloudphone.model.JobStatus;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.NumberState;
+import com.cloudphone.model.OffboardingPlan;
+import com.cloudphone.model.OffboardingPolicy;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.PhoneNumber;
-import com.cloudphone.service.OffboardingPlan.CallflowAction;
-import com.cloudphone.service.OffboardingPlan.CallflowActionKind;
-import com.cloudphone.service.OffboardingPlan.NumberAction;
-import com.cloudphone.service.OffboardingPlan.NumberActionKind;
 import com.cloudphone.store.Memberships;
 import com.cloudphone.store.JobStore;
 import java.time.Clock;
@@ -138,91 +136,23 @@ public final class OffboardingService {
     }
 
     private List<FieldProblem> check(Member member, OffboardingPlan plan, OffboardingPlan earlier) {
-        List<FieldProblem> problems = new ArrayList<>();
-        String userId = member.userId();
-        Set<String> blockingCallflows = new HashSet<>();
-        Set<String> blockingNumbers = new HashSet<>();
-        for (Blocker b : deletion.blockersOf(member)) {
-            switch (b.type()) {
-                case "QUEUE" -> {
-                    if (!plan.removeFromAllQueues()) {
-                        problems.add(new FieldProblem("queues", "the user (extension " + b.extension() + ") is in queue "
-                                + b.name() + ": set queues to REMOVE_ALL"));
-                    }
-                }
-                case "CALLFLOW" -> {
-                    blockingCallflows.add(b.callflowId());
-                    if (plan.callflow(b.callflowId()).isEmpty()) {
-                        problems.add(new FieldProblem("callflows", "no action for " + b.kind().toLowerCase() + " callflow "
-                                + b.name() + " (" + b.callflowId() + "), versions " + b.versions()));
-                    }
-                }
-                case "NUMBER" -> {
-                    blockingNumbers.add(b.number());
-                    if (plan.number(b.number()).isEmpty()) {
-                        problems.add(new FieldProblem("numbers", "number " + b.number()
-                                + " is still assigned to the user: REASSIGN, RECYCLE or RELEASE it"));
-                    }
-                }
-                default -> {
-                    // logged-in devices are checked by the workflow right before the delete
-                }
+        String accountId = member.accountId();
+        return OffboardingPolicy.problems(member, deletion.blockersOf(member), plan, earlier, new OffboardingPolicy.Facts() {
+            @Override
+            public Optional<Callflow> callflow(String callflowId) {
+                return callflows.find(accountId, callflowId);
             }
-        }
-        for (CallflowAction a : plan.callflows()) {
-            String field = "callflows[" + a.callflowId() + "]";
-            Optional<Callflow> callflow = callflows.find(member.accountId(), a.callflowId());
-            boolean resumed = earlier != null && earlier.callflow(a.callflowId()).isPresent();
-            if (!blockingCallflows.contains(a.callflowId())) {
-                if (!resumed) {
-                    problems.add(new FieldProblem(field, callflow.isEmpty() ? "no such callflow in the account"
-                            : "this callflow does not involve the user"));
-                }
-                continue;
+
+            @Override
+            public Optional<Member> member(String userId) {
+                return memberships.member(accountId, userId);
             }
-            if (a.action() == CallflowActionKind.DROP_FROM_GROUP && callflow.get().kind() != CallflowKind.GROUP) {
-                problems.add(new FieldProblem(field, "DROP_FROM_GROUP applies to group callflows; move a direct line's numbers"));
+
+            @Override
+            public Optional<PhoneNumber> number(String e164) {
+                return numbers.find(accountId, e164);
             }
-            if (a.action() == CallflowActionKind.MOVE_NUMBERS) {
-                String target = a.targetCallflowId();
-                if (target == null || target.equals(a.callflowId())) {
-                    problems.add(new FieldProblem(field + ".targetCallflowId", "must name another callflow"));
-                } else if (callflows.find(member.accountId(), target).isEmpty()) {
-                    problems.add(new FieldProblem(field + ".targetCallflowId", "no such callflow in the account"));
-                } else if (plan.callflow(target).map(t -> t.action() == CallflowActionKind.MOVE_NUMBERS).orElse(false)) {
-                    problems.add(new FieldProblem(field + ".targetCallflowId", "is itself being deleted by this plan"));
-                }
-            }
-        }
-        for (NumberAction a : plan.numbers()) {
-            String field = "numbers[" + a.number() + "]";
-            boolean resumed = earlier != null && earlier.number(a.number()).isPresent();
-            if (!blockingNumbers.contains(a.number())) {
-                if (!resumed) {
-                    problems.add(new FieldProblem(field, "this number is not assigned to the user"));
-                }
-                continue;
-            }
-            if (a.action() == NumberActionKind.REASSIGN) {
-                boolean heirOk = a.toUserId() != null && !a.toUserId().equals(userId)
-                        && memberships.member(member.accountId(), a.toUserId()).map(m -> m.status() == MemberStatus.ACTIVE).orElse(false);
-                if (!heirOk) {
-                    problems.add(new FieldProblem(field + ".toUserId", "must be another active user of the account"));
-                }
-            }
-            if (a.action() == NumberActionKind.RELEASE) {
-                String heir = a.contactsHeir();
-                Optional<PhoneNumber> heirNumber = heir == null ? Optional.empty() : numbers.find(member.accountId(), heir);
-                boolean heirReleased = plan.number(heir == null ? "" : heir)
-                        .map(h -> h.action() == NumberActionKind.RELEASE).orElse(false);
-                if (heirNumber.isEmpty() || heir.equals(a.number()) || heirNumber.get().state() == NumberState.RELEASED
-                        || heirReleased) {
-                    problems.add(new FieldProblem(field + ".contactsHeir",
-                            "must be another number of the account that stays in service"));
-                }
-            }
-        }
-        return problems;
+        });
     }
 
     public record JobView(String jobId, String userId, String status, String currentStep, Object plan,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudphone.model.Blocker;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.CallflowKind;
@@ -40,10 +41,13 @@ class DeletionServiceTest {
         assertEquals(Set.of("QUEUE", "CALLFLOW", "NUMBER", "DEVICE"),
                 blockers.stream().map(Blocker::type).collect(Collectors.toSet()));
         assertEquals(5, blockers.size(), blockers.toString());
-        Blocker queue = blockers.stream().filter(b -> b.type().equals("QUEUE")).findFirst().orElseThrow();
+        Blocker.InQueue queue = blockers.stream().filter(b -> b.type().equals("QUEUE")).map(Blocker.InQueue.class::cast)
+                .findFirst().orElseThrow();
         assertEquals("Demo 1", queue.name());
         assertEquals("1002", queue.extension());
-        Blocker directBlocker = blockers.stream().filter(b -> direct.callflowId().equals(b.callflowId())).findFirst().orElseThrow();
+        Blocker.InCallflow directBlocker = blockers.stream().filter(Blocker.InCallflow.class::isInstance)
+                .map(Blocker.InCallflow.class::cast).filter(b -> direct.callflowId().equals(b.callflowId()))
+                .findFirst().orElseThrow();
         assertEquals(List.of(1), directBlocker.versions());
 
         ApiException refused = assertThrows(ApiException.class, () -> t.backend.deletion.delete(s.admin, leaving.userId()));

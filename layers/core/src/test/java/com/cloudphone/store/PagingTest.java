@@ -16,7 +16,7 @@ import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Plan;
 import com.cloudphone.service.Caller;
-import com.cloudphone.service.OffboardingPlan;
+import com.cloudphone.model.OffboardingPlan;
 import com.cloudphone.service.CallflowService.CallflowView;
 import com.cloudphone.service.QueueService.QueueView;
 import com.cloudphone.service.UserView;

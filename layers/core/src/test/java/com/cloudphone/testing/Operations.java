@@ -12,7 +12,7 @@ import com.cloudphone.model.Role;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.service.Caller;
 import com.cloudphone.service.NewUser;
-import com.cloudphone.service.OffboardingPlan;
+import com.cloudphone.model.OffboardingPlan;
 import com.cloudphone.service.UserPatch;
 import com.cloudphone.store.Table;
 import com.cloudphone.workflow.StepFailed;

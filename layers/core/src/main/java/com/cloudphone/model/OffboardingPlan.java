@@ -1,4 +1,4 @@
-package com.cloudphone.service;
+package com.cloudphone.model;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +20,11 @@ public record OffboardingPlan(boolean removeFromAllQueues, List<CallflowAction> 
     public record NumberAction(String number, NumberActionKind action, String toUserId, String contactsHeir) {
     }
 
-    Optional<CallflowAction> callflow(String callflowId) {
+    public Optional<CallflowAction> callflow(String callflowId) {
         return callflows.stream().filter(c -> c.callflowId().equals(callflowId)).findFirst();
     }
 
-    Optional<NumberAction> number(String number) {
+    public Optional<NumberAction> number(String number) {
         return numbers.stream().filter(n -> n.number().equals(number)).findFirst();
     }
 }

@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,7 +105,11 @@ public final class SessionService {
         return active.get(0);
     }
 
-    /** An invited user sets their password with the token from their invitation; the membership becomes active. */
+    /**
+     * An invited user sets their password with the token from their invitation, and every membership still waiting
+     * for it becomes active: all in one transaction, after every check, so a refused acceptance (the invitee was
+     * deleted or suspended meanwhile) sets no password and leaves the invitation usable (docs/rules.md rule 19).
+     */
     public Tokens.Issued acceptInvitation(String token, String password) {
         String userId = Invitation.userIdOf(token);
         Login login = userId.isEmpty() ? null : logins.login(userId).orElse(null);
@@ -113,16 +118,16 @@ public final class SessionService {
                 Invitation.sha256(token).getBytes(StandardCharsets.US_ASCII))) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "The invitation is not valid or was already used");
         }
-        decide(() -> logins.acceptInvitation(userId, login.invitationHash(), hasher.hash(password)));
         List<Member> invited = memberships.memberships(userId).stream()
                 .filter(m -> m.status() == MemberStatus.INVITED && !m.suspended()).toList();
-        for (Member m : invited) {
-            decide(() -> memberships.updateMember(m, m.withStatus(MemberStatus.ACTIVE), new DomainEvent("InvitationAccepted",
-                    m.accountId(), clock.instant().toString(), Map.of("userId", userId))));
-        }
         if (invited.isEmpty()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "This login is suspended or no longer a member of any account");
         }
+        Map<Member, DomainEvent> accepted = new LinkedHashMap<>();
+        String now = clock.instant().toString();
+        invited.forEach(m -> accepted.put(m, new DomainEvent("InvitationAccepted", m.accountId(), now,
+                Map.of("userId", userId))));
+        decide(() -> logins.acceptInvitation(userId, login.invitationHash(), hasher.hash(password), accepted));
         return tokens.get().issue(userId, invited.get(0).accountId(), invited.get(0).role().name());
     }
 

@@ -9,6 +9,7 @@ import static com.cloudphone.store.Transaction.s;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
+import com.cloudphone.model.MemberStatus;
 import com.cloudphone.store.Transaction.Cond;
 import java.util.Map;
 import java.util.Optional;
@@ -102,12 +103,20 @@ public final class DynamoLogins implements Logins {
     }
 
     @Override
-    public void acceptInvitation(String userId, String invitationHash, String passwordHash) {
-        new Transaction(table).update(key(Keys.login(userId), Keys.LOGIN_SK),
+    public void acceptInvitation(String userId, String invitationHash, String passwordHash,
+                                 Map<Member, DomainEvent> invited) {
+        Transaction tx = new Transaction(table).update(key(Keys.login(userId), Keys.LOGIN_SK),
                 "SET #hash = :hash REMOVE #invitation",
                 new Cond("#invitation = :invitation", Map.of("#hash", "passwordHash", "#invitation", "invitationHash"),
                         Map.of(":hash", s(passwordHash), ":invitation", s(invitationHash))),
-                new Refusal.InvitationNotValid())
-                .commit();
+                new Refusal.InvitationNotValid());
+        invited.forEach((member, accepted) -> {
+            Member active = member.withStatus(MemberStatus.ACTIVE);
+            tx.put(MemberItem.SCHEMA, MemberItem.of(active), AdminCounts.unchanged(member),
+                    new Refusal.ChangedMeanwhile(Refusal.Subject.MEMBER));
+            AdminCounts.move(tx, member, active, true);
+            Outbox.record(tx, accepted);
+        });
+        tx.commit();
     }
 }

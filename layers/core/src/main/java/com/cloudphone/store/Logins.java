@@ -2,6 +2,8 @@ package com.cloudphone.store;
 
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Login;
+import com.cloudphone.model.Member;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -31,6 +33,10 @@ public interface Logins {
      */
     void changePassword(String userId, String newHash, long notBefore, DomainEvent event);
 
-    /** Sets the first password of an invited login; the invitation works once (its hash is the condition). */
-    void acceptInvitation(String userId, String invitationHash, String passwordHash);
+    /**
+     * Sets the first password of an invited login and makes each of {@code invited} (its memberships still
+     * INVITED, as read) ACTIVE with its event, in one transaction: the invitation works once (its hash is the
+     * condition), and a membership changed meanwhile refuses the whole of it.
+     */
+    void acceptInvitation(String userId, String invitationHash, String passwordHash, Map<Member, DomainEvent> invited);
 }

@@ -34,6 +34,33 @@ function hoursOf(data) {
 
 const sameHours = (a, b) => DAYS.every(d => JSON.stringify(a[d] || null) === JSON.stringify(b[d] || null));
 
+/** For a user who has not accepted their invitation: until when it works, and a new one (the old one then stops). */
+function invitationSection(user, userId) {
+  if (user.status !== 'INVITED') return [];
+  const until = () => user.invitationExpiresAt
+    ? 'Their invitation works until ' + date(user.invitationExpiresAt) + '.' : 'Their invitation has no end date.';
+  const expiry = h('p', {}, until());
+  const link = h('p', { class: 'invitation-link', hidden: true });
+  const status = h('p', { role: 'status', class: 'announce' });
+  const send = h('button', { type: 'button', class: 'secondary', onclick: async e => {
+    await busy(e.currentTarget, async () => {
+      try {
+        const sent = await api('POST', '/users/' + enc(userId) + '/invitation');
+        user.invitationExpiresAt = sent.invitationExpiresAt;
+        expiry.textContent = until();
+        const url = location.origin + location.pathname + '#/invitation?token=' + encodeURIComponent(sent.invitationToken);
+        link.replaceChildren('Send them this link; it is shown only now, and the earlier one no longer works: ',
+          h('code', {}, url));
+        link.hidden = false;
+        announce(status, 'A new invitation for ' + user.displayName + ' works until ' + date(sent.invitationExpiresAt) + '.');
+      } catch (err) {
+        announce(status, err.message);
+      }
+    });
+  } }, 'Send a new invitation');
+  return [h('h2', {}, 'Invitation'), expiry, send, link, status];
+}
+
 export async function userScreen(me, userId) {
   const [user, devices, numbers, contacts] = await Promise.all([
     api('GET', '/users/' + enc(userId)),
@@ -124,6 +151,7 @@ export async function userScreen(me, userId) {
     title,
     h('dl', { class: 'facts' }, details.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
     settings,
+    ...invitationSection(user, userId),
     h('h2', {}, 'Numbers'),
     h('ul', { class: 'plain' }, numbers.length ? numbers.map(n => h('li', {}, n.number)) : h('li', {}, 'No number is assigned.')),
     h('h2', {}, 'Contacts'),

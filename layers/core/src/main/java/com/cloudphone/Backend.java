@@ -13,6 +13,7 @@ import com.cloudphone.service.CallService;
 import com.cloudphone.service.CallflowService;
 import com.cloudphone.service.ClosureService;
 import com.cloudphone.service.DeletionService;
+import com.cloudphone.service.InvitationService;
 import com.cloudphone.service.DeviceService;
 import com.cloudphone.service.NumberService;
 import com.cloudphone.service.OffboardingService;
@@ -85,6 +86,7 @@ public final class Backend {
     public final OutboxRelay relay;
     public final Clock clock;
     public final UserService users;
+    public final InvitationService invitations;
     public final NumberService numberService;
     public final SessionService sessions;
     public final AccountService accounts;
@@ -120,6 +122,12 @@ public final class Backend {
      */
     public Backend(Table table, Supplier<Tokens> tokens, EventPublisher bus, Clock clock, int bcryptCost,
                    WorkflowStarter workflow) {
+        this(table, tokens, bus, clock, bcryptCost, workflow, InvitationService.DEFAULT_LIFETIME);
+    }
+
+    /** {@code invitationLifetime}: how long an invitation can be accepted (the InvitationLifetimeDays parameter). */
+    public Backend(Table table, Supplier<Tokens> tokens, EventPublisher bus, Clock clock, int bcryptCost,
+                   WorkflowStarter workflow, Duration invitationLifetime) {
         this.table = table;
         this.accountStore = new DynamoAccounts(table);
         this.memberships = new DynamoMemberships(table);
@@ -131,7 +139,8 @@ public final class Backend {
         this.tokens = new Lazy<>(tokens);
         this.relay = new OutboxRelay(bus);
         this.clock = clock;
-        this.users = new UserService(accountStore, memberships, logins, access, hasher, clock);
+        this.users = new UserService(accountStore, memberships, logins, access, hasher, clock, invitationLifetime);
+        this.invitations = new InvitationService(memberships, logins, access, clock, invitationLifetime);
         this.callflowStore = new CallflowStore(table);
         this.numberService = new NumberService(numbers, callflowStore, access, clock);
         this.sessions = new SessionService(accountStore, memberships, logins, hasher, this.tokens, clock);
@@ -230,7 +239,8 @@ public final class Backend {
                         .build(),
                 env.getOrDefault("EVENT_BUS_NAME", "default"));
         return new Backend(table, tokens, bus, clock, Integer.parseInt(env.getOrDefault("BCRYPT_COST", "10")),
-                stepFunctions(env, region, credentials));
+                stepFunctions(env, region, credentials),
+                Duration.ofDays(Long.parseLong(env.getOrDefault("INVITATION_DAYS", "7"))));
     }
 
     /**

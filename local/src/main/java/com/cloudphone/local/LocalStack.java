@@ -268,6 +268,7 @@ public final class LocalStack implements AutoCloseable {
                 Route.of("GET /users", users, false),
                 Route.of("GET /users/{userId}", users, false),
                 Route.of("PATCH /users/{userId}", users, false),
+                Route.of("POST /users/{userId}/invitation", users, false),
                 Route.of("GET /users/{userId}/contacts", users, false),
                 Route.of("POST /numbers", numbers, false),
                 Route.of("GET /numbers", numbers, false),

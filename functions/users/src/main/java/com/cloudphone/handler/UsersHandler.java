@@ -34,6 +34,8 @@ public class UsersHandler extends HttpFunction {
             case "GET /me" -> Reply.ok(backend.users.me(caller));
             case "GET /users" -> Reply.page(backend.users.list(caller, request.page()));
             case "GET /users/{userId}" -> Reply.ok(backend.users.get(caller, request.path("userId")));
+            case "POST /users/{userId}/invitation" ->
+                    Reply.ok(backend.invitations.resend(caller, request.path("userId")));
             case "PATCH /users/{userId}" ->
                     Reply.ok(backend.users.patch(caller, request.path("userId"), UserRequests.patch(request)));
             case "GET /users/{userId}/contacts" ->

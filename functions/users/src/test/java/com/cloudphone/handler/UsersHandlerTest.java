@@ -49,6 +49,24 @@ class UsersHandlerTest {
     }
 
     @Test
+    void sendsAnInvitedUserANewInvitationOnceAndRefusesAUserWhoHasAPassword() {
+        var refused = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("send-invitation.json"), null);
+        assertEquals(409, refused.getStatusCode(), "the sample user set a password long ago");
+        assertEquals("INVALID_STATE", errorCode(refused));
+
+        String invited = t.backend.users.add(new com.cloudphone.service.Caller(TestBackend.SAMPLE_ADMIN,
+                TestBackend.SAMPLE_ACCOUNT, "ADMIN"), new com.cloudphone.service.NewUser(
+                com.cloudphone.model.UserKind.INVITED, null, "new.hire@example.com", null, "New Hire", null, null, null,
+                false)).userId();
+        var event = EventLoader.loadApiGatewayHttpEvent("send-invitation.json");
+        event.setPathParameters(Map.of("userId", invited));
+        var sent = handler.handleRequest(event, null);
+        assertEquals(200, sent.getStatusCode(), sent.getBody());
+        assertEquals(invited + ".", body(sent).path("invitationToken").asText().substring(0, invited.length() + 1));
+        assertEquals("2026-12-01T09:00:00Z", body(sent).path("invitationExpiresAt").asText());
+    }
+
+    @Test
     void aUserCannotReadAnotherUser() {
         var event = EventLoader.loadApiGatewayHttpEvent("get-user.json");
         event.getRequestContext().getAuthorizer().getJwt().setClaims(

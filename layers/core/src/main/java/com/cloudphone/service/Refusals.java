@@ -110,6 +110,7 @@ public final class Refusals {
         return switch (subject) {
             case MEMBER -> new ApiException(ErrorCode.CONFLICT, "The user was already removed");
             case TOMBSTONE -> new ApiException(ErrorCode.CONFLICT, "Already purged");
+            case LOGIN -> new ApiException(ErrorCode.INVALID_STATE, "The invitation was accepted already");
             case QUEUE -> new ApiException(ErrorCode.NOT_FOUND, "Queue already deleted");
             case MEMBERSHIP -> new ApiException(ErrorCode.CONFLICT, "Not in the queue");
             default -> new ApiException(ErrorCode.CONFLICT, capitalized(noun(subject)) + " was already changed");

@@ -118,6 +118,9 @@ public final class SessionService {
                 Invitation.sha256(token).getBytes(StandardCharsets.US_ASCII))) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "The invitation is not valid or was already used");
         }
+        if (login.invitationExpired(clock.instant())) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "This invitation has expired; ask an admin to send a new one");
+        }
         List<Member> invited = memberships.memberships(userId).stream()
                 .filter(m -> m.status() == MemberStatus.INVITED && !m.suspended()).toList();
         if (invited.isEmpty()) {

@@ -19,6 +19,7 @@ import com.cloudphone.store.Accounts;
 import com.cloudphone.store.Memberships;
 import com.cloudphone.store.Logins;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,14 +34,16 @@ public final class UserService {
     private final Access access;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final Duration invitationLifetime;
 
-    public UserService(Accounts accounts, Memberships memberships, Logins logins, Access access, PasswordHasher hasher, Clock clock) {
+    public UserService(Accounts accounts, Memberships memberships, Logins logins, Access access, PasswordHasher hasher, Clock clock, Duration invitationLifetime) {
         this.accounts = accounts;
         this.memberships = memberships;
         this.logins = logins;
         this.access = access;
         this.hasher = hasher;
         this.clock = clock;
+        this.invitationLifetime = invitationLifetime;
     }
 
     public UserView add(Caller caller, NewUser request) {
@@ -51,10 +54,10 @@ public final class UserService {
         String userId = Ids.next("u");
         String now = clock.instant().toString();
         boolean invited = request.kind() == UserKind.INVITED;
-        Invitation invitation = invited ? Invitation.create(userId) : null;
+        Invitation invitation = invited ? Invitation.create(userId, clock.instant().plus(invitationLifetime)) : null;
         Login login = new Login(userId, request.username(), request.email(),
                 invited ? null : hasher.hash(request.password()), 0, null,
-                invited ? invitation.hash() : null, 0);
+                invited ? invitation.hash() : null, 0, invited ? invitation.expiresAt() : null);
         Member member = new Member(caller.accountId(), userId, request.kind(), request.admin() ? Role.ADMIN : Role.USER,
                 invited ? MemberStatus.INVITED : MemberStatus.ACTIVE, request.username(), request.email(),
                 request.displayName(), request.extension(), request.timezone(), request.businessHours(), false,
@@ -62,7 +65,7 @@ public final class UserService {
         decide(() -> memberships.addMember(member, login, new DomainEvent("UserAdded", caller.accountId(), now, Map.of(
                 "userId", userId, "kind", request.kind().name(), "role", member.role().name(),
                 "addedBy", caller.userId()))));
-        return UserView.of(member, invited ? invitation.token() : null);
+        return invited ? UserView.invited(member, invitation.token(), invitation.expiresAt()) : UserView.of(member);
     }
 
     /**
@@ -115,7 +118,11 @@ public final class UserService {
 
     public UserView get(Caller caller, String userId) {
         access.selfOrAdmin(caller, userId);
-        return UserView.of(current(caller.accountId(), userId));
+        Member member = current(caller.accountId(), userId);
+        if (member.status() == MemberStatus.INVITED) {
+            return UserView.pending(member, logins.login(userId).map(Login::invitationExpiresAt).orElse(null));
+        }
+        return UserView.of(member);
     }
 
     public UserView patch(Caller caller, String userId, UserPatch patch) {

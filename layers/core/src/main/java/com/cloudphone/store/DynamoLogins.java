@@ -11,6 +11,7 @@ import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.store.Transaction.Cond;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -85,6 +86,18 @@ public final class DynamoLogins implements Logins {
     }
 
     @Override
+    public void replaceInvitation(String userId, String invitationHash, Instant expiresAt, DomainEvent sent) {
+        Transaction tx = new Transaction(table).update(key(Keys.login(userId), Keys.LOGIN_SK),
+                "SET #invitation = :invitation, #expires = :expires",
+                new Cond("attribute_exists(#pk) AND attribute_not_exists(#hash)", Map.of("#pk", Keys.PK,
+                        "#hash", "passwordHash", "#invitation", "invitationHash", "#expires", "invitationExpiresAt"),
+                        Map.of(":invitation", s(invitationHash), ":expires", s(expiresAt.toString()))),
+                new Refusal.AlreadyDone(Refusal.Subject.LOGIN));
+        Outbox.record(tx, sent);
+        tx.commit();
+    }
+
+    @Override
     public void changePassword(String userId, String newHash, long notBefore, DomainEvent event) {
         Transaction tx = new Transaction(table).update(key(Keys.login(userId), Keys.LOGIN_SK),
                 "SET #hash = :hash, #failed = :zero ADD #version :one REMOVE #locked",
@@ -106,8 +119,9 @@ public final class DynamoLogins implements Logins {
     public void acceptInvitation(String userId, String invitationHash, String passwordHash,
                                  Map<Member, DomainEvent> invited) {
         Transaction tx = new Transaction(table).update(key(Keys.login(userId), Keys.LOGIN_SK),
-                "SET #hash = :hash REMOVE #invitation",
-                new Cond("#invitation = :invitation", Map.of("#hash", "passwordHash", "#invitation", "invitationHash"),
+                "SET #hash = :hash REMOVE #invitation, #expires",
+                new Cond("#invitation = :invitation", Map.of("#hash", "passwordHash", "#invitation", "invitationHash",
+                        "#expires", "invitationExpiresAt"),
                         Map.of(":hash", s(passwordHash), ":invitation", s(invitationHash))),
                 new Refusal.InvitationNotValid());
         invited.forEach((member, accepted) -> {

@@ -16,6 +16,7 @@ public final class LoginItem extends KeyedItem {
             .addAttribute(String.class, a -> a.name("lockedUntil").getter(LoginItem::getLockedUntil).setter(LoginItem::setLockedUntil))
             .addAttribute(String.class, a -> a.name("invitationHash").getter(LoginItem::getInvitationHash).setter(LoginItem::setInvitationHash))
             .addAttribute(Long.class, a -> a.name("passwordVersion").getter(LoginItem::getPasswordVersion).setter(LoginItem::setPasswordVersion))
+            .addAttribute(String.class, a -> a.name("invitationExpiresAt").getter(LoginItem::getInvitationExpiresAt).setter(LoginItem::setInvitationExpiresAt))
             .build();
 
     private String userId;
@@ -26,6 +27,7 @@ public final class LoginItem extends KeyedItem {
     private String lockedUntil;
     private String invitationHash;
     private Long passwordVersion;
+    private String invitationExpiresAt;
 
     public LoginItem() {
     }
@@ -43,12 +45,14 @@ public final class LoginItem extends KeyedItem {
         item.lockedUntil = login.lockedUntil();
         item.invitationHash = login.invitationHash();
         item.passwordVersion = login.passwordVersion();
+        item.invitationExpiresAt = login.invitationExpiresAt() == null ? null : login.invitationExpiresAt().toString();
         return item;
     }
 
     Login toLogin() {
         return new Login(userId, username, email, passwordHash, failedAttempts == null ? 0 : failedAttempts,
-                lockedUntil, invitationHash, passwordVersion == null ? 0 : passwordVersion);
+                lockedUntil, invitationHash, passwordVersion == null ? 0 : passwordVersion,
+                invitationExpiresAt == null ? null : java.time.Instant.parse(invitationExpiresAt));
     }
 
     public String getUserId() { return userId; }
@@ -67,4 +71,6 @@ public final class LoginItem extends KeyedItem {
     public void setInvitationHash(String v) { invitationHash = v; }
     public Long getPasswordVersion() { return passwordVersion; }
     public void setPasswordVersion(Long v) { passwordVersion = v; }
+    public String getInvitationExpiresAt() { return invitationExpiresAt; }
+    public void setInvitationExpiresAt(String v) { invitationExpiresAt = v; }
 }

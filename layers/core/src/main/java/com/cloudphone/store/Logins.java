@@ -3,6 +3,7 @@ package com.cloudphone.store;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -26,6 +27,12 @@ public interface Logins {
     void lockLogin(String userId, String lockUntil);
 
     void recordSuccessfulLogin(String userId);
+
+    /**
+     * A new invitation for a login that has not set a password yet: the old secret stops working, the new one works
+     * until {@code expiresAt}. Refused ({@code AlreadyDone(LOGIN)}) once the login has a password.
+     */
+    void replaceInvitation(String userId, String invitationHash, Instant expiresAt, DomainEvent sent);
 
     /**
      * Sets a new password and, in the same transaction, stamps {@code notBefore} on every membership of the login,

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,38 +66,30 @@ class AdminRaceTest {
 
     @Test
     void twoAdminsDemotingEachOtherLeaveAnAdmin() throws Exception {
-        for (int round = 0; round < ROUNDS; round++) {
-            Caller[] admins = twoAdmins("demote", round);
-            race(() -> patch(admins[0], admins[1].userId(), false, null),
-                    () -> patch(admins[1], admins[0].userId(), false, null));
-            assertAnAdminLeft(admins[0].accountId(), round);
-        }
+        raceTwoAdmins("demote", (a, b) -> () -> patch(a, b.userId(), false, null), (a, b) -> () -> patch(b, a.userId(), false, null));
     }
 
     @Test
     void twoAdminsSuspendingEachOtherLeaveAnAdmin() throws Exception {
-        for (int round = 0; round < ROUNDS; round++) {
-            Caller[] admins = twoAdmins("suspend", round);
-            race(() -> patch(admins[0], admins[1].userId(), null, true),
-                    () -> patch(admins[1], admins[0].userId(), null, true));
-            assertAnAdminLeft(admins[0].accountId(), round);
-        }
+        raceTwoAdmins("suspend", (a, b) -> () -> patch(a, b.userId(), null, true), (a, b) -> () -> patch(b, a.userId(), null, true));
     }
 
     @Test
     void twoAdminsDeletingEachOtherLeaveAnAdmin() throws Exception {
-        for (int round = 0; round < ROUNDS; round++) {
-            Caller[] admins = twoAdmins("delete", round);
-            race(() -> delete(admins[0], admins[1].userId()), () -> delete(admins[1], admins[0].userId()));
-            assertAnAdminLeft(admins[0].accountId(), round);
-        }
+        raceTwoAdmins("delete", (a, b) -> () -> delete(a, b.userId()), (a, b) -> () -> delete(b, a.userId()));
     }
 
     @Test
     void aDemotionRacingADeletionLeavesAnAdmin() throws Exception {
+        raceTwoAdmins("mixed", (a, b) -> () -> patch(a, b.userId(), false, null), (a, b) -> () -> delete(b, a.userId()));
+    }
+
+    /** Each round: a new account with two admins, who act on each other at once; an admin must be left. */
+    private void raceTwoAdmins(String name, BiFunction<Caller, Caller, Callable<String>> first,
+                               BiFunction<Caller, Caller, Callable<String>> second) throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
-            Caller[] admins = twoAdmins("mixed", round);
-            race(() -> patch(admins[0], admins[1].userId(), false, null), () -> delete(admins[1], admins[0].userId()));
+            Caller[] admins = twoAdmins(name, round);
+            race(first.apply(admins[0], admins[1]), second.apply(admins[0], admins[1]));
             assertAnAdminLeft(admins[0].accountId(), round);
         }
     }

@@ -40,7 +40,6 @@ import com.cloudphone.store.IdempotencyStore;
 import com.cloudphone.store.JobStore;
 import com.cloudphone.store.Lazy;
 import com.cloudphone.store.NumberStore;
-import com.cloudphone.store.Outbox;
 import com.cloudphone.store.QueueStore;
 import com.cloudphone.store.RequestClaim;
 import com.cloudphone.store.Table;

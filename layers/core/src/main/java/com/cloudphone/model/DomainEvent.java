@@ -14,4 +14,9 @@ public record DomainEvent(String type, String accountId, String occurredAt, Map<
     public DomainEvent(String type, String accountId, String occurredAt, Map<String, Object> detail) {
         this(type, accountId, occurredAt, detail, Ids.next("ev"));
     }
+
+    /** {@code event} of {@code accountId}, at {@code occurredAt} (when its change commits), with a new id. */
+    public static DomainEvent of(String accountId, String occurredAt, Event event) {
+        return new DomainEvent(event.type(), accountId, occurredAt, event.detail());
+    }
 }

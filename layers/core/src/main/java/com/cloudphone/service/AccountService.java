@@ -3,6 +3,7 @@ package com.cloudphone.service;
 import static com.cloudphone.service.Refusals.decide;
 
 import com.cloudphone.error.ApiException;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Ids;
@@ -15,9 +16,7 @@ import com.cloudphone.model.UserKind;
 import com.cloudphone.store.Accounts;
 import com.cloudphone.store.Memberships;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Opening accounts. In AWS billing does this through its own events; the local stack exposes it as
@@ -72,18 +71,14 @@ public final class AccountService {
                 0, null, null, 0);
         Member owner = new Member(account.accountId(), ownerId, UserKind.INTERNAL, agency ? Role.AGENCY_ADMIN : Role.ADMIN,
                 MemberStatus.ACTIVE, ownerUsername, null, name + " owner", null, null, null, false, false, now);
-        Map<String, Object> detail = new LinkedHashMap<>(Map.of("plan", plan.name(), "paid", paid, "ownerUserId", ownerId));
-        if (parentAccountId != null) {
-            detail.put("parentAccountId", parentAccountId);
-        }
-        decide(() -> accounts.createAccount(account, owner, login, new DomainEvent("AccountOpened", account.accountId(), now, detail)));
+        decide(() -> accounts.createAccount(account, owner, login, DomainEvent.of(account.accountId(), now,
+                new Event.AccountOpened(plan, paid, ownerId, parentAccountId))));
         for (Member admin : agencyAdmins) {
             Member here = new Member(account.accountId(), admin.userId(), admin.kind(), Role.AGENCY_ADMIN,
                     MemberStatus.ACTIVE, admin.username(), admin.email(), admin.displayName(), null, admin.timezone(),
                     null, false, false, now);
-            decide(() -> memberships.addMembership(here, new DomainEvent("UserAdded", account.accountId(), now, Map.of(
-                    "userId", admin.userId(), "kind", admin.kind().name(), "role", Role.AGENCY_ADMIN.name(),
-                    "addedBy", "agency"))));
+            decide(() -> memberships.addMembership(here, DomainEvent.of(account.accountId(), now,
+                    new Event.UserAdded(admin.userId(), admin.kind(), Role.AGENCY_ADMIN, "agency"))));
         }
         return new Opened(account, owner);
     }
@@ -102,17 +97,16 @@ public final class AccountService {
         Login login = new Login(userId, username, null, hasher.hash(password), 0, null, null, 0);
         Member member = new Member(agencyAccountId, userId, UserKind.INTERNAL, Role.AGENCY_ADMIN, MemberStatus.ACTIVE,
                 username, null, displayName, null, null, null, false, false, now);
-        decide(() -> memberships.addMember(member, login, new DomainEvent("UserAdded", agencyAccountId, now, Map.of(
-                "userId", userId, "kind", UserKind.INTERNAL.name(), "role", Role.AGENCY_ADMIN.name(), "addedBy", "agency"))));
+        decide(() -> memberships.addMember(member, login, DomainEvent.of(agencyAccountId, now,
+                new Event.UserAdded(userId, UserKind.INTERNAL, Role.AGENCY_ADMIN, "agency"))));
         for (Account sub : accounts.subAccounts(agencyAccountId)) {
             if (sub.closed()) {
                 continue;
             }
             Member here = new Member(sub.accountId(), userId, UserKind.INTERNAL, Role.AGENCY_ADMIN, MemberStatus.ACTIVE,
                     username, null, displayName, null, null, null, false, false, now);
-            decide(() -> memberships.addMembership(here, new DomainEvent("UserAdded", sub.accountId(), now, Map.of(
-                    "userId", userId, "kind", UserKind.INTERNAL.name(), "role", Role.AGENCY_ADMIN.name(),
-                    "addedBy", "agency"))));
+            decide(() -> memberships.addMembership(here, DomainEvent.of(sub.accountId(), now,
+                    new Event.UserAdded(userId, UserKind.INTERNAL, Role.AGENCY_ADMIN, "agency"))));
         }
         return member;
     }

@@ -5,6 +5,7 @@ import static com.cloudphone.service.Refusals.decide;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.json.Json;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Job;
 import com.cloudphone.model.Login;
@@ -101,9 +102,8 @@ public final class AgencyRemovalUndo {
                 removed.username(), removed.email(), removed.displayName(), removed.extension(), removed.timezone(),
                 removed.businessHours(), removed.suspended(), removed.leadRouting(), removed.createdAt(),
                 removed.accountClosed(), removed.tokensNotBefore());
-        DomainEvent added = new DomainEvent("UserAdded", removed.accountId(), clock.instant().toString(), Map.of(
-                "userId", removed.userId(), "kind", removed.kind().name(), "role", removed.role().name(),
-                "addedBy", "agency"));
+        DomainEvent added = DomainEvent.of(removed.accountId(), clock.instant().toString(),
+                new Event.UserAdded(removed.userId(), removed.kind(), removed.role(), "agency"));
         try {
             decide(() -> memberships.reviveMembership(back, added));
         } catch (ApiException refused) {

@@ -2,6 +2,7 @@ package com.cloudphone.service;
 
 import static com.cloudphone.service.Refusals.decide;
 
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Blocker;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
@@ -210,8 +211,8 @@ public final class AgencyService {
                 changes.revive(revived, added(revived, caller, now));
             } else if (current.role() != role) {
                 changes.update(current, current.activeAs(role).withStatus(current.status()),
-                        new DomainEvent("UserUpdated", accountId, now, Map.of("userId", userId,
-                                "changed", List.of("role"), "changedBy", caller.userId())));
+                        DomainEvent.of(accountId, now,
+                                new Event.UserUpdated(userId, List.of("role"), caller.userId())));
             }
         }
         for (Member m : leaving) {
@@ -291,8 +292,8 @@ public final class AgencyService {
     }
 
     private static DomainEvent added(Member member, Caller caller, String now) {
-        return new DomainEvent("UserAdded", member.accountId(), now, Map.of("userId", member.userId(),
-                "kind", member.kind().name(), "role", member.role().name(), "addedBy", caller.userId()));
+        return DomainEvent.of(member.accountId(), now,
+                new Event.UserAdded(member.userId(), member.kind(), member.role(), caller.userId()));
     }
 
     private static Roles view(String userId, Map<String, Member> memberships) {

@@ -4,6 +4,7 @@ import static com.cloudphone.service.Refusals.decide;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Plan;
@@ -77,14 +78,8 @@ public final class BillingService {
 
     /** AccountUpdated for the account as the billing event leaves it; it commits with the change. */
     private static DomainEvent updated(Account account, String cause, String eventTime) {
-        Map<String, Object> published = new LinkedHashMap<>();
-        published.put("cause", cause);
-        published.put("plan", account.plan().name());
-        published.put("seats", account.seats());
-        published.put("seatsUsed", account.seatsUsed());
-        published.put("paid", account.paid());
-        published.put("closed", account.closed());
-        return new DomainEvent("AccountUpdated", account.accountId(), eventTime, published);
+        return DomainEvent.of(account.accountId(), eventTime, new Event.AccountUpdated(cause, account.plan(),
+                account.seats(), account.seatsUsed(), account.paid(), account.closed()));
     }
 
     private static String text(Map<String, Object> detail, String field) {

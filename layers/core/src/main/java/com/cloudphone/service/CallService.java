@@ -11,7 +11,6 @@ import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.store.CallLog;
 import com.cloudphone.store.Memberships;
-import java.util.List;
 
 /**
  * The call log. Calls stay when their user is deleted; a removed user can no longer be used as a filter, and

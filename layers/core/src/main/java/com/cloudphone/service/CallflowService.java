@@ -4,6 +4,7 @@ import static com.cloudphone.service.Refusals.decide;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.CallflowStatus;
@@ -57,7 +58,7 @@ public final class CallflowService {
         Callflow callflow = new Callflow(caller.accountId(), Ids.next("cf"), name, kind,
                 numbers.stream().distinct().toList(), List.of(first), 0, now);
         decide(() -> callflows.create(callflow, kind == CallflowKind.DIRECT ? List.of(userId) : dial,
-                event("CallflowCreated", callflow, Map.of())));
+                event(callflow, new Event.CallflowCreated(callflow.callflowId()))));
         // the answer is what was written, not a read of it: under an Idempotency-Key the write waits for it
         return CallflowView.of(callflow);
     }
@@ -97,7 +98,7 @@ public final class CallflowService {
             decide(() -> callflows.reassign(from, to, batch,
                     from.with(from.numbers().subList(size, from.numbers().size()), from.versions()),
                     to.with(merged, to.versions()),
-                    event("CallflowReassigned", from, Map.of("targetCallflowId", to.callflowId(), "numbers", batch))));
+                    event(from, new Event.CallflowReassigned(from.callflowId(), to.callflowId(), batch))));
             source = get(source.accountId(), source.callflowId());
             target = get(target.accountId(), target.callflowId());
         }
@@ -121,7 +122,7 @@ public final class CallflowService {
         List<String> newlyNamed = dial.stream()
                 .filter(id -> before.activeVersion().map(v -> !v.names(id)).orElse(true)).toList();
         Callflow after = before.with(before.numbers(), versions);
-        decide(() -> callflows.saveVersions(before, after, newlyNamed, event("CallflowVersionSaved", before, Map.of("version", next))));
+        decide(() -> callflows.saveVersions(before, after, newlyNamed, event(before, new Event.CallflowVersionSaved(before.callflowId(), next))));
         return after;
     }
 
@@ -141,7 +142,7 @@ public final class CallflowService {
     private void dropVersions(Callflow before, List<Integer> doomed) {
         List<CallflowVersion> kept = before.versions().stream().filter(v -> !doomed.contains(v.version())).toList();
         decide(() -> callflows.saveVersions(before, before.with(before.numbers(), kept), List.of(),
-                event("CallflowVersionsDeleted", before, Map.of("versions", doomed))));
+                event(before, new Event.CallflowVersionsDeleted(before.callflowId(), doomed))));
     }
 
     /** Deletes a callflow that routes no numbers (AVAILABLE). */
@@ -152,7 +153,7 @@ public final class CallflowService {
             throw new ApiException(ErrorCode.INVALID_STATE,
                     "The callflow still routes numbers " + seen.numbers() + "; reassign them first");
         }
-        decide(() -> callflows.delete(seen, event("CallflowDeleted", seen, Map.of())));
+        decide(() -> callflows.delete(seen, event(seen, new Event.CallflowDeleted(seen.callflowId()))));
     }
 
     /**
@@ -169,7 +170,7 @@ public final class CallflowService {
         List<String> moved = source.get().numbers();
         moveNumbers(source.get(), target);
         Callflow emptied = get(accountId, callflowId);
-        decide(() -> callflows.delete(emptied, event("CallflowDeleted", emptied, Map.of())));
+        decide(() -> callflows.delete(emptied, event(emptied, new Event.CallflowDeleted(emptied.callflowId()))));
         return Map.of("callflowId", callflowId, "action", "MOVE_NUMBERS", "targetCallflowId", targetId,
                 "numbersMoved", moved, "outcome", "DONE");
     }
@@ -218,9 +219,7 @@ public final class CallflowService {
     }
 
     /** The event a callflow change records with itself. */
-    private DomainEvent event(String type, Callflow c, Map<String, Object> more) {
-        Map<String, Object> detail = new LinkedHashMap<>(more);
-        detail.put("callflowId", c.callflowId());
-        return new DomainEvent(type, c.accountId(), clock.instant().toString(), detail);
+    private DomainEvent event(Callflow c, Event event) {
+        return DomainEvent.of(c.accountId(), clock.instant().toString(), event);
     }
 }

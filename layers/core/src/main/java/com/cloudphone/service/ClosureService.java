@@ -2,6 +2,7 @@ package com.cloudphone.service;
 
 import static com.cloudphone.service.Refusals.decide;
 
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.DeviceSession;
@@ -107,12 +108,12 @@ public final class ClosureService {
         Map<String, Object> run() {
             for (Queue q : queues.list(accountId)) {
                 if (!timeLeft.getAsBoolean()) return result(false);
-                decide(() -> queues.delete(q, event("QueueDeleted", Map.of("queueId", q.queueId()))));
+                decide(() -> queues.delete(q, event(new Event.QueueDeleted(q.queueId()))));
                 queuesDeleted++;
             }
             for (Callflow c : callflows.list(accountId)) {
                 if (!timeLeft.getAsBoolean()) return result(false);
-                decide(() -> callflows.delete(c, event("CallflowDeleted", Map.of("callflowId", c.callflowId()))));
+                decide(() -> callflows.delete(c, event(new Event.CallflowDeleted(c.callflowId()))));
                 callflowsDeleted++;
             }
             for (PhoneNumber n : numbers.list(accountId)) {
@@ -121,8 +122,8 @@ public final class ClosureService {
                 if (n.state() != NumberState.RELEASED) {
                     numbersReleased++;
                 }
-                contactsDeleted += decide(() -> numbers.retire(n, released, event("NumberReleased",
-                        Map.of("number", n.number(), "cause", "ACCOUNT_CLOSED"))));
+                contactsDeleted += decide(() -> numbers.retire(n, released, event(
+                        new Event.NumberReleased(n.number(), null, null, "ACCOUNT_CLOSED"))));
             }
             for (Member m : memberships.members(accountId)) { // those not removed yet
                 if (!timeLeft.getAsBoolean()) return result(false);
@@ -136,13 +137,13 @@ public final class ClosureService {
         private void remove(Member m) {
             // a removed member keeps no session: each is logged out first, as a delete would require
             for (DeviceSession d : devices.of(accountId, m.userId())) {
-                decide(() -> devices.logOut(accountId, m.userId(), d.deviceId(), event("DeviceLoggedOut",
-                        Map.of("userId", m.userId(), "deviceId", d.deviceId(), "cause", "ACCOUNT_CLOSED"))));
+                decide(() -> devices.logOut(accountId, m.userId(), d.deviceId(), event(
+                        new Event.DeviceLoggedOut(m.userId(), d.deviceId(), "ACCOUNT_CLOSED"))));
             }
             Tombstone tombstone = new Tombstone(accountId, m.userId(), closed.toString(), purgeAt, null,
                     DeletionService.label(accountId, m.userId()));
-            decide(() -> memberships.removeFromClosedAccount(m, memberships.links(accountId, m.userId()), tombstone, event("UserRemoved",
-                    Map.of("userId", m.userId(), "purgeAt", purgeAt, "cause", "ACCOUNT_CLOSED"))));
+            decide(() -> memberships.removeFromClosedAccount(m, memberships.links(accountId, m.userId()), tombstone, event(
+                    new Event.UserRemoved(m.userId(), purgeAt, null, null, "ACCOUNT_CLOSED"))));
             purges.schedulePurge(accountId, new DeletionService.Deleted(m.userId(), tombstone.removedAt(), purgeAt));
         }
 
@@ -158,8 +159,8 @@ public final class ClosureService {
             return result;
         }
 
-        private DomainEvent event(String type, Map<String, Object> detail) {
-            return new DomainEvent(type, accountId, closedAt, detail);
+        private DomainEvent event(Event event) {
+            return DomainEvent.of(accountId, closedAt, event);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.cloudphone.service;
 
 import static com.cloudphone.service.Refusals.decide;
 
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Blocker;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
@@ -27,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -172,9 +172,9 @@ public final class DeletionService {
         Instant purgeAt = account.paid() ? now.plus(PAID_PURGE_WINDOW) : now;
         Tombstone tombstone = new Tombstone(member.accountId(), member.userId(), now.toString(), purgeAt.toString(),
                 null, label(member.accountId(), member.userId()));
-        return new Removal(links, tombstone, new DomainEvent("UserRemoved", member.accountId(),
-                now.toString(), Map.of("userId", member.userId(), "purgeAt", purgeAt.toString(),
-                        "paidSeats", account.seats(), "seatsUsed", account.seatsUsed() - 1)));
+        return new Removal(links, tombstone, DomainEvent.of(member.accountId(),
+                now.toString(), new Event.UserRemoved(member.userId(), purgeAt.toString(), account.seats(),
+                        account.seatsUsed() - 1, null)));
     }
 
     private Member current(String accountId, String userId) {

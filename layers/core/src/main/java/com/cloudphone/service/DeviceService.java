@@ -3,6 +3,7 @@ package com.cloudphone.service;
 import static com.cloudphone.service.Refusals.decide;
 
 import com.cloudphone.error.ApiException;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.DeviceKind;
 import com.cloudphone.model.DeviceSession;
 import com.cloudphone.model.DomainEvent;
@@ -13,7 +14,6 @@ import com.cloudphone.store.DeviceStore;
 import com.cloudphone.store.Memberships;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /** Device sessions: a user logging in on a softphone or desk phone, and logging out. */
 public final class DeviceService {
@@ -33,15 +33,15 @@ public final class DeviceService {
         access.requireMayManage(access.selfOrAdmin(caller, userId), requireMember(caller.accountId(), userId));
         DeviceSession device = new DeviceSession(caller.accountId(), userId, Ids.next("d"), kind, name,
                 clock.instant().toString());
-        decide(() -> devices.logIn(device, new DomainEvent("DeviceLoggedIn", caller.accountId(), device.loggedInAt(),
-                Map.of("userId", userId, "deviceId", device.deviceId(), "kind", kind.name()))));
+        decide(() -> devices.logIn(device, DomainEvent.of(caller.accountId(), device.loggedInAt(),
+                new Event.DeviceLoggedIn(userId, device.deviceId(), kind))));
         return device;
     }
 
     public void logOut(Caller caller, String userId, String deviceId) {
         access.requireMayManage(access.selfOrAdmin(caller, userId), requireMember(caller.accountId(), userId));
-        if (!decide(() -> devices.logOut(caller.accountId(), userId, deviceId, new DomainEvent("DeviceLoggedOut",
-                caller.accountId(), clock.instant().toString(), Map.of("userId", userId, "deviceId", deviceId))))) {
+        if (!decide(() -> devices.logOut(caller.accountId(), userId, deviceId, DomainEvent.of(
+                caller.accountId(), clock.instant().toString(), new Event.DeviceLoggedOut(userId, deviceId, null))))) {
             throw ApiException.notFound("Device session");
         }
     }

@@ -4,6 +4,7 @@ import static com.cloudphone.service.Refusals.decide;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
@@ -12,7 +13,6 @@ import com.cloudphone.store.Memberships;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * Invitations (docs/rules.md rule 19): each works for a limited time, and an admin can send a new one to a user who
@@ -48,8 +48,8 @@ public final class InvitationService {
         Instant now = clock.instant();
         Invitation invitation = Invitation.create(userId, now.plus(lifetime));
         decide(() -> logins.replaceInvitation(userId, invitation.hash(), invitation.expiresAt(),
-                new DomainEvent("InvitationSent", caller.accountId(), now.toString(), Map.of("userId", userId,
-                        "expiresAt", invitation.expiresAt().toString(), "sentBy", caller.userId()))));
+                DomainEvent.of(caller.accountId(), now.toString(), new Event.InvitationSent(userId,
+                        invitation.expiresAt().toString(), caller.userId()))));
         return UserView.invited(invited, invitation.token(), invitation.expiresAt());
     }
 }

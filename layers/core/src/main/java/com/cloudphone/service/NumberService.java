@@ -4,6 +4,7 @@ import static com.cloudphone.service.Refusals.decide;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.Contact;
 import com.cloudphone.model.DomainEvent;
@@ -16,9 +17,7 @@ import com.cloudphone.model.PhoneNumber;
 import com.cloudphone.store.CallflowStore;
 import com.cloudphone.store.NumberStore;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -40,7 +39,7 @@ public final class NumberService {
         access.admin(caller);
         String now = clock.instant().toString();
         PhoneNumber added = new PhoneNumber(caller.accountId(), number, NumberState.AVAILABLE, null, null, now);
-        decide(() -> numbers.add(added, new DomainEvent("NumberAdded", caller.accountId(), now, Map.of("number", number))));
+        decide(() -> numbers.add(added, DomainEvent.of(caller.accountId(), now, new Event.NumberAdded(number))));
         return added;
     }
 
@@ -71,13 +70,8 @@ public final class NumberService {
         }
         String now = clock.instant().toString();
         PhoneNumber updated = new PhoneNumber(seen.accountId(), number, NumberState.ASSIGNED, userId, seen.callflowId(), now);
-        Map<String, Object> detail = new HashMap<>();
-        detail.put("number", number);
-        detail.put("userId", userId);
-        if (seen.assigneeUserId() != null) {
-            detail.put("previousUserId", seen.assigneeUserId());
-        }
-        decide(() -> numbers.assign(seen, updated, new DomainEvent("NumberAssigned", accountId, now, detail)));
+        decide(() -> numbers.assign(seen, updated, DomainEvent.of(accountId, now,
+                new Event.NumberAssigned(number, userId, seen.assigneeUserId()))));
         return updated;
     }
 
@@ -100,8 +94,8 @@ public final class NumberService {
         PhoneNumber released = new PhoneNumber(accountId, number, NumberState.RELEASED, null, null, now);
         // the contacts it has now; none can be added once it is RELEASED
         int contacts = numbers.contacts(accountId, number).size();
-        decide(() -> numbers.release(seen, released, heirNumber.number(), routing(seen), new DomainEvent("NumberReleased",
-                accountId, now, Map.of("number", number, "contactsHeir", heir, "contactsMoved", contacts))));
+        decide(() -> numbers.release(seen, released, heirNumber.number(), routing(seen), DomainEvent.of(
+                accountId, now, new Event.NumberReleased(number, heir, contacts, null))));
         return seen.state() == NumberState.RELEASED ? seen : released;
     }
 
@@ -121,12 +115,8 @@ public final class NumberService {
         }
         String now = clock.instant().toString();
         PhoneNumber recycled = new PhoneNumber(accountId, number, NumberState.AVAILABLE, null, null, now);
-        Map<String, Object> detail = new HashMap<>();
-        detail.put("number", number);
-        if (seen.assigneeUserId() != null) {
-            detail.put("previousUserId", seen.assigneeUserId());
-        }
-        decide(() -> numbers.recycle(seen, recycled, routing(seen), new DomainEvent("NumberRecycled", accountId, now, detail)));
+        decide(() -> numbers.recycle(seen, recycled, routing(seen), DomainEvent.of(accountId, now,
+                new Event.NumberRecycled(number, seen.assigneeUserId()))));
         return recycled;
     }
 
@@ -168,8 +158,8 @@ public final class NumberService {
             throw ApiException.forbidden("Users can only add contacts to their own numbers");
         }
         Contact contact = new Contact(caller.accountId(), number, Ids.next("c"), name, phone, clock.instant().toString());
-        decide(() -> numbers.addContact(contact, new DomainEvent("ContactAdded", caller.accountId(), contact.createdAt(),
-                Map.of("number", number, "contactId", contact.contactId()))));
+        decide(() -> numbers.addContact(contact, DomainEvent.of(caller.accountId(), contact.createdAt(),
+                new Event.ContactAdded(number, contact.contactId()))));
         return contact;
     }
 

@@ -7,13 +7,11 @@ import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
 import com.cloudphone.json.Json;
 import com.cloudphone.model.Callflow;
-import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Job;
 import com.cloudphone.model.JobStatus;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
-import com.cloudphone.model.NumberState;
 import com.cloudphone.model.OffboardingPlan;
 import com.cloudphone.model.OffboardingPolicy;
 import com.cloudphone.model.Page;
@@ -25,12 +23,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Offboarding in one request: the plan is checked against the user's blockers up front (400 naming whatever it

@@ -5,6 +5,7 @@ import static com.cloudphone.service.Refusals.decide;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.json.Json;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.JobStatus;
 import com.cloudphone.model.Member;
@@ -77,8 +78,7 @@ public final class PurgeService {
         }
         Tombstone purged = new Tombstone(accountId, userId, tombstone.removedAt(), tombstone.purgeAt(), now.toString(),
                 tombstone.label());
-        DomainEvent event = new DomainEvent("UserPurged", accountId, now.toString(),
-                Map.of("userId", userId, "callsAnonymised", anonymised, "loginKept", keepLogin));
+        DomainEvent event = DomainEvent.of(accountId, now.toString(), new Event.UserPurged(userId, anonymised, keepLogin));
         if (!decide(() -> purges.markPurged(purged, event))) {
             // a concurrent purge (the sweep and the workflow) finished first and told billing
             result.put("outcome", "ALREADY_PURGED");

@@ -3,6 +3,7 @@ package com.cloudphone.service;
 import static com.cloudphone.service.Refusals.decide;
 
 import com.cloudphone.error.ApiException;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Member;
@@ -44,8 +45,8 @@ public final class QueueService {
                 clock.instant().toString());
         // read before the write: under an Idempotency-Key the write waits for the answer, which must not need a read
         Map<String, Member> members = membersById(caller.accountId());
-        decide(() -> queues.create(queue, new DomainEvent("QueueCreated", caller.accountId(), queue.createdAt(),
-                Map.of("queueId", queue.queueId(), "members", queue.memberUserIds().size()))));
+        decide(() -> queues.create(queue, DomainEvent.of(caller.accountId(), queue.createdAt(),
+                new Event.QueueCreated(queue.queueId(), queue.memberUserIds().size()))));
         return view(queue, members);
     }
 
@@ -80,8 +81,7 @@ public final class QueueService {
     }
 
     private DomainEvent removed(String accountId, String queueId, String userId) {
-        return new DomainEvent("UserRemovedFromQueue", accountId, clock.instant().toString(),
-                Map.of("queueId", queueId, "userId", userId));
+        return DomainEvent.of(accountId, clock.instant().toString(), new Event.UserRemovedFromQueue(queueId, userId));
     }
 
     private Map<String, Member> membersById(String accountId) {

@@ -5,6 +5,7 @@ import static com.cloudphone.service.Refusals.decide;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
@@ -128,8 +129,8 @@ public final class SessionService {
         }
         Map<Member, DomainEvent> accepted = new LinkedHashMap<>();
         String now = clock.instant().toString();
-        invited.forEach(m -> accepted.put(m, new DomainEvent("InvitationAccepted", m.accountId(), now,
-                Map.of("userId", userId))));
+        invited.forEach(m -> accepted.put(m, DomainEvent.of(m.accountId(), now,
+                new Event.InvitationAccepted(userId))));
         decide(() -> logins.acceptInvitation(userId, login.invitationHash(), hasher.hash(password), accepted));
         return tokens.get().issue(userId, invited.get(0).accountId(), invited.get(0).role().name());
     }

@@ -5,6 +5,7 @@ import static com.cloudphone.service.Refusals.decide;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Ids;
@@ -62,9 +63,8 @@ public final class UserService {
                 invited ? MemberStatus.INVITED : MemberStatus.ACTIVE, request.username(), request.email(),
                 request.displayName(), request.extension(), request.timezone(), request.businessHours(), false,
                 request.leadRouting(), now);
-        decide(() -> memberships.addMember(member, login, new DomainEvent("UserAdded", caller.accountId(), now, Map.of(
-                "userId", userId, "kind", request.kind().name(), "role", member.role().name(),
-                "addedBy", caller.userId()))));
+        decide(() -> memberships.addMember(member, login, DomainEvent.of(caller.accountId(), now,
+                new Event.UserAdded(userId, request.kind(), member.role(), caller.userId()))));
         return invited ? UserView.invited(member, invitation.token(), invitation.expiresAt()) : UserView.of(member);
     }
 
@@ -162,8 +162,8 @@ public final class UserService {
         if (changed.isEmpty()) {
             return UserView.of(after);
         }
-        DomainEvent updated = new DomainEvent("UserUpdated", caller.accountId(), clock.instant().toString(),
-                Map.of("userId", userId, "changed", changed, "changedBy", caller.userId()));
+        DomainEvent updated = DomainEvent.of(caller.accountId(), clock.instant().toString(),
+                new Event.UserUpdated(userId, changed, caller.userId()));
         // the event goes with the last write, so it is there exactly when everything it lists is
         if (!settings.isEmpty()) {
             decide(() -> memberships.updateMember(before, after, patch.password() == null ? updated : null));

@@ -1,6 +1,7 @@
 package com.cloudphone.http;
 
 import com.cloudphone.model.BusinessHours;
+import com.cloudphone.model.Change;
 import com.cloudphone.model.Rules;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.service.NewUser;
@@ -11,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** Reads and validates the user requests' bodies into the service's request records. */
@@ -58,25 +58,29 @@ public final class UserRequests {
 
     public static UserPatch patch(ApiRequest request) {
         Input in = request.input(PATCH_FIELDS);
-        String displayName = in.has("displayName") ? in.name("displayName", true, 100) : null;
-        Optional<String> email = in.has("email") ? Optional.ofNullable(email(in, false)) : null;
-        Optional<String> extension = in.has("extension") ? Optional.ofNullable(extension(in)) : null;
+        UserPatch patch = UserPatch.NONE;
+        if (in.has("displayName")) patch = patch.withDisplayName(in.name("displayName", true, 100));
+        if (in.has("email")) patch = patch.withEmail(Change.to(email(in, false)));
+        if (in.has("extension")) patch = patch.withExtension(Change.to(extension(in)));
         String timezone = in.has("timezone") ? timezone(in) : null;
+        if (timezone != null) patch = patch.withTimezone(timezone);
         if (in.has("timezone") && timezone == null && in.ok("timezone")) {
             in.problem("timezone", "cannot be cleared");
         }
-        Optional<BusinessHours> hours = in.has("businessHours") ? Optional.ofNullable(businessHours(in)) : null;
+        if (in.has("businessHours")) patch = patch.withBusinessHours(Change.to(businessHours(in)));
         Boolean suspended = in.bool("suspended");
+        if (suspended != null) patch = patch.withSuspended(suspended);
         Boolean admin = in.bool("admin");
+        if (admin != null) patch = patch.withAdmin(admin);
         String password = in.secret("password", false);
         if (password != null) {
             in.problems(Rules.passwordProblems("password", password));
         }
-        String currentPassword = in.secret("currentPassword", false);
+        patch = patch.withPassword(password, in.secret("currentPassword", false));
         Boolean leadRouting = in.bool("leadRouting");
+        if (leadRouting != null) patch = patch.withLeadRouting(leadRouting);
         in.done();
-        return new UserPatch(displayName, email, extension, timezone, hours, suspended, admin, password,
-                currentPassword, leadRouting);
+        return patch;
     }
 
     private static String email(Input in, boolean required) {

@@ -129,7 +129,7 @@ public final class UserService {
         Member actor = access.selfOrAdmin(caller, userId);
         Member before = current(caller.accountId(), userId);
         access.requireMayManage(actor, before);
-        if (patch.password() != null || patch.email() != null) {
+        if (patch.password() != null || patch.email().changes()) {
             access.requireMayChangeLogin(actor, before);
         }
         if (!actor.isAdmin() && (patch.admin() != null || patch.suspended() != null || patch.leadRouting() != null)) {
@@ -150,7 +150,7 @@ public final class UserService {
         if (patch.password() != null) {
             checkPasswordChange(before, patch);
         }
-        if (patch.password() != null || patch.email() != null) {
+        if (patch.password() != null || patch.email().changes()) {
             requireCurrentPasswordOfSelf(actor, before, patch);
         }
         Member after = apply(before, patch);
@@ -215,11 +215,11 @@ public final class UserService {
         Role role = p.admin() == null ? m.role()
                 : p.admin() ? (m.role() == Role.AGENCY_ADMIN ? Role.AGENCY_ADMIN : Role.ADMIN) : Role.USER;
         return new Member(m.accountId(), m.userId(), m.kind(), role, m.status(), m.username(),
-                p.email() == null ? m.email() : p.email().orElse(null),
-                p.displayName() == null ? m.displayName() : p.displayName(),
-                p.extension() == null ? m.extension() : p.extension().orElse(null),
-                p.timezone() == null ? m.timezone() : p.timezone(),
-                p.businessHours() == null ? m.businessHours() : p.businessHours().orElse(null),
+                p.email().applyTo(m.email()),
+                p.displayName().applyTo(m.displayName()),
+                p.extension().applyTo(m.extension()),
+                p.timezone().applyTo(m.timezone()),
+                p.businessHours().applyTo(m.businessHours()),
                 p.suspended() == null ? m.suspended() : p.suspended(),
                 p.leadRouting() == null ? m.leadRouting() : p.leadRouting(),
                 m.createdAt(), m.accountClosed(), m.tokensNotBefore());

@@ -110,7 +110,10 @@ class AdminRaceTest {
     }
 
     private String patch(Caller actor, String target, Boolean admin, Boolean suspended) {
-        t.backend.users.patch(actor, target, new UserPatch(null, null, null, null, null, suspended, admin, null, null));
+        UserPatch patch = UserPatch.NONE;
+        if (suspended != null) patch = patch.withSuspended(suspended);
+        if (admin != null) patch = patch.withAdmin(admin);
+        t.backend.users.patch(actor, target, patch);
         return "OK";
     }
 

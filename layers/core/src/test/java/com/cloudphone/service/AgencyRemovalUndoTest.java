@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudphone.model.Change;
 import com.cloudphone.json.Json;
 import com.cloudphone.model.Job;
 import com.cloudphone.model.JobStatus;
@@ -14,7 +15,6 @@ import com.cloudphone.workflow.StepFailed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +39,7 @@ class AgencyRemovalUndoTest {
             Member deputy = t.backend.accounts.addAgencyAdmin(agencyId, "undo-deputy-" + failAt, "Deputy-pass-1", "Deputy");
             String firstSub = t.backend.accountStore.subAccounts(agencyId).get(0).accountId();
             t.backend.users.patch(new Caller(boss.userId(), firstSub, "AGENCY_ADMIN"), deputy.userId(),
-                    new UserPatch(null, null, Optional.of("301"), null, null, null, null, null, null));
+                    UserPatch.NONE.withExtension(Change.to("301")));
             Map<String, String> rolesBefore = t.backend.agency.roles(boss, deputy.userId()).roles();
             List<Member> before = memberships(deputy.userId());
 

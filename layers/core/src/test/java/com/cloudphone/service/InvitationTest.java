@@ -73,13 +73,13 @@ class InvitationTest {
     @Test
     void aSuspendedInviteeIsRefusedAndCanAcceptOnceUnsuspended() {
         UserView invited = invite("paused@example.com");
-        t.backend.users.patch(admin, invited.userId(), new UserPatch(null, null, null, null, null, true, null, null, null));
+        t.backend.users.patch(admin, invited.userId(), UserPatch.NONE.withSuspended(true));
         var before = t.snapshot();
         assertThrows(ApiException.class,
                 () -> t.backend.sessions.acceptInvitation(invited.invitationToken(), "Welcome-2026"));
         assertEquals(before, t.snapshot());
 
-        t.backend.users.patch(admin, invited.userId(), new UserPatch(null, null, null, null, null, false, null, null, null));
+        t.backend.users.patch(admin, invited.userId(), UserPatch.NONE.withSuspended(false));
         t.backend.sessions.acceptInvitation(invited.invitationToken(), "Welcome-2026");
         assertEquals(MemberStatus.ACTIVE, t.backend.memberships.member(admin.accountId(), invited.userId())
                 .orElseThrow().status());

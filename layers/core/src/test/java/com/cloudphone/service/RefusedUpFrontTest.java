@@ -61,7 +61,7 @@ class RefusedUpFrontTest {
         Caller boss = new Caller(agency.owner().userId(), sub, "AGENCY_ADMIN");
         var before = t.snapshot();
         ApiException refused = assertThrows(ApiException.class, () -> t.backend.users.patch(boss, deputy.userId(),
-                new UserPatch(null, null, null, null, null, null, false, null, null)));
+                UserPatch.NONE.withAdmin(false)));
         assertEquals(ErrorCode.INVALID_STATE, refused.code());
         assertEquals(before, t.snapshot(), "still an agency admin in every account");
     }

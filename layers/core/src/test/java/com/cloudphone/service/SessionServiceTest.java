@@ -67,12 +67,11 @@ class SessionServiceTest {
                 "Erin", null, null, null, false));
         Caller asErin = t.backend.tokens().verify(t.backend.sessions.signIn("erin", "Erin-pass-1", null).token());
 
-        t.backend.users.patch(asErin, erin.userId(), new UserPatch(null, null, null, null, null, null, null,
-                "Erin-pass-2", "Erin-pass-1"));
+        t.backend.users.patch(asErin, erin.userId(), UserPatch.NONE.withPassword("Erin-pass-2", "Erin-pass-1"));
         assertEquals(ErrorCode.INVALID_CREDENTIALS, signInFails("erin", "Erin-pass-1"));
         assertNotNull(t.backend.sessions.signIn("erin", "Erin-pass-2", null).token());
 
-        t.backend.users.patch(owner, erin.userId(), new UserPatch(null, null, null, null, null, true, null, null, null));
+        t.backend.users.patch(owner, erin.userId(), UserPatch.NONE.withSuspended(true));
         assertEquals(ErrorCode.FORBIDDEN, signInFails("erin", "Erin-pass-2"));
         // a token issued before the suspension stops working too
         assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class,
@@ -175,8 +174,7 @@ class SessionServiceTest {
         Caller owner = t.account(Plan.TEAM, true, "owner8", "Owner-pass-1");
         String before = t.backend.sessions.signIn("owner8", "Owner-pass-1", null).token();
         t.clock.advance(Duration.ofMillis(300)); // the clock starts on a whole second: still the same one
-        t.backend.users.patch(t.backend.tokens().verify(before), owner.userId(), new UserPatch(null, null, null, null,
-                null, null, null, "Owner-pass-2", "Owner-pass-1"));
+        t.backend.users.patch(t.backend.tokens().verify(before), owner.userId(), UserPatch.NONE.withPassword("Owner-pass-2", "Owner-pass-1"));
         assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class,
                 () -> t.backend.users.get(t.backend.tokens().verify(before), owner.userId())).code());
         String after = t.backend.sessions.signIn("owner8", "Owner-pass-2", null).token();

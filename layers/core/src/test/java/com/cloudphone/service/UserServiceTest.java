@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudphone.model.Change;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Plan;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.testing.TestBackend;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class UserServiceTest {
@@ -83,10 +83,10 @@ class UserServiceTest {
         assertEquals(1, t.backend.users.list(asAlice, PageRequest.FIRST).items().size());
         assertEquals(ErrorCode.FORBIDDEN, assertThrows(ApiException.class,
                 () -> t.backend.users.get(asAlice, bob.userId())).code());
-        UserPatch makeAdmin = new UserPatch(null, null, null, null, null, null, true, null, null);
+        UserPatch makeAdmin = UserPatch.NONE.withAdmin(true);
         assertEquals(ErrorCode.FORBIDDEN, assertThrows(ApiException.class,
                 () -> t.backend.users.patch(asAlice, alice.userId(), makeAdmin)).code());
-        UserPatch rename = new UserPatch("Alice Smith", null, Optional.of("2003"), "Europe/Paris", null, null, null, null, null);
+        UserPatch rename = UserPatch.NONE.withDisplayName("Alice Smith").withExtension(Change.to("2003")).withTimezone("Europe/Paris");
         UserView renamed = t.backend.users.patch(asAlice, alice.userId(), rename);
         assertEquals("Alice Smith", renamed.displayName());
         assertEquals("2003", renamed.extension());
@@ -107,13 +107,13 @@ class UserServiceTest {
         assertEquals(3, t.backend.users.list(new Caller(erin.userId(), owner.accountId(), "USER"), PageRequest.FIRST).items().size());
 
         // demoted since the token was issued: only herself
-        t.backend.users.patch(owner, erin.userId(), new UserPatch(null, null, null, null, null, null, false, null, null));
+        t.backend.users.patch(owner, erin.userId(), UserPatch.NONE.withAdmin(false));
         var list = t.backend.users.list(erinAsAdmin, PageRequest.FIRST).items();
         assertEquals(1, list.size());
         assertEquals(erin.userId(), list.get(0).userId());
 
         // suspended since: no access at all
-        t.backend.users.patch(owner, erin.userId(), new UserPatch(null, null, null, null, null, true, null, null, null));
+        t.backend.users.patch(owner, erin.userId(), UserPatch.NONE.withSuspended(true));
         assertEquals(ErrorCode.UNAUTHENTICATED, assertThrows(ApiException.class,
                 () -> t.backend.users.list(erinAsAdmin, PageRequest.FIRST).items()).code());
         // an admin token for another account's user, or for nobody
@@ -125,7 +125,7 @@ class UserServiceTest {
     @Test
     void theLastAdminCannotBeDemotedOrSuspended() {
         Caller owner = t.account(Plan.TEAM, true, "last-owner", "Owner-pass-1");
-        UserPatch demote = new UserPatch(null, null, null, null, null, null, false, null, null);
+        UserPatch demote = UserPatch.NONE.withAdmin(false);
         assertEquals(ErrorCode.INVALID_STATE, assertThrows(ApiException.class,
                 () -> t.backend.users.patch(owner, owner.userId(), demote)).code());
     }
@@ -142,7 +142,7 @@ class UserServiceTest {
                 UserKind.INTERNAL, "not-routed", null, "Secret-pass-1", "Not routed", null, null, null, false, true)));
         assertEquals(ErrorCode.PLAN_FEATURE_UNAVAILABLE, refused.code());
         assertTrue(t.backend.logins.loginByUsername("not-routed").isEmpty());
-        UserPatch route = new UserPatch(null, null, null, null, null, null, null, null, null, true);
+        UserPatch route = UserPatch.NONE.withLeadRouting(true);
         assertEquals(ErrorCode.PLAN_FEATURE_UNAVAILABLE, assertThrows(ApiException.class,
                 () -> t.backend.users.patch(solo, solo.userId(), route)).code());
         UserView plain = t.backend.users.add(team, internal("plain-user", null));

@@ -3,6 +3,7 @@ package com.cloudphone.testing;
 import static com.cloudphone.testing.TableState.accountOf;
 import static com.cloudphone.testing.TableState.s;
 
+import com.cloudphone.model.Change;
 import com.cloudphone.Backend;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.model.CallflowKind;
@@ -268,8 +269,8 @@ public final class Operations {
                 var user = pick(targets(state, accountId), b);
                 if (user.isEmpty()) return false;
                 UserPatch patch = c % 2 == 0
-                        ? new UserPatch(null, null, Optional.of(Integer.toString(1000 + c % 30)), null, null, null, null, null, null)
-                        : new UserPatch(null, null, null, null, null, null, c % 3 == 0, null, null);
+                        ? UserPatch.NONE.withExtension(Change.to(Integer.toString(1000 + c % 30)))
+                        : UserPatch.NONE.withAdmin(c % 3 == 0);
                 backend.users.patch(admin, user.get(), patch);
             }
             case DELETE -> {

@@ -5,6 +5,7 @@ import static com.cloudphone.testing.TestBackend.SAMPLE_ADMIN;
 import static com.cloudphone.testing.TestBackend.SAMPLE_USER;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.cloudphone.model.Change;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.CallflowStatus;
@@ -29,7 +30,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The items the sample events in events/ name by id, created straight in the stores so their ids are the
@@ -70,8 +70,7 @@ public final class Samples {
 
     /** Gives a sample member an extension (the seed leaves them without). */
     public void extension(String userId, String extension) {
-        t.backend.users.patch(ADMIN, userId, new UserPatch(null, null, Optional.of(extension), null, null, null, null,
-                null, null));
+        t.backend.users.patch(ADMIN, userId, UserPatch.NONE.withExtension(Change.to(extension)));
     }
 
     public String number(String e164) {

@@ -15,4 +15,18 @@ public record Account(String accountId, String name, Plan plan, boolean paid, In
     public int seats() {
         return plan.seats(seatLimit);
     }
+
+    /** The account on {@code newPlan}, with that raised limit (or none) and paid or not, as billing sets them. */
+    public Account withPlan(Plan newPlan, Integer newSeatLimit, boolean nowPaid) {
+        return new Account(accountId, name, newPlan, nowPaid, newSeatLimit, seatsUsed, parentAccountId, createdAt,
+                closedAt);
+    }
+
+    public Account withSeatsUsed(int used) {
+        return new Account(accountId, name, plan, paid, seatLimit, used, parentAccountId, createdAt, closedAt);
+    }
+
+    public Account withClosedAt(String at) {
+        return new Account(accountId, name, plan, paid, seatLimit, seatsUsed, parentAccountId, createdAt, at);
+    }
 }

@@ -51,6 +51,54 @@ public record Member(String accountId, String userId, UserKind kind, Role role, 
                 createdAt, accountClosed, tokensNotBefore);
     }
 
+    public Member withRole(Role value) {
+        return new Member(accountId, userId, kind, value, status, username,
+                email, displayName, extension, timezone, businessHours, suspended, leadRouting,
+                createdAt, accountClosed, tokensNotBefore);
+    }
+
+    public Member withEmail(String value) {
+        return new Member(accountId, userId, kind, role, status, username,
+                value, displayName, extension, timezone, businessHours, suspended, leadRouting,
+                createdAt, accountClosed, tokensNotBefore);
+    }
+
+    public Member withDisplayName(String value) {
+        return new Member(accountId, userId, kind, role, status, username,
+                email, value, extension, timezone, businessHours, suspended, leadRouting,
+                createdAt, accountClosed, tokensNotBefore);
+    }
+
+    public Member withExtension(String value) {
+        return new Member(accountId, userId, kind, role, status, username,
+                email, displayName, value, timezone, businessHours, suspended, leadRouting,
+                createdAt, accountClosed, tokensNotBefore);
+    }
+
+    public Member withTimezone(String value) {
+        return new Member(accountId, userId, kind, role, status, username,
+                email, displayName, extension, value, businessHours, suspended, leadRouting,
+                createdAt, accountClosed, tokensNotBefore);
+    }
+
+    public Member withBusinessHours(BusinessHours value) {
+        return new Member(accountId, userId, kind, role, status, username,
+                email, displayName, extension, timezone, value, suspended, leadRouting,
+                createdAt, accountClosed, tokensNotBefore);
+    }
+
+    public Member withSuspended(boolean value) {
+        return new Member(accountId, userId, kind, role, status, username,
+                email, displayName, extension, timezone, businessHours, value, leadRouting,
+                createdAt, accountClosed, tokensNotBefore);
+    }
+
+    public Member withLeadRouting(boolean value) {
+        return new Member(accountId, userId, kind, role, status, username,
+                email, displayName, extension, timezone, businessHours, suspended, value,
+                createdAt, accountClosed, tokensNotBefore);
+    }
+
     public Member withStatus(MemberStatus newStatus) {
         return new Member(accountId, userId, kind, role, newStatus, username, email, displayName, extension,
                 timezone, businessHours, suspended, leadRouting, createdAt, accountClosed, tokensNotBefore);

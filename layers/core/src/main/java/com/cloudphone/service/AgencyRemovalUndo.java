@@ -98,10 +98,7 @@ public final class AgencyRemovalUndo {
     /** Back as it was; without its extension when someone else has taken that meanwhile. */
     private void restore(Member removed, Login login) {
         MemberStatus status = login != null && login.passwordHash() != null ? MemberStatus.ACTIVE : MemberStatus.INVITED;
-        Member back = new Member(removed.accountId(), removed.userId(), removed.kind(), removed.role(), status,
-                removed.username(), removed.email(), removed.displayName(), removed.extension(), removed.timezone(),
-                removed.businessHours(), removed.suspended(), removed.leadRouting(), removed.createdAt(),
-                removed.accountClosed(), removed.tokensNotBefore());
+        Member back = removed.withStatus(status);
         DomainEvent added = DomainEvent.of(removed.accountId(), clock.instant().toString(),
                 new Event.UserAdded(removed.userId(), removed.kind(), removed.role(), "agency"));
         try {
@@ -110,15 +107,10 @@ public final class AgencyRemovalUndo {
             if (refused.code() != ErrorCode.EXTENSION_TAKEN) {
                 throw refused;
             }
-            decide(() -> memberships.reviveMembership(withoutExtension(back), added));
+            decide(() -> memberships.reviveMembership(back.withExtension(null), added));
         }
     }
 
-    private static Member withoutExtension(Member m) {
-        return new Member(m.accountId(), m.userId(), m.kind(), m.role(), m.status(), m.username(), m.email(),
-                m.displayName(), null, m.timezone(), m.businessHours(), m.suspended(), m.leadRouting(), m.createdAt(),
-                m.accountClosed(), m.tokensNotBefore());
-    }
 
     private static Map<String, String> problem(String accountId, ErrorCode code, String message) {
         return Map.of("accountId", accountId, "code", code.name(), "message", message);

@@ -214,15 +214,14 @@ public final class UserService {
     private static Member apply(Member m, UserPatch p) {
         Role role = p.admin() == null ? m.role()
                 : p.admin() ? (m.role() == Role.AGENCY_ADMIN ? Role.AGENCY_ADMIN : Role.ADMIN) : Role.USER;
-        return new Member(m.accountId(), m.userId(), m.kind(), role, m.status(), m.username(),
-                p.email().applyTo(m.email()),
-                p.displayName().applyTo(m.displayName()),
-                p.extension().applyTo(m.extension()),
-                p.timezone().applyTo(m.timezone()),
-                p.businessHours().applyTo(m.businessHours()),
-                p.suspended() == null ? m.suspended() : p.suspended(),
-                p.leadRouting() == null ? m.leadRouting() : p.leadRouting(),
-                m.createdAt(), m.accountClosed(), m.tokensNotBefore());
+        return m.withRole(role)
+                .withEmail(p.email().applyTo(m.email()))
+                .withDisplayName(p.displayName().applyTo(m.displayName()))
+                .withExtension(p.extension().applyTo(m.extension()))
+                .withTimezone(p.timezone().applyTo(m.timezone()))
+                .withBusinessHours(p.businessHours().applyTo(m.businessHours()))
+                .withSuspended(p.suspended() == null ? m.suspended() : p.suspended())
+                .withLeadRouting(p.leadRouting() == null ? m.leadRouting() : p.leadRouting());
     }
 
     private static List<String> changedFields(Member a, Member b) {

@@ -35,8 +35,7 @@ public final class DynamoAccounts implements Accounts {
 
     @Override
     public void createAccount(Account account, Member owner, Login login, DomainEvent opened) {
-        Account withOwnerSeat = new Account(account.accountId(), account.name(), account.plan(), account.paid(),
-                account.seatLimit(), 1, account.parentAccountId(), account.createdAt(), null);
+        Account withOwnerSeat = account.withSeatsUsed(1).withClosedAt(null);
         Transaction tx = new Transaction(table)
                 .put(AccountItem.SCHEMA, AccountItem.of(withOwnerSeat), Cond.NEW_ITEM,
                         new Refusal.AlreadyExists(Refusal.Subject.ACCOUNT));
@@ -73,8 +72,7 @@ public final class DynamoAccounts implements Accounts {
             update += " REMOVE #limit";
         }
         return billingUpdate(accountId, eventTime, eventId, update, Map.of("#plan", "plan", "#seats", "seats", "#paid", "paid",
-                "#limit", "seatLimit"), values, a -> announce.apply(new Account(a.accountId(), a.name(), plan, paid,
-                seatLimit, a.seatsUsed(), a.parentAccountId(), a.createdAt(), a.closedAt())));
+                "#limit", "seatLimit"), values, a -> announce.apply(a.withPlan(plan, seatLimit, paid)));
     }
 
     @Override
@@ -82,8 +80,7 @@ public final class DynamoAccounts implements Accounts {
                          Function<Account, DomainEvent> announce) {
         boolean applied = billingUpdate(accountId, eventTime, eventId, "SET #closedAt = if_not_exists(#closedAt, :at), #billingAt = :at",
                 Map.of("#closedAt", "closedAt"), new HashMap<>(),
-                a -> announce.apply(new Account(a.accountId(), a.name(), a.plan(), a.paid(), a.seatLimit(),
-                        a.seatsUsed(), a.parentAccountId(), a.createdAt(), a.closed() ? a.closedAt() : eventTime)));
+                a -> announce.apply(a.closed() ? a : a.withClosedAt(eventTime)));
         Optional<Account> now = account(accountId);
         if (now.map(Account::closed).orElse(false)) {
             closings.begin(accountId, now.get().closedAt());

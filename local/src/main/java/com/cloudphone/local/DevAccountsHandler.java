@@ -1,5 +1,8 @@
 package com.cloudphone.local;
 
+import static com.cloudphone.http.Input.Presence.REQUIRED;
+import static com.cloudphone.http.Input.Presence.OPTIONAL;
+
 import com.cloudphone.Backend;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
@@ -28,15 +31,15 @@ final class DevAccountsHandler extends HttpFunction {
     protected Reply handle(ApiRequest request) {
         Input in = request.input(Set.of("name", "plan", "paid", "seatLimit", "ownerUsername", "ownerPassword",
                 "agency", "parentAccountId"));
-        String name = in.text("name", true, 100);
-        Plan plan = in.choice("plan", Plan.class, true);
+        String name = in.text("name", REQUIRED, 100);
+        Plan plan = in.choice("plan", Plan.class, REQUIRED);
         Boolean paid = in.bool("paid");
         Integer seatLimit = in.integer("seatLimit", 1, 10_000);
         if (seatLimit != null && plan != Plan.TEAM) {
             in.problem("seatLimit", "only TEAM accounts have a raised seat limit");
         }
-        String username = UserRequests.username(in, "ownerUsername", false);
-        String password = in.secret("ownerPassword", false);
+        String username = UserRequests.username(in, "ownerUsername", OPTIONAL);
+        String password = in.secret("ownerPassword", OPTIONAL);
         if (password != null) {
             in.problems(Rules.passwordProblems("ownerPassword", password));
             if (username == null) {
@@ -44,7 +47,7 @@ final class DevAccountsHandler extends HttpFunction {
             }
         }
         Boolean agency = in.bool("agency");
-        String parentAccountId = in.text("parentAccountId", false, 64);
+        String parentAccountId = in.text("parentAccountId", OPTIONAL, 64);
         in.done();
         var opened = backend.accounts.open(name, plan, paid == null ? plan != Plan.FREE : paid, seatLimit, username,
                 password, parentAccountId, Boolean.TRUE.equals(agency));

@@ -1,5 +1,7 @@
 package com.cloudphone.local;
 
+import static com.cloudphone.http.Input.Presence.REQUIRED;
+
 import com.cloudphone.Backend;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
@@ -26,13 +28,13 @@ final class DevAgencyAdminsHandler extends HttpFunction {
     @Override
     protected Reply handle(ApiRequest request) {
         Input in = request.input(Set.of("agencyAccountId", "username", "password", "displayName"));
-        String agencyAccountId = in.id("agencyAccountId", true);
-        String username = UserRequests.username(in, "username", true);
-        String password = in.secret("password", true);
+        String agencyAccountId = in.id("agencyAccountId", REQUIRED);
+        String username = UserRequests.username(in, "username", REQUIRED);
+        String password = in.secret("password", REQUIRED);
         if (password != null) {
             in.problems(Rules.passwordProblems("password", password));
         }
-        String displayName = in.name("displayName", true, 100);
+        String displayName = in.name("displayName", REQUIRED, 100);
         in.done();
         var admin = backend.accounts.addAgencyAdmin(agencyAccountId, username, password, displayName);
         return Reply.created(Map.of("userId", admin.userId(), "accountId", admin.accountId()));

@@ -1,6 +1,8 @@
 package com.cloudphone.local;
 
 
+import static com.cloudphone.http.Input.Presence.REQUIRED;
+
 import org.joda.time.DateTime;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.cloudphone.Backend;
@@ -31,7 +33,7 @@ final class DevBillingHandler extends HttpFunction {
     @SuppressWarnings("unchecked")
     protected Reply handle(ApiRequest request) {
         Input in = request.input(Set.of("detailType", "detail"));
-        String type = in.text("detailType", true, 64);
+        String type = in.text("detailType", REQUIRED, 64);
         if (!(in.value("detail") instanceof Map<?, ?>)) {
             in.problem("detail", "must be an object");
         }

@@ -1,5 +1,7 @@
 package com.cloudphone.handler;
 
+import static com.cloudphone.http.Input.Presence.REQUIRED;
+
 import com.cloudphone.Backend;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
@@ -26,7 +28,7 @@ public class AssignNumberHandler extends HttpFunction {
         var caller = request.caller();
         String number = NumberRequests.pathNumber(request);
         Input in = request.input(Set.of("userId"));
-        String userId = in.id("userId", true);
+        String userId = in.id("userId", REQUIRED);
         in.done();
         return Reply.ok(backend.numberService.assign(caller, number, userId));
     }

@@ -1,5 +1,7 @@
 package com.cloudphone.handler;
 
+import static com.cloudphone.http.Input.Presence.REQUIRED;
+
 import com.cloudphone.Backend;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
@@ -31,10 +33,10 @@ public class CallflowsHandler extends HttpFunction {
         return switch (request.routeKey()) {
             case "POST /callflows" -> {
                 Input in = request.input(Set.of("name", "kind", "numbers", "userId", "dialUserIds"));
-                String name = in.name("name", true, 100);
-                CallflowKind kind = in.choice("kind", CallflowKind.class, true);
+                String name = in.name("name", REQUIRED, 100);
+                CallflowKind kind = in.choice("kind", CallflowKind.class, REQUIRED);
                 List<String> numbers = numbers(in);
-                String userId = in.id("userId", kind == CallflowKind.DIRECT);
+                String userId = in.id("userId", Input.Presence.requiredIf(kind == CallflowKind.DIRECT));
                 List<String> dial = in.ids("dialUserIds", Callflow.MAX_DIAL);
                 if (kind != null) {
                     in.problems(kind.routingProblems(userId, dial, in.has("dialUserIds"), in.ok("dialUserIds")));
@@ -46,7 +48,7 @@ public class CallflowsHandler extends HttpFunction {
             case "GET /callflows/{callflowId}" -> Reply.ok(backend.callflows.view(caller, request.path("callflowId")));
             case "POST /callflows/{callflowId}/reassign" -> {
                 Input in = request.input(Set.of("targetCallflowId"));
-                String target = in.id("targetCallflowId", true);
+                String target = in.id("targetCallflowId", REQUIRED);
                 in.done();
                 yield Reply.ok(backend.callflows.reassign(caller, request.path("callflowId"), target));
             }

@@ -1,5 +1,7 @@
 package com.cloudphone.handler;
 
+import static com.cloudphone.http.Input.Presence.REQUIRED;
+
 import com.cloudphone.Backend;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
@@ -31,12 +33,12 @@ public class CallsHandler extends HttpFunction {
                 Input in = request.input(Set.of("from", "to", "userId", "durationSeconds", "startedAt"));
                 String from = NumberRequests.number(in, "from");
                 String to = NumberRequests.number(in, "to");
-                String userId = in.id("userId", true);
+                String userId = in.id("userId", REQUIRED);
                 Integer duration = in.integer("durationSeconds", 0, 86_400);
                 if (duration == null && in.ok("durationSeconds")) {
                     in.problem("durationSeconds", "is required");
                 }
-                String startedAt = in.text("startedAt", true, 40);
+                String startedAt = in.text("startedAt", REQUIRED, 40);
                 if (startedAt != null) {
                     try {
                         startedAt = Instant.parse(startedAt).toString();

@@ -1,5 +1,7 @@
 package com.cloudphone.handler;
 
+import static com.cloudphone.http.Input.Presence.REQUIRED;
+
 import com.cloudphone.Backend;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
@@ -39,7 +41,7 @@ public class NumbersHandler extends HttpFunction {
             case "POST /numbers/{number}/contacts" -> {
                 String number = NumberRequests.pathNumber(request);
                 Input in = request.input(Set.of("name", "phone"));
-                String name = in.name("name", true, 100);
+                String name = in.name("name", REQUIRED, 100);
                 String phone = NumberRequests.number(in, "phone");
                 in.done();
                 yield Reply.created(backend.numberService.addContact(caller, number, name, phone));

@@ -1,5 +1,7 @@
 package com.cloudphone.handler;
 
+import static com.cloudphone.http.Input.Presence.REQUIRED;
+
 import com.cloudphone.Backend;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
@@ -28,7 +30,7 @@ public class QueuesHandler extends HttpFunction {
         return switch (request.routeKey()) {
             case "POST /queues" -> {
                 Input in = request.input(Set.of("name", "memberUserIds"));
-                String name = in.name("name", true, 100);
+                String name = in.name("name", REQUIRED, 100);
                 List<String> members = in.ids("memberUserIds", Queue.MAX_MEMBERS);
                 in.done();
                 yield Reply.created(backend.queues.create(caller, name, members));

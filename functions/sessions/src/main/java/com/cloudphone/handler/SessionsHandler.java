@@ -1,5 +1,8 @@
 package com.cloudphone.handler;
 
+import static com.cloudphone.http.Input.Presence.REQUIRED;
+import static com.cloudphone.http.Input.Presence.OPTIONAL;
+
 import com.cloudphone.Backend;
 import com.cloudphone.Prime;
 import com.cloudphone.http.ApiRequest;
@@ -31,21 +34,21 @@ public class SessionsHandler extends HttpFunction {
         return switch (request.routeKey()) {
             case "POST /sessions" -> {
                 Input in = request.input(Set.of("username", "email", "password", "accountId"));
-                String username = in.text("username", false, 254);
-                String email = in.text("email", false, 254);
+                String username = in.text("username", OPTIONAL, 254);
+                String email = in.text("email", OPTIONAL, 254);
                 if ((username == null) == (email == null) && in.ok("username") && in.ok("email")) {
                     in.problem("username", "give exactly one of username or email");
                 }
-                String password = in.secret("password", true);
-                String accountId = in.id("accountId", false);
+                String password = in.secret("password", REQUIRED);
+                String accountId = in.id("accountId", OPTIONAL);
                 in.done();
                 var issued = backend.sessions.signIn(username != null ? username : email, password, accountId);
                 yield Reply.created(Map.of("token", issued.token(), "expiresAt", issued.expiresAt().toString()));
             }
             case "POST /invitations/accept" -> {
                 Input in = request.input(Set.of("token", "password"));
-                String token = in.text("token", true, 200);
-                String password = in.secret("password", true);
+                String token = in.text("token", REQUIRED, 200);
+                String password = in.secret("password", REQUIRED);
                 if (password != null) {
                     in.problems(Rules.passwordProblems("password", password));
                 }

@@ -1,5 +1,7 @@
 package com.cloudphone.handler;
 
+import static com.cloudphone.http.Input.Presence.REQUIRED;
+
 import com.cloudphone.Backend;
 import com.cloudphone.Prime;
 import com.cloudphone.http.ApiRequest;
@@ -44,8 +46,8 @@ public class UsersHandler extends HttpFunction {
                     Reply.ok(Map.of("devices", backend.devices.list(caller, request.path("userId"))));
             case "POST /users/{userId}/devices" -> {
                 Input in = request.input(Set.of("kind", "name"));
-                DeviceKind kind = in.choice("kind", DeviceKind.class, true);
-                String name = in.name("name", true, 100);
+                DeviceKind kind = in.choice("kind", DeviceKind.class, REQUIRED);
+                String name = in.name("name", REQUIRED, 100);
                 in.done();
                 yield Reply.created(backend.devices.logIn(caller, request.path("userId"), kind, name));
             }

@@ -18,6 +18,15 @@ import java.util.Set;
  * {@code accountId} learns it is not taken from the body.
  */
 public final class Input {
+    /** Whether a field must be in the body. */
+    public enum Presence {
+        REQUIRED, OPTIONAL;
+
+        public static Presence requiredIf(boolean required) {
+            return required ? REQUIRED : OPTIONAL;
+        }
+    }
+
     private final Map<String, Object> body;
     private final List<FieldProblem> problems = new ArrayList<>();
 
@@ -74,8 +83,9 @@ public final class Input {
     }
 
     /** A trimmed string, or null when absent (a problem if required). Blank counts as absent. */
-    public String text(String field, boolean required, int maxLength) {
-        String raw = secret(field, required);
+    public String text(String field, Presence presence, int maxLength) {
+        boolean required = presence == Presence.REQUIRED;
+        String raw = secret(field, presence);
         if (raw == null) {
             return null;
         }
@@ -92,8 +102,8 @@ public final class Input {
     }
 
     /** A name people read ({@link Rules#nameProblem}): trimmed, bounded, and refused when it would mislead. */
-    public String name(String field, boolean required, int maxLength) {
-        String text = text(field, required, maxLength);
+    public String name(String field, Presence presence, int maxLength) {
+        String text = text(field, presence, maxLength);
         String problem = text == null ? null : Rules.nameProblem(text);
         if (problem != null) {
             problem(field, problem);
@@ -103,8 +113,8 @@ public final class Input {
     }
 
     /** An id ({@link Ids#isId}), or null when absent (a problem if required). */
-    public String id(String field, boolean required) {
-        String text = text(field, required, Integer.MAX_VALUE);
+    public String id(String field, Presence presence) {
+        String text = text(field, presence, Integer.MAX_VALUE);
         if (text != null && !Ids.isId(text)) {
             problem(field, Ids.FORMAT);
             return null;
@@ -125,7 +135,8 @@ public final class Input {
     }
 
     /** A string taken exactly as sent (passwords: no trimming). */
-    public String secret(String field, boolean required) {
+    public String secret(String field, Presence presence) {
+        boolean required = presence == Presence.REQUIRED;
         Object value = body.get(field);
         if (value == null) {
             if (required) problem(field, "is required");
@@ -187,8 +198,8 @@ public final class Input {
         return n.intValue();
     }
 
-    public <E extends Enum<E>> E choice(String field, Class<E> type, boolean required) {
-        String text = text(field, required, 64);
+    public <E extends Enum<E>> E choice(String field, Class<E> type, Presence presence) {
+        String text = text(field, presence, 64);
         if (text == null) {
             return null;
         }

@@ -1,5 +1,7 @@
 package com.cloudphone.http;
 
+import static com.cloudphone.http.Input.Presence.OPTIONAL;
+
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Rules;
 import com.cloudphone.model.OffboardingPlan;
@@ -24,7 +26,7 @@ public final class OffboardingRequests {
 
     public static OffboardingPlan plan(ApiRequest request) {
         Input in = request.input(Set.of("queues", "callflows", "numbers"));
-        String queues = in.text("queues", false, 20);
+        String queues = in.text("queues", OPTIONAL, 20);
         if (queues != null && !queues.equals("REMOVE_ALL")) {
             in.problem("queues", "must be REMOVE_ALL (or left out when the user is in no queue)");
         }

@@ -1,5 +1,8 @@
 package com.cloudphone.http;
 
+import static com.cloudphone.http.Input.Presence.REQUIRED;
+import static com.cloudphone.http.Input.Presence.OPTIONAL;
+
 import com.cloudphone.model.BusinessHours;
 import com.cloudphone.model.Change;
 import com.cloudphone.model.Rules;
@@ -26,17 +29,17 @@ public final class UserRequests {
 
     public static NewUser newUser(ApiRequest request) {
         Input in = request.input(NEW_USER_FIELDS);
-        UserKind kind = in.choice("kind", UserKind.class, true);
-        String username = username(in, "username", kind == UserKind.INTERNAL);
-        String email = email(in, kind == UserKind.INVITED);
-        String password = in.secret("password", kind == UserKind.INTERNAL);
+        UserKind kind = in.choice("kind", UserKind.class, REQUIRED);
+        String username = username(in, "username", Input.Presence.requiredIf(kind == UserKind.INTERNAL));
+        String email = email(in, Input.Presence.requiredIf(kind == UserKind.INVITED));
+        String password = in.secret("password", Input.Presence.requiredIf(kind == UserKind.INTERNAL));
         if (kind == UserKind.INTERNAL && password != null) {
             in.problems(Rules.passwordProblems("password", password));
         }
         if (kind == UserKind.INVITED && password != null) {
             in.problem("password", "invited users choose their own password");
         }
-        String displayName = in.name("displayName", true, 100);
+        String displayName = in.name("displayName", REQUIRED, 100);
         String extension = extension(in);
         String timezone = timezone(in);
         BusinessHours hours = businessHours(in);
@@ -48,8 +51,8 @@ public final class UserRequests {
     }
 
     /** A username field: 3-64 letters, digits, dots, dashes or underscores (a problem on {@code field} otherwise). */
-    public static String username(Input in, String field, boolean required) {
-        String username = in.text(field, required, 64);
+    public static String username(Input in, String field, Input.Presence presence) {
+        String username = in.text(field, presence, 64);
         if (username != null && !Rules.isUsername(username)) {
             in.problem(field, "must be 3-64 letters, digits, dots, dashes or underscores");
         }
@@ -59,8 +62,8 @@ public final class UserRequests {
     public static UserPatch patch(ApiRequest request) {
         Input in = request.input(PATCH_FIELDS);
         UserPatch patch = UserPatch.NONE;
-        if (in.has("displayName")) patch = patch.withDisplayName(in.name("displayName", true, 100));
-        if (in.has("email")) patch = patch.withEmail(Change.to(email(in, false)));
+        if (in.has("displayName")) patch = patch.withDisplayName(in.name("displayName", REQUIRED, 100));
+        if (in.has("email")) patch = patch.withEmail(Change.to(email(in, OPTIONAL)));
         if (in.has("extension")) patch = patch.withExtension(Change.to(extension(in)));
         String timezone = in.has("timezone") ? timezone(in) : null;
         if (timezone != null) patch = patch.withTimezone(timezone);
@@ -72,19 +75,19 @@ public final class UserRequests {
         if (suspended != null) patch = patch.withSuspended(suspended);
         Boolean admin = in.bool("admin");
         if (admin != null) patch = patch.withAdmin(admin);
-        String password = in.secret("password", false);
+        String password = in.secret("password", OPTIONAL);
         if (password != null) {
             in.problems(Rules.passwordProblems("password", password));
         }
-        patch = patch.withPassword(password, in.secret("currentPassword", false));
+        patch = patch.withPassword(password, in.secret("currentPassword", OPTIONAL));
         Boolean leadRouting = in.bool("leadRouting");
         if (leadRouting != null) patch = patch.withLeadRouting(leadRouting);
         in.done();
         return patch;
     }
 
-    private static String email(Input in, boolean required) {
-        String email = in.text("email", required, 254);
+    private static String email(Input in, Input.Presence presence) {
+        String email = in.text("email", presence, 254);
         if (email != null && !Rules.isEmail(email)) {
             in.problem("email", "must be an email address");
             return null;
@@ -93,7 +96,7 @@ public final class UserRequests {
     }
 
     private static String extension(Input in) {
-        String extension = in.text("extension", false, 6);
+        String extension = in.text("extension", OPTIONAL, 6);
         if (extension != null && !Rules.isExtension(extension)) {
             in.problem("extension", "must be 2 to 6 digits");
             return null;
@@ -102,7 +105,7 @@ public final class UserRequests {
     }
 
     private static String timezone(Input in) {
-        String timezone = in.text("timezone", false, 64);
+        String timezone = in.text("timezone", OPTIONAL, 64);
         if (timezone != null && !Rules.isTimezone(timezone)) {
             in.problem("timezone", "must be an IANA time zone such as Europe/London");
             return null;

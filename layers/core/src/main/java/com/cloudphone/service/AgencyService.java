@@ -17,6 +17,8 @@ import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.Role;
+import com.cloudphone.service.AgencyUsers.AgencyAccount;
+import com.cloudphone.service.AgencyUsers.AgencyUser;
 import com.cloudphone.store.Accounts;
 import com.cloudphone.store.Memberships;
 import com.cloudphone.store.Logins;
@@ -108,19 +110,6 @@ public final class AgencyService {
             throw ApiException.notFound("User");
         }
         return found;
-    }
-
-    /** An account of the agency: the agency account itself ({@code agency} true) or one of its sub-accounts. */
-    public record AgencyAccount(String accountId, String name, boolean agency) {
-    }
-
-    /** A login with a membership somewhere in the agency, and its role in each account it belongs to. */
-    public record AgencyUser(String userId, String displayName, String username, String email, String kind,
-                             Map<String, String> roles) {
-    }
-
-    /** Every account of the agency and every login in them, for the console's Agency screen. */
-    public record AgencyUsers(String agencyAccountId, List<AgencyAccount> accounts, List<AgencyUser> users) {
     }
 
     /**

@@ -22,19 +22,22 @@ public final class IdempotencyStore {
         this.table = table;
     }
 
+    /** Where a claimed request is: running, over without an answer, or answered (the answer kept). */
+    public enum State { IN_PROGRESS, FAILED, DONE }
+
     /**
-     * {@code role}: the caller's role when the request ran. {@code state}: IN_PROGRESS, FAILED (the attempt ended
-     * without an answer) or DONE; {@code leaseUntil}: when a silent IN_PROGRESS attempt counts as dead.
+     * {@code role}: the caller's role when the request ran. {@code leaseUntil}: when a silent IN_PROGRESS attempt
+     * counts as dead.
      */
-    public record Record(String requestHash, String state, long attempt, long leaseUntil, int status, String body,
+    public record Record(String requestHash, State state, long attempt, long leaseUntil, int status, String body,
                          String role) {
         public boolean done() {
-            return "DONE".equals(state);
+            return state == State.DONE;
         }
 
         /** Whether the attempt holding the claim is over without an answer, so a retry may take it over. */
         public boolean abandoned(long nowEpoch) {
-            return "FAILED".equals(state) || ("IN_PROGRESS".equals(state) && leaseUntil < nowEpoch);
+            return state == State.FAILED || (state == State.IN_PROGRESS && leaseUntil < nowEpoch);
         }
     }
 
@@ -47,7 +50,7 @@ public final class IdempotencyStore {
         Map<String, AttributeValue> item = new HashMap<>(key(pk(accountId, key), Keys.UNIQUE_SK));
         item.put("type", s("Idempotency"));
         item.put("requestHash", s(requestHash));
-        item.put("state", s("IN_PROGRESS"));
+        item.put("state", s(State.IN_PROGRESS.name()));
         item.put("attempt", n(1));
         item.put("leaseUntil", n(leaseUntil));
         item.put("role", s(role));
@@ -75,8 +78,8 @@ public final class IdempotencyStore {
                     .updateExpression("SET #state = :running, #attempt = :next, #lease = :lease")
                     .conditionExpression("#attempt = :was AND #state = :wasState")
                     .expressionAttributeNames(Map.of("#state", "state", "#attempt", "attempt", "#lease", "leaseUntil"))
-                    .expressionAttributeValues(Map.of(":running", s("IN_PROGRESS"), ":next", n(next),
-                            ":lease", n(leaseUntil), ":was", n(previous.attempt()), ":wasState", s(previous.state()))));
+                    .expressionAttributeValues(Map.of(":running", s(State.IN_PROGRESS.name()), ":next", n(next),
+                            ":lease", n(leaseUntil), ":was", n(previous.attempt()), ":wasState", s(previous.state().name()))));
             return Optional.of(new RequestClaim(table, k, next));
         } catch (ConditionalCheckFailedException lost) {
             return Optional.empty();
@@ -89,8 +92,8 @@ public final class IdempotencyStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        String state = item.get("state").s();
-        boolean done = "DONE".equals(state);
+        State state = State.valueOf(item.get("state").s());
+        boolean done = state == State.DONE;
         return Optional.of(new Record(item.get("requestHash").s(), state, number(item, "attempt", 1),
                 number(item, "leaseUntil", 0), done ? Integer.parseInt(item.get("status").n()) : 0,
                 done && item.containsKey("body") ? item.get("body").s() : null,
@@ -108,7 +111,7 @@ public final class IdempotencyStore {
             table.client.deleteItem(b -> b.tableName(table.name).key(key(pk(accountId, key), Keys.UNIQUE_SK))
                     .conditionExpression("#attempt = :attempt AND #state = :running")
                     .expressionAttributeNames(Map.of("#attempt", "attempt", "#state", "state"))
-                    .expressionAttributeValues(Map.of(":attempt", n(attempt), ":running", s("IN_PROGRESS"))));
+                    .expressionAttributeValues(Map.of(":attempt", n(attempt), ":running", s(State.IN_PROGRESS.name()))));
         } catch (ConditionalCheckFailedException superseded) {
             // a retry took the claim over, or the answer was kept: either way it is not ours to drop
         }
@@ -124,8 +127,8 @@ public final class IdempotencyStore {
                     .updateExpression("SET #state = :failed")
                     .conditionExpression("#attempt = :attempt AND #state = :running")
                     .expressionAttributeNames(Map.of("#attempt", "attempt", "#state", "state"))
-                    .expressionAttributeValues(Map.of(":attempt", n(attempt), ":running", s("IN_PROGRESS"),
-                            ":failed", s("FAILED"))));
+                    .expressionAttributeValues(Map.of(":attempt", n(attempt), ":running", s(State.IN_PROGRESS.name()),
+                            ":failed", s(State.FAILED.name()))));
         } catch (ConditionalCheckFailedException superseded) {
             // taken over, or DONE: the state is right as it is
         }

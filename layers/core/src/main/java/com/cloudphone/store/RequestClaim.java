@@ -112,7 +112,7 @@ public final class RequestClaim {
 
     /** Commits the held transaction, if any, with the answer: state DONE, the status and the body to replay. */
     public void complete(int status, String body) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":done", s("DONE"), ":status", n(status)));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":done", s(IdempotencyStore.State.DONE.name()), ":status", n(status)));
         Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
         String update = "SET #state = :done, #status = :status";
         if (body != null) {
@@ -132,7 +132,7 @@ public final class RequestClaim {
         allNames.put("#state", "state");
         allNames.put("#attempt", "attempt");
         Map<String, AttributeValue> all = new HashMap<>(values);
-        all.put(":running", s("IN_PROGRESS"));
+        all.put(":running", s(IdempotencyStore.State.IN_PROGRESS.name()));
         all.put(":attempt", n(attempt));
         return new Transaction.Cond("#state = :running AND #attempt = :attempt", allNames, all);
     }

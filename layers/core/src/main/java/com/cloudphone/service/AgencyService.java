@@ -244,12 +244,8 @@ public final class AgencyService {
         Job job = new Job(agency.account().accountId(), Ids.inTimeOrder("job", Instant.parse(now)), userId, JobStatus.RUNNING, "STARTING",
                 Json.write(plan), Map.of(), null, now, now);
         jobs.create(job);
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("mode", "AGENCY_REMOVAL");
-        input.put("jobId", job.jobId());
-        input.put("accountId", agency.account().accountId());
-        input.put("userId", userId);
-        input.put("accounts", accounts);
+        ExecutionInput input = new ExecutionInput.AgencyRemoval(job.jobId(), agency.account().accountId(), userId,
+                accounts);
         starter.start(job.jobId(), Json.write(input));
         return new OffboardingService.Started(job.jobId());
     }

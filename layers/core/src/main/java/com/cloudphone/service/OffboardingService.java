@@ -83,7 +83,7 @@ public final class OffboardingService {
         Job job = new Job(caller.accountId(), Ids.inTimeOrder("job", Instant.parse(now)), userId, JobStatus.RUNNING, "STARTING", planJson,
                 Map.of(), null, now, now);
         jobs.create(job);
-        starter.start(job.jobId(), Json.write(input(job, plan)));
+        starter.start(job.jobId(), Json.write(new ExecutionInput.Offboard(job.jobId(), job.accountId(), job.userId(), plan)));
         return new Started(job.jobId());
     }
 
@@ -97,14 +97,7 @@ public final class OffboardingService {
     /** Starts the purge of a removed member: at once for free accounts, at the end of the window for paid ones. */
     public void schedulePurge(String accountId, DeletionService.Deleted deleted) {
         String userId = deleted.userId();
-        // jobId is an explicit null: PurgeData and RecordFailure read $.jobId, and a path missing from the input
-        // fails the execution (States.Runtime); a null one means "no job to record on"
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("mode", "PURGE_ONLY");
-        input.put("jobId", Json.NULL);
-        input.put("accountId", accountId);
-        input.put("userId", userId);
-        input.put("deletion", Map.of("purgeAt", deleted.purgeAt()));
+        ExecutionInput input = new ExecutionInput.PurgeOnly(accountId, userId, deleted.purgeAt());
         // one execution per removal: a user brought back and removed again gets a purge of their own
         starter.start("purge-" + accountId + "-" + userId + "-"
                 + Instant.parse(deleted.removedAt()).getEpochSecond(), Json.write(input));
@@ -118,17 +111,6 @@ public final class OffboardingService {
 
     private boolean stalled(Job job) {
         return Instant.parse(job.updatedAt()).plus(STALLED_AFTER).isBefore(clock.instant());
-    }
-
-    private static Map<String, Object> input(Job job, OffboardingPlan plan) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("mode", "OFFBOARD");
-        input.put("jobId", job.jobId());
-        input.put("accountId", job.accountId());
-        input.put("userId", job.userId());
-        input.put("plan", Map.of("queues", plan.removeFromAllQueues() ? "REMOVE_ALL" : "KEEP",
-                "callflows", plan.callflows(), "numbers", plan.numbers()));
-        return input;
     }
 
     private List<FieldProblem> check(Member member, OffboardingPlan plan, OffboardingPlan earlier) {

@@ -80,7 +80,6 @@ public final class Backend {
     public final Access access;
     public final PasswordHasher hasher;
     private final Supplier<Tokens> tokens;
-    /** Where services record events: the table's outbox. */
     /** Carries outbox events from the table's stream to the bus (the publish-events function). */
     public final OutboxRelay relay;
     public final Clock clock;

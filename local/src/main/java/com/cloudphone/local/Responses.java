@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.cloudphone.local.sfn.Trees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.Map;
+import java.util.HashMap;
 
 /** Answers of the local-only routes, in the API's JSON and error shapes. */
 final class Responses {
@@ -22,7 +23,7 @@ final class Responses {
 
     static APIGatewayV2HTTPResponse error(int status, String code, String message, Map<String, String> headers) {
         APIGatewayV2HTTPResponse response = json(status, Map.of("error", Map.of("code", code, "message", message)));
-        Map<String, String> all = new java.util.HashMap<>(response.getHeaders());
+        Map<String, String> all = new HashMap<>(response.getHeaders());
         all.putAll(headers);
         response.setHeaders(all);
         return response;

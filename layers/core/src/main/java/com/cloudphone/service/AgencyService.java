@@ -34,6 +34,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * docs/rules.md rule 11, agencies. An agency is a top-level account with sub-accounts; its AGENCY_ADMINs decide which
@@ -121,7 +123,7 @@ public final class AgencyService {
         List<AgencyAccount> accounts = new ArrayList<>();
         accounts.add(new AgencyAccount(agency.account().accountId(), agency.account().name(), true));
         agency.subAccounts().stream()
-                .sorted(java.util.Comparator.comparing(Account::name).thenComparing(Account::accountId))
+                .sorted(Comparator.comparing(Account::name).thenComparing(Account::accountId))
                 .forEach(a -> accounts.add(new AgencyAccount(a.accountId(), a.name(), false)));
         Map<String, Member> first = new LinkedHashMap<>();
         Map<String, Map<String, String>> roles = new LinkedHashMap<>();
@@ -134,7 +136,7 @@ public final class AgencyService {
         List<AgencyUser> users = first.values().stream()
                 .map(m -> new AgencyUser(m.userId(), m.displayName(), m.username(), m.email(), m.kind().name(),
                         roles.get(m.userId())))
-                .sorted(java.util.Comparator.comparing((AgencyUser u) -> java.util.Objects.requireNonNullElse(u.displayName(), ""),
+                .sorted(Comparator.comparing((AgencyUser u) -> Objects.requireNonNullElse(u.displayName(), ""),
                                 String.CASE_INSENSITIVE_ORDER)
                         .thenComparing(AgencyUser::userId))
                 .toList();

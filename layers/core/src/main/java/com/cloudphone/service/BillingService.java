@@ -12,6 +12,7 @@ import com.cloudphone.store.Accounts;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import com.cloudphone.model.Ids;
 
 /**
  * What billing tells us (docs/rules.md rules 12.4 and 12.5): a plan change (seat cap and paid flag follow), a raised TEAM seat limit,
@@ -28,7 +29,7 @@ public final class BillingService {
 
     /** A billing event that is not a delivery of an earlier one (tests, the local stack's dev route). */
     public Map<String, Object> apply(String type, Map<String, Object> detail, String eventTime) {
-        return apply(type, detail, eventTime, com.cloudphone.model.Ids.next("bill"));
+        return apply(type, detail, eventTime, Ids.next("bill"));
     }
 
     /**

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.Comparator;
 
 /** Sign-in with username or email and password, the lockout after repeated failures, and invitations. */
 public final class SessionService {
@@ -92,13 +94,13 @@ public final class SessionService {
                     .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "This login has no access to that account"));
         }
         if (active.size() > 1) {
-            List<Member> sorted = active.stream().sorted(java.util.Comparator.comparing(Member::accountId)).toList();
-            List<Object> details = new java.util.ArrayList<>();
+            List<Member> sorted = active.stream().sorted(Comparator.comparing(Member::accountId)).toList();
+            List<Object> details = new ArrayList<>();
             details.add(new FieldProblem("accountId", "required, one of " + sorted.stream().map(Member::accountId).toList()));
             // then each account by name, for a picker: a login with a right password may see where it can go
             sorted.stream().map(m -> new AccountChoice(m.accountId(),
                             accounts.account(m.accountId()).map(a -> a.name()).orElse(m.accountId()), m.role().name()))
-                    .sorted(java.util.Comparator.comparing(AccountChoice::name).thenComparing(AccountChoice::accountId))
+                    .sorted(Comparator.comparing(AccountChoice::name).thenComparing(AccountChoice::accountId))
                     .forEach(details::add);
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "This login belongs to several accounts; pick one",
                     details);

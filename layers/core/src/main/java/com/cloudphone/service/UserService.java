@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Comparator;
 
 /** Adding, listing and editing the members of an account. */
 public final class UserService {
@@ -110,7 +111,7 @@ public final class UserService {
         List<Membership> reachable = memberships.memberships(caller.userId()).stream().filter(Member::canSignIn)
                 .map(m -> new Membership(m.accountId(),
                         accounts.account(m.accountId()).map(Account::name).orElse(null), m.role().name()))
-                .sorted(java.util.Comparator.comparing(Membership::accountId)).toList();
+                .sorted(Comparator.comparing(Membership::accountId)).toList();
         boolean admin = me.isAdmin();
         return new Me(UserView.of(me), account.accountId(), account.name(), account.plan().name(),
                 account.parentAccountId(), admin ? account.seatsUsed() : null, admin ? account.plan().seats(account.seatLimit()) : null, reachable);

@@ -2,6 +2,7 @@ package com.cloudphone.store;
 
 import com.cloudphone.model.Login;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import java.time.Instant;
 
 public final class LoginItem extends KeyedItem {
     static final String TYPE = "Login";
@@ -52,7 +53,7 @@ public final class LoginItem extends KeyedItem {
     Login toLogin() {
         return new Login(userId, username, email, passwordHash, failedAttempts == null ? 0 : failedAttempts,
                 lockedUntil, invitationHash, passwordVersion == null ? 0 : passwordVersion,
-                invitationExpiresAt == null ? null : java.time.Instant.parse(invitationExpiresAt));
+                invitationExpiresAt == null ? null : Instant.parse(invitationExpiresAt));
     }
 
     public String getUserId() { return userId; }

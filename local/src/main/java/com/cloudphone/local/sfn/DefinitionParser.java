@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Instant;
 
 /**
  * ASL JSON to {@link State}s, refusing what CreateStateMachine would refuse (missing transitions, unknown
@@ -208,7 +209,7 @@ final class DefinitionParser {
             }
             seconds = s.asLong();
         }
-        java.time.Instant timestamp = null;
+        Instant timestamp = null;
         if (node.has("Timestamp")) {
             timestamp = Condition.timestamp(node.get("Timestamp"));
             if (timestamp == null) {

@@ -1,5 +1,6 @@
 package com.cloudphone.local.sfn;
 
+import java.util.List;
 /** A named error raised while a state runs: what Retry and Catch look at. */
 final class Failure extends RuntimeException {
     static final String RUNTIME = "States.Runtime";
@@ -31,7 +32,7 @@ final class Failure extends RuntimeException {
     }
 
     /** ErrorEquals matching, with the two wildcards. A Fail state without Error gives a null error. */
-    boolean matches(java.util.List<String> errorEquals) {
+    boolean matches(List<String> errorEquals) {
         for (String name : errorEquals) {
             if (name.equals(error) || name.equals("States.ALL")
                     || (name.equals("States.TaskFailed") && !"States.Timeout".equals(error))) {

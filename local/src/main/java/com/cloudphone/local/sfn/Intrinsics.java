@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 
 /**
  * The intrinsic functions of payload templates ({@code "x.$": "States.Format('{}', $.a)"}): parsing the call
@@ -314,7 +315,7 @@ final class Intrinsics {
                 if (to <= from) {
                     throw fail(call, "the end must be greater than the start");
                 }
-                var random = a.size() == 3 ? new java.util.Random(intArg(call, a, 2)) : ThreadLocalRandom.current();
+                var random = a.size() == 3 ? new Random(intArg(call, a, 2)) : ThreadLocalRandom.current();
                 yield IntNode.valueOf(random.nextInt(from, to));
             }
             case "States.MathAdd" -> {

@@ -1,5 +1,6 @@
 package com.cloudphone.local.sfn;
 
+import java.util.Objects;
 /**
  * Thrown by a {@link Task} to fail with a chosen error name, as a Lambda function's error type would name it.
  * Retry and Catch match {@link #error()}; {@link #cause()} becomes the error output's Cause.
@@ -10,7 +11,7 @@ public class TaskFailure extends RuntimeException {
 
     public TaskFailure(String error, String cause) {
         super(error + (cause == null ? "" : ": " + cause));
-        this.error = java.util.Objects.requireNonNull(error, "error");
+        this.error = Objects.requireNonNull(error, "error");
         this.cause = cause;
     }
 

@@ -60,6 +60,33 @@ class AddUserHandlerTest {
     }
 
     @Test
+    void emailsWithInvisibleOrDirectionCharactersAreRefused() {
+        for (String email : new String[] {"sam\u200B.rivera@example.com", "sam\u202Erivera@example.com",
+                "sam\u0007rivera@example.com", "sam\u200Drivera@example.com"}) {
+            var event = EventLoader.loadApiGatewayHttpEvent("add-user-invited.json");
+            event.setBody("{\"kind\":\"INVITED\",\"email\":\"" + email.replace("\u0007", "\\u0007")
+                    + "\",\"displayName\":\"Sam Rivera\"}");
+            var response = handler.handleRequest(event, null);
+            assertEquals(400, response.getStatusCode(), email + ": " + response.getBody());
+            assertEquals(java.util.List.of("email"), body(response).path("error").path("details").findValuesAsText("field"));
+        }
+        assertEquals(2, t.backend.memberships.members(TestBackend.SAMPLE_ACCOUNT).size());
+    }
+
+    @Test
+    void anEmailThatOnlyLooksDifferentIsTaken() {
+        assertEquals(201, handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("add-user-invited.json"), null)
+                .getStatusCode());
+        var event = EventLoader.loadApiGatewayHttpEvent("add-user-invited.json");
+        // fullwidth letters: NFKC makes them the ASCII address already in use
+        event.setBody("{\"kind\":\"INVITED\",\"email\":\"\uFF53\uFF41\uFF4D.rivera@example.com\","
+                + "\"displayName\":\"Sam Rivera 2\"}");
+        var response = handler.handleRequest(event, null);
+        assertEquals(409, response.getStatusCode(), response.getBody());
+        assertEquals("EMAIL_TAKEN", errorCode(response));
+    }
+
+    @Test
     void badFieldsAreAllNamedAndNothingIsWritten() {
         var event = EventLoader.loadApiGatewayHttpEvent("add-user.json");
         event.setBody("{\"kind\":\"INTERNAL\",\"username\":\"x\",\"password\":\"short\",\"displayName\":\"\","

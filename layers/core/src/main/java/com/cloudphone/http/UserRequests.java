@@ -88,8 +88,9 @@ public final class UserRequests {
 
     private static String email(Input in, Input.Presence presence) {
         String email = in.text("email", presence, 254);
-        if (email != null && !Rules.isEmail(email)) {
-            in.problem("email", "must be an email address");
+        String problem = email == null ? null : Rules.emailProblem(email);
+        if (problem != null) {
+            in.problem("email", problem);
             return null;
         }
         return email == null ? null : email.toLowerCase(Locale.ROOT);

@@ -2,9 +2,11 @@ package com.cloudphone.model;
 
 import com.cloudphone.error.FieldProblem;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Format rules of the product's values: phone numbers, extensions, usernames, emails, timezones, passwords. */
@@ -32,7 +34,37 @@ public final class Rules {
     }
 
     public static boolean isEmail(String value) {
-        return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
+        return emailProblem(value) == null;
+    }
+
+    /**
+     * What is wrong with an email address, or null: besides its shape, no character that shows as nothing or
+     * changes how the rest displays (control, format and bidi characters, joiners included), so two addresses that
+     * look the same are the same address (docs/rules.md rule 16).
+     */
+    public static String emailProblem(String value) {
+        if (value == null || value.length() > 254 || !EMAIL.matcher(value).matches()) {
+            return "must be an email address";
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE || c == 0xFFFD
+                    || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return "must not contain invisible, control or text-direction characters";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The form in which usernames and emails are unique: compatibility-normalised (NFKC, so fullwidth and other
+     * look-alike forms are their plain letters) and case-folded. At creation, change and sign-in alike.
+     */
+    public static String canonical(String value) {
+        String folded = Normalizer.normalize(value, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(folded, Normalizer.Form.NFKC);
     }
 
     /** Only region ids such as Europe/London: offsets like +02:00 do not follow daylight saving. */

@@ -1,6 +1,6 @@
 package com.cloudphone.store;
 
-import java.util.Locale;
+import com.cloudphone.model.Rules;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /** Key formats of the single table; docs/table.md explains each access pattern they serve. */
@@ -38,8 +38,8 @@ final class Keys {
     static String agency(String agencyAccountId) { return "AGENCY#" + agencyAccountId; }
     static String user(String userId) { return USER_PREFIX + userId; }
     static String login(String userId) { return "LOGIN#" + userId; }
-    static String username(String username) { return "USERNAME#" + username.toLowerCase(Locale.ROOT); }
-    static String email(String email) { return "EMAIL#" + email.toLowerCase(Locale.ROOT); }
+    static String username(String username) { return "USERNAME#" + Rules.canonical(username); }
+    static String email(String email) { return "EMAIL#" + Rules.canonical(email); }
     static String extension(String extension) { return "EXT#" + extension; }
     static String number(String e164) { return NUMBER_PREFIX + e164; }
     static String numberClaim(String e164) { return "CLAIM#" + e164; }

@@ -26,6 +26,15 @@ class SessionServiceTest {
     }
 
     @Test
+    void anEmailSignsInWhateverFormOfItIsTyped() {
+        Caller owner = t.account(Plan.TEAM, true, "form-owner", "Owner-pass-1");
+        t.backend.users.add(owner, new NewUser(UserKind.INTERNAL, "form-user", "dana@example.com", "Dana-pass-1",
+                "Dana", null, null, null, false));
+        assertNotNull(t.backend.sessions.signIn("DANA@Example.com", "Dana-pass-1", null).token());
+        assertNotNull(t.backend.sessions.signIn("\uFF44\uFF41\uFF4E\uFF41@example.com", "Dana-pass-1", null).token());
+    }
+
+    @Test
     void unknownLoginAndWrongPasswordGetTheSameAnswer() {
         t.account(Plan.TEAM, true, "owner1", "Owner-pass-1");
         assertEquals(ErrorCode.INVALID_CREDENTIALS, signInFails("nobody", "Owner-pass-1"));

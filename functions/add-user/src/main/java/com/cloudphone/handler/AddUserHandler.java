@@ -7,10 +7,12 @@ import com.cloudphone.http.HttpFunction;
 import com.cloudphone.http.Reply;
 import com.cloudphone.http.UserRequests;
 import java.util.Set;
+import com.cloudphone.http.Idempotency;
+import com.cloudphone.service.UserService;
 
 /** add-user: {@code POST /users}. An admin adds an internal or invited user, taking a seat. */
 public class AddUserHandler extends HttpFunction {
-    private final Backend backend;
+    private final UserService users;
 
     /** An internal user is added with a hashed initial password. */
     public static final Set<Prime> PRIMING = Set.of(Prime.TABLE_READ, Prime.JSON, Prime.PASSWORD_HASH);
@@ -20,13 +22,18 @@ public class AddUserHandler extends HttpFunction {
     }
 
     public AddUserHandler(Backend backend) {
-        super(backend.idempotency);
-        this.backend = backend;
+        this(backend.idempotency, backend.users);
+    }
+
+    /** What it uses, and nothing else. */
+    public AddUserHandler(Idempotency idempotency, UserService users) {
+        super(idempotency);
+        this.users = users;
     }
 
     @Override
     protected Reply handle(ApiRequest request) {
         var caller = request.caller();
-        return Reply.created(backend.users.add(caller, UserRequests.newUser(request)));
+        return Reply.created(users.add(caller, UserRequests.newUser(request)));
     }
 }

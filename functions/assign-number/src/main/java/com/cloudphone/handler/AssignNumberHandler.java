@@ -9,18 +9,25 @@ import com.cloudphone.http.Input;
 import com.cloudphone.http.NumberRequests;
 import com.cloudphone.http.Reply;
 import java.util.Set;
+import com.cloudphone.http.Idempotency;
+import com.cloudphone.service.NumberService;
 
 /** assign-number: {@code PUT /numbers/{number}/assignee}. Assigns or reassigns a number; contacts follow it. */
 public class AssignNumberHandler extends HttpFunction {
-    private final Backend backend;
+    private final NumberService numberService;
 
     public AssignNumberHandler() {
         this(Backend.fromEnvironment());
     }
 
     public AssignNumberHandler(Backend backend) {
-        super(backend.idempotency);
-        this.backend = backend;
+        this(backend.idempotency, backend.numberService);
+    }
+
+    /** What it uses, and nothing else. */
+    public AssignNumberHandler(Idempotency idempotency, NumberService numberService) {
+        super(idempotency);
+        this.numberService = numberService;
     }
 
     @Override
@@ -30,6 +37,6 @@ public class AssignNumberHandler extends HttpFunction {
         Input in = request.input(Set.of("userId"));
         String userId = in.id("userId", REQUIRED);
         in.done();
-        return Reply.ok(backend.numberService.assign(caller, number, userId));
+        return Reply.ok(numberService.assign(caller, number, userId));
     }
 }

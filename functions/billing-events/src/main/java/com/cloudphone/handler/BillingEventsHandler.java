@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.cloudphone.service.BillingService;
 
 /**
  * Billing's events from EventBridge (PlanChanged, SeatsChanged, AccountClosed). An event that can never apply
@@ -20,14 +21,19 @@ import java.util.Map;
 public class BillingEventsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     /** What a wind-down leaves of the invocation's time when it stops (a member's removal takes well under it). */
     static final int SPARE_MS = 5_000;
-    private final Backend backend;
+    private final BillingService billing;
 
     public BillingEventsHandler() {
         this(Backend.fromEnvironment());
     }
 
     public BillingEventsHandler(Backend backend) {
-        this.backend = backend;
+        this(backend.billing);
+    }
+
+    /** What it uses, and nothing else. */
+    public BillingEventsHandler(BillingService billing) {
+        this.billing = billing;
     }
 
     @Override
@@ -46,7 +52,7 @@ public class BillingEventsHandler implements RequestHandler<ScheduledEvent, Map<
                 throw ApiException.invalid(problems);
             }
             // a closure's wind-down stops with time to spare; the hourly sweep carries it on
-            Map<String, Object> result = backend.billing.apply(event.getDetailType(), event.getDetail(), time,
+            Map<String, Object> result = billing.apply(event.getDetailType(), event.getDetail(), time,
                     event.getId(), () -> context == null || context.getRemainingTimeInMillis() > SPARE_MS);
             log.put("outcome", result.get("outcome"));
             Log.info("billing event", log);

@@ -13,18 +13,25 @@ import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.Rules;
 import java.util.List;
 import java.util.Set;
+import com.cloudphone.service.CallflowService;
+import com.cloudphone.http.Idempotency;
 
 /** Versioned callflows: create, read, reassign-callflow, save a group version, delete versions and callflows. */
 public class CallflowsHandler extends HttpFunction {
-    private final Backend backend;
+    private final CallflowService callflows;
 
     public CallflowsHandler() {
         this(Backend.fromEnvironment());
     }
 
     public CallflowsHandler(Backend backend) {
-        super(backend.idempotency);
-        this.backend = backend;
+        this(backend.idempotency, backend.callflows);
+    }
+
+    /** What it uses, and nothing else. */
+    public CallflowsHandler(Idempotency idempotency, CallflowService callflows) {
+        super(idempotency);
+        this.callflows = callflows;
     }
 
     @Override
@@ -42,15 +49,15 @@ public class CallflowsHandler extends HttpFunction {
                     in.problems(kind.routingProblems(userId, dial, in.has("dialUserIds"), in.ok("dialUserIds")));
                 }
                 in.done();
-                yield Reply.created(backend.callflows.create(caller, name, kind, numbers, userId, dial));
+                yield Reply.created(callflows.create(caller, name, kind, numbers, userId, dial));
             }
-            case "GET /callflows" -> Reply.page(backend.callflows.list(caller, request.page()));
-            case "GET /callflows/{callflowId}" -> Reply.ok(backend.callflows.view(caller, request.path("callflowId")));
+            case "GET /callflows" -> Reply.page(callflows.list(caller, request.page()));
+            case "GET /callflows/{callflowId}" -> Reply.ok(callflows.view(caller, request.path("callflowId")));
             case "POST /callflows/{callflowId}/reassign" -> {
                 Input in = request.input(Set.of("targetCallflowId"));
                 String target = in.id("targetCallflowId", REQUIRED);
                 in.done();
-                yield Reply.ok(backend.callflows.reassign(caller, request.path("callflowId"), target));
+                yield Reply.ok(callflows.reassign(caller, request.path("callflowId"), target));
             }
             case "POST /callflows/{callflowId}/versions" -> {
                 Input in = request.input(Set.of("dialUserIds"));
@@ -59,12 +66,12 @@ public class CallflowsHandler extends HttpFunction {
                     in.problem("dialUserIds", "a group needs at least one user to dial");
                 }
                 in.done();
-                yield Reply.created(backend.callflows.newVersion(caller, request.path("callflowId"), dial));
+                yield Reply.created(callflows.newVersion(caller, request.path("callflowId"), dial));
             }
             case "DELETE /callflows/{callflowId}/versions/{version}" ->
-                    Reply.ok(backend.callflows.deleteVersion(caller, request.path("callflowId"), version(request)));
+                    Reply.ok(callflows.deleteVersion(caller, request.path("callflowId"), version(request)));
             case "DELETE /callflows/{callflowId}" -> {
-                backend.callflows.delete(caller, request.path("callflowId"));
+                callflows.delete(caller, request.path("callflowId"));
                 yield new Reply(204, null);
             }
             default -> throw noRoute(request);

@@ -11,18 +11,25 @@ import com.cloudphone.http.Reply;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import com.cloudphone.service.CallService;
+import com.cloudphone.http.Idempotency;
 
 /** The call log: record a call, list calls (optionally one user's). History outlives users. */
 public class CallsHandler extends HttpFunction {
-    private final Backend backend;
+    private final CallService calls;
 
     public CallsHandler() {
         this(Backend.fromEnvironment());
     }
 
     public CallsHandler(Backend backend) {
-        super(backend.idempotency);
-        this.backend = backend;
+        this(backend.idempotency, backend.calls);
+    }
+
+    /** What it uses, and nothing else. */
+    public CallsHandler(Idempotency idempotency, CallService calls) {
+        super(idempotency);
+        this.calls = calls;
     }
 
     @Override
@@ -47,10 +54,10 @@ public class CallsHandler extends HttpFunction {
                     }
                 }
                 in.done();
-                yield Reply.created(backend.calls.record(caller, from, to, userId, duration, startedAt));
+                yield Reply.created(calls.record(caller, from, to, userId, duration, startedAt));
             }
             case "GET /calls" ->
-                    Reply.page(backend.calls.list(caller, request.idQuery("userId").orElse(null), request.page()));
+                    Reply.page(calls.list(caller, request.idQuery("userId").orElse(null), request.page()));
             default -> throw noRoute(request);
         };
     }

@@ -9,18 +9,28 @@ import com.cloudphone.http.Reply;
 import com.cloudphone.model.JobStatus;
 import java.util.Locale;
 import java.util.Map;
+import com.cloudphone.service.DeletionService;
+import com.cloudphone.http.Idempotency;
+import com.cloudphone.service.OffboardingService;
 
 /** delete-user: the blocker check, the delete itself, one-request offboarding, and the jobs' status. */
 public class DeleteUserHandler extends HttpFunction {
-    private final Backend backend;
+    private final DeletionService deletion;
+    private final OffboardingService offboarding;
 
     public DeleteUserHandler() {
         this(Backend.fromEnvironment());
     }
 
     public DeleteUserHandler(Backend backend) {
-        super(backend.idempotency);
-        this.backend = backend;
+        this(backend.idempotency, backend.deletion, backend.offboarding);
+    }
+
+    /** What it uses, and nothing else. */
+    public DeleteUserHandler(Idempotency idempotency, DeletionService deletion, OffboardingService offboarding) {
+        super(idempotency);
+        this.deletion = deletion;
+        this.offboarding = offboarding;
     }
 
     @Override
@@ -28,14 +38,14 @@ public class DeleteUserHandler extends HttpFunction {
         var caller = request.caller();
         return switch (request.routeKey()) {
             case "GET /users/{userId}/deletion-blockers" ->
-                    Reply.ok(Map.of("blockers", backend.deletion.blockers(caller, request.path("userId"))));
-            case "DELETE /users/{userId}" -> Reply.ok(backend.offboarding.deleteNow(caller, request.path("userId")));
+                    Reply.ok(Map.of("blockers", deletion.blockers(caller, request.path("userId"))));
+            case "DELETE /users/{userId}" -> Reply.ok(offboarding.deleteNow(caller, request.path("userId")));
             case "POST /users/{userId}/offboarding" -> {
                 String userId = request.path("userId");
-                yield new Reply(202, backend.offboarding.start(caller, userId, OffboardingRequests.plan(request)));
+                yield new Reply(202, offboarding.start(caller, userId, OffboardingRequests.plan(request)));
             }
-            case "GET /jobs" -> Reply.page(backend.offboarding.jobs(caller, jobStatus(request), request.page()));
-            case "GET /jobs/{jobId}" -> Reply.ok(backend.offboarding.job(caller, request.path("jobId")));
+            case "GET /jobs" -> Reply.page(offboarding.jobs(caller, jobStatus(request), request.page()));
+            case "GET /jobs/{jobId}" -> Reply.ok(offboarding.job(caller, request.path("jobId")));
             default -> throw noRoute(request);
         };
     }

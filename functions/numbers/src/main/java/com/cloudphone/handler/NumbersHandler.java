@@ -10,18 +10,25 @@ import com.cloudphone.http.NumberRequests;
 import com.cloudphone.http.Reply;
 import com.cloudphone.model.NumberState;
 import java.util.Set;
+import com.cloudphone.http.Idempotency;
+import com.cloudphone.service.NumberService;
 
 /** Numbers of the account: add one, list them, and add contacts to one. */
 public class NumbersHandler extends HttpFunction {
-    private final Backend backend;
+    private final NumberService numberService;
 
     public NumbersHandler() {
         this(Backend.fromEnvironment());
     }
 
     public NumbersHandler(Backend backend) {
-        super(backend.idempotency);
-        this.backend = backend;
+        this(backend.idempotency, backend.numberService);
+    }
+
+    /** What it uses, and nothing else. */
+    public NumbersHandler(Idempotency idempotency, NumberService numberService) {
+        super(idempotency);
+        this.numberService = numberService;
     }
 
     @Override
@@ -32,11 +39,11 @@ public class NumbersHandler extends HttpFunction {
                 Input in = request.input(Set.of("number"));
                 String number = NumberRequests.number(in, "number");
                 in.done();
-                yield Reply.created(backend.numberService.add(caller, number));
+                yield Reply.created(numberService.add(caller, number));
             }
             case "GET /numbers" -> {
                 NumberState state = NumberRequests.state(request);
-                yield Reply.page(backend.numberService.list(caller, state, request.page()));
+                yield Reply.page(numberService.list(caller, state, request.page()));
             }
             case "POST /numbers/{number}/contacts" -> {
                 String number = NumberRequests.pathNumber(request);
@@ -44,7 +51,7 @@ public class NumbersHandler extends HttpFunction {
                 String name = in.name("name", REQUIRED, 100);
                 String phone = NumberRequests.number(in, "phone");
                 in.done();
-                yield Reply.created(backend.numberService.addContact(caller, number, name, phone));
+                yield Reply.created(numberService.addContact(caller, number, name, phone));
             }
             default -> throw noRoute(request);
         };

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.cloudphone.event.OutboxRelay;
 
 /**
  * The table's stream (inserts of outbox items, filtered by the event source mapping) to the event bus. A batch
@@ -20,7 +21,7 @@ import java.util.Set;
  * overtakes it (ReportBatchItemFailures).
  */
 public class PublishEventsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    private final Backend backend;
+    private final OutboxRelay relay;
 
     /** Reads only the stream it is given and writes only to the bus: no table read (no permission for it). */
     public static final Set<Prime> PRIMING = Set.of(Prime.JSON);
@@ -30,7 +31,12 @@ public class PublishEventsHandler implements RequestHandler<DynamodbEvent, Strea
     }
 
     public PublishEventsHandler(Backend backend) {
-        this.backend = backend;
+        this(backend.relay);
+    }
+
+    /** What it uses, and nothing else. */
+    public PublishEventsHandler(OutboxRelay relay) {
+        this.relay = relay;
     }
 
     @Override
@@ -41,7 +47,7 @@ public class PublishEventsHandler implements RequestHandler<DynamodbEvent, Strea
                 changes.add(new Outbox.Change(r.getDynamodb().getSequenceNumber(), image(r.getDynamodb().getNewImage())));
             }
         }
-        List<StreamsEventResponse.BatchItemFailure> failures = backend.relay.relay(changes)
+        List<StreamsEventResponse.BatchItemFailure> failures = relay.relay(changes)
                 .map(sequence -> List.of(new StreamsEventResponse.BatchItemFailure(sequence)))
                 .orElse(List.of());
         return new StreamsEventResponse(failures);

@@ -10,18 +10,25 @@ import com.cloudphone.model.Queue;
 import com.cloudphone.http.Reply;
 import java.util.List;
 import java.util.Set;
+import com.cloudphone.http.Idempotency;
+import com.cloudphone.service.QueueService;
 
 /** Queues: create, list (members by extension), and remove-from-queue. */
 public class QueuesHandler extends HttpFunction {
-    private final Backend backend;
+    private final QueueService queues;
 
     public QueuesHandler() {
         this(Backend.fromEnvironment());
     }
 
     public QueuesHandler(Backend backend) {
-        super(backend.idempotency);
-        this.backend = backend;
+        this(backend.idempotency, backend.queues);
+    }
+
+    /** What it uses, and nothing else. */
+    public QueuesHandler(Idempotency idempotency, QueueService queues) {
+        super(idempotency);
+        this.queues = queues;
     }
 
     @Override
@@ -33,11 +40,11 @@ public class QueuesHandler extends HttpFunction {
                 String name = in.name("name", REQUIRED, 100);
                 List<String> members = in.ids("memberUserIds", Queue.MAX_MEMBERS);
                 in.done();
-                yield Reply.created(backend.queues.create(caller, name, members));
+                yield Reply.created(queues.create(caller, name, members));
             }
-            case "GET /queues" -> Reply.page(backend.queues.list(caller, request.page()));
+            case "GET /queues" -> Reply.page(queues.list(caller, request.page()));
             case "DELETE /queues/{queueId}/members/{userId}" ->
-                    Reply.ok(backend.queues.removeMember(caller, request.path("queueId"), request.path("userId")));
+                    Reply.ok(queues.removeMember(caller, request.path("queueId"), request.path("userId")));
             default -> throw noRoute(request);
         };
     }

@@ -3,21 +3,27 @@ package com.cloudphone.handler;
 import com.cloudphone.Backend;
 import com.cloudphone.workflow.TaskFunction;
 import java.util.Map;
+import com.cloudphone.workflow.OffboardingSteps;
 
 /** The workflow's Catch target: the job becomes FAILED with the error a step raised. */
 public class RecordFailureTask extends TaskFunction {
-    private final Backend backend;
+    private final OffboardingSteps steps;
 
     public RecordFailureTask() {
         this(Backend.fromEnvironment());
     }
 
     public RecordFailureTask(Backend backend) {
-        this.backend = backend;
+        this(backend.steps);
+    }
+
+    /** What it uses, and nothing else. */
+    public RecordFailureTask(OffboardingSteps steps) {
+        this.steps = steps;
     }
 
     @Override
     protected Map<String, Object> run(Map<String, Object> input) {
-        return backend.steps.recordFailure(input);
+        return steps.recordFailure(input);
     }
 }

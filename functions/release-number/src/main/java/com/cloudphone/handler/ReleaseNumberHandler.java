@@ -7,18 +7,25 @@ import com.cloudphone.http.Input;
 import com.cloudphone.http.NumberRequests;
 import com.cloudphone.http.Reply;
 import java.util.Set;
+import com.cloudphone.http.Idempotency;
+import com.cloudphone.service.NumberService;
 
 /** release-number: release (out of service, contacts to an heir) or recycle (back to AVAILABLE) a number. */
 public class ReleaseNumberHandler extends HttpFunction {
-    private final Backend backend;
+    private final NumberService numberService;
 
     public ReleaseNumberHandler() {
         this(Backend.fromEnvironment());
     }
 
     public ReleaseNumberHandler(Backend backend) {
-        super(backend.idempotency);
-        this.backend = backend;
+        this(backend.idempotency, backend.numberService);
+    }
+
+    /** What it uses, and nothing else. */
+    public ReleaseNumberHandler(Idempotency idempotency, NumberService numberService) {
+        super(idempotency);
+        this.numberService = numberService;
     }
 
     @Override
@@ -30,9 +37,9 @@ public class ReleaseNumberHandler extends HttpFunction {
                 Input in = request.input(Set.of("contactsHeir"));
                 String heir = NumberRequests.number(in, "contactsHeir");
                 in.done();
-                yield Reply.ok(backend.numberService.release(caller, number, heir));
+                yield Reply.ok(numberService.release(caller, number, heir));
             }
-            case "POST /numbers/{number}/recycle" -> Reply.ok(backend.numberService.recycle(caller, number));
+            case "POST /numbers/{number}/recycle" -> Reply.ok(numberService.recycle(caller, number));
             default -> throw noRoute(request);
         };
     }

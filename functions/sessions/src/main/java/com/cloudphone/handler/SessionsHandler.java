@@ -12,10 +12,15 @@ import com.cloudphone.http.Reply;
 import com.cloudphone.model.Rules;
 import java.util.Map;
 import java.util.Set;
+import com.cloudphone.http.Idempotency;
+import com.cloudphone.service.SessionService;
+import java.util.function.Supplier;
+import com.cloudphone.service.Tokens;
 
 /** Sign-in, invitation acceptance and the public signing key. These routes need no token. */
 public class SessionsHandler extends HttpFunction {
-    private final Backend backend;
+    private final SessionService sessions;
+    private final Supplier<Tokens> tokens;
 
     /** Sign-in checks a password, invitation acceptance hashes one. */
     public static final Set<Prime> PRIMING = Set.of(Prime.TABLE_READ, Prime.JSON, Prime.PASSWORD_HASH);
@@ -25,8 +30,14 @@ public class SessionsHandler extends HttpFunction {
     }
 
     public SessionsHandler(Backend backend) {
-        super(backend.idempotency);
-        this.backend = backend;
+        this(backend.idempotency, backend.sessions, backend::tokens);
+    }
+
+    /** What it uses, and nothing else. */
+    public SessionsHandler(Idempotency idempotency, SessionService sessions, Supplier<Tokens> tokens) {
+        super(idempotency);
+        this.sessions = sessions;
+        this.tokens = tokens;
     }
 
     @Override
@@ -42,7 +53,7 @@ public class SessionsHandler extends HttpFunction {
                 String password = in.secret("password", REQUIRED);
                 String accountId = in.id("accountId", OPTIONAL);
                 in.done();
-                var issued = backend.sessions.signIn(username != null ? username : email, password, accountId);
+                var issued = sessions.signIn(username != null ? username : email, password, accountId);
                 yield Reply.created(Map.of("token", issued.token(), "expiresAt", issued.expiresAt().toString()));
             }
             case "POST /invitations/accept" -> {
@@ -53,11 +64,11 @@ public class SessionsHandler extends HttpFunction {
                     in.problems(Rules.passwordProblems("password", password));
                 }
                 in.done();
-                var issued = backend.sessions.acceptInvitation(token, password);
+                var issued = sessions.acceptInvitation(token, password);
                 yield Reply.created(Map.of("token", issued.token(), "expiresAt", issued.expiresAt().toString()));
             }
-            case "GET /.well-known/jwks.json" -> Reply.ok(backend.tokens().jwks());
-            case "GET /.well-known/openid-configuration" -> Reply.ok(backend.tokens().discovery());
+            case "GET /.well-known/jwks.json" -> Reply.ok(tokens.get().jwks());
+            case "GET /.well-known/openid-configuration" -> Reply.ok(tokens.get().discovery());
             default -> throw noRoute(request);
         };
     }

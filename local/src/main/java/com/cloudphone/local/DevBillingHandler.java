@@ -3,7 +3,6 @@ package com.cloudphone.local;
 
 import static com.cloudphone.http.Input.Presence.REQUIRED;
 
-import org.joda.time.DateTime;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.cloudphone.Backend;
 import com.cloudphone.handler.BillingEventsHandler;
@@ -14,6 +13,7 @@ import com.cloudphone.http.Reply;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.joda.time.DateTime;
 
 /**
  * Local only: {@code POST /dev/billing-events {detailType, detail}} plays billing sending an event on the bus,

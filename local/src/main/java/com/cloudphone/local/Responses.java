@@ -3,8 +3,8 @@ package com.cloudphone.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.cloudphone.local.sfn.Trees;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.util.Map;
 import java.util.HashMap;
+import java.util.Map;
 
 /** Answers of the local-only routes, in the API's JSON and error shapes. */
 final class Responses {

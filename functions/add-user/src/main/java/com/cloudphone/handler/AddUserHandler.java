@@ -4,11 +4,11 @@ import com.cloudphone.Backend;
 import com.cloudphone.Prime;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Idempotency;
 import com.cloudphone.http.Reply;
 import com.cloudphone.http.UserRequests;
-import java.util.Set;
-import com.cloudphone.http.Idempotency;
 import com.cloudphone.service.UserService;
+import java.util.Set;
 
 /** add-user: {@code POST /users}. An admin adds an internal or invited user, taking a seat. */
 public class AddUserHandler extends HttpFunction {

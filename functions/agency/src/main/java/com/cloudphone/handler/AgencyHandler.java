@@ -4,9 +4,9 @@ import com.cloudphone.Backend;
 import com.cloudphone.http.AgencyRequests;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Idempotency;
 import com.cloudphone.http.Reply;
 import com.cloudphone.service.AgencyService;
-import com.cloudphone.http.Idempotency;
 
 /** Agency-wide user management (docs/rules.md rules 11.3 and 11.5): a login's roles across sub-accounts, and removal from them all. */
 public class AgencyHandler extends HttpFunction {

@@ -1,9 +1,9 @@
 package com.cloudphone.handler;
 
 import com.cloudphone.Backend;
+import com.cloudphone.workflow.OffboardingSteps;
 import com.cloudphone.workflow.TaskFunction;
 import java.util.Map;
-import com.cloudphone.workflow.OffboardingSteps;
 
 /**
  * The agency-removal steps of the workflow: out of one account ({@code item}), or, with {@code step} FINISH, the

@@ -5,12 +5,12 @@ import static com.cloudphone.http.Input.Presence.REQUIRED;
 import com.cloudphone.Backend;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Idempotency;
 import com.cloudphone.http.Input;
 import com.cloudphone.http.NumberRequests;
 import com.cloudphone.http.Reply;
-import java.util.Set;
-import com.cloudphone.http.Idempotency;
 import com.cloudphone.service.NumberService;
+import java.util.Set;
 
 /** assign-number: {@code PUT /numbers/{number}/assignee}. Assigns or reassigns a number; contacts follow it. */
 public class AssignNumberHandler extends HttpFunction {

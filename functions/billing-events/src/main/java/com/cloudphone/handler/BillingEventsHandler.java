@@ -7,11 +7,11 @@ import com.cloudphone.Backend;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.FieldProblem;
 import com.cloudphone.log.Log;
+import com.cloudphone.service.BillingService;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.cloudphone.service.BillingService;
 
 /**
  * Billing's events from EventBridge (PlanChanged, SeatsChanged, AccountClosed). An event that can never apply

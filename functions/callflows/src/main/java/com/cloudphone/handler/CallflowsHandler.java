@@ -3,18 +3,18 @@ package com.cloudphone.handler;
 import static com.cloudphone.http.Input.Presence.REQUIRED;
 
 import com.cloudphone.Backend;
+import com.cloudphone.error.ApiException;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Idempotency;
 import com.cloudphone.http.Input;
 import com.cloudphone.http.Reply;
-import com.cloudphone.error.ApiException;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.Rules;
+import com.cloudphone.service.CallflowService;
 import java.util.List;
 import java.util.Set;
-import com.cloudphone.service.CallflowService;
-import com.cloudphone.http.Idempotency;
 
 /** Versioned callflows: create, read, reassign-callflow, save a group version, delete versions and callflows. */
 public class CallflowsHandler extends HttpFunction {

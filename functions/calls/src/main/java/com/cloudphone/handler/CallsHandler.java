@@ -5,14 +5,14 @@ import static com.cloudphone.http.Input.Presence.REQUIRED;
 import com.cloudphone.Backend;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Idempotency;
 import com.cloudphone.http.Input;
 import com.cloudphone.http.NumberRequests;
 import com.cloudphone.http.Reply;
+import com.cloudphone.service.CallService;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
-import com.cloudphone.service.CallService;
-import com.cloudphone.http.Idempotency;
 
 /** The call log: record a call, list calls (optionally one user's). History outlives users. */
 public class CallsHandler extends HttpFunction {

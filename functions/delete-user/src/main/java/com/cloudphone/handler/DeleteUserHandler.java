@@ -4,14 +4,14 @@ import com.cloudphone.Backend;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Idempotency;
 import com.cloudphone.http.OffboardingRequests;
 import com.cloudphone.http.Reply;
 import com.cloudphone.model.JobStatus;
+import com.cloudphone.service.DeletionService;
+import com.cloudphone.service.OffboardingService;
 import java.util.Locale;
 import java.util.Map;
-import com.cloudphone.service.DeletionService;
-import com.cloudphone.http.Idempotency;
-import com.cloudphone.service.OffboardingService;
 
 /** delete-user: the blocker check, the delete itself, one-request offboarding, and the jobs' status. */
 public class DeleteUserHandler extends HttpFunction {

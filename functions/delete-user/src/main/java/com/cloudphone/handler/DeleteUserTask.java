@@ -1,9 +1,9 @@
 package com.cloudphone.handler;
 
 import com.cloudphone.Backend;
+import com.cloudphone.workflow.OffboardingSteps;
 import com.cloudphone.workflow.TaskFunction;
 import java.util.Map;
-import com.cloudphone.workflow.OffboardingSteps;
 
 /** delete-user, as the workflow step: refused while a device is logged in; answers with purgeAt. */
 public class DeleteUserTask extends TaskFunction {

@@ -5,13 +5,13 @@ import static com.cloudphone.http.Input.Presence.REQUIRED;
 import com.cloudphone.Backend;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Idempotency;
 import com.cloudphone.http.Input;
 import com.cloudphone.http.NumberRequests;
 import com.cloudphone.http.Reply;
 import com.cloudphone.model.NumberState;
-import java.util.Set;
-import com.cloudphone.http.Idempotency;
 import com.cloudphone.service.NumberService;
+import java.util.Set;
 
 /** Numbers of the account: add one, list them, and add contacts to one. */
 public class NumbersHandler extends HttpFunction {

@@ -7,13 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.cloudphone.Backend;
 import com.cloudphone.Prime;
+import com.cloudphone.event.OutboxRelay;
 import com.cloudphone.store.Outbox;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.cloudphone.event.OutboxRelay;
 
 /**
  * The table's stream (inserts of outbox items, filtered by the event source mapping) to the event bus. A batch

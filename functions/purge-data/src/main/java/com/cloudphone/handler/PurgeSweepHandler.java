@@ -5,11 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.cloudphone.Backend;
 import com.cloudphone.log.Log;
+import com.cloudphone.service.ClosureService;
+import com.cloudphone.service.PurgeService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.cloudphone.service.ClosureService;
-import com.cloudphone.service.PurgeService;
 
 /**
  * purge-data, on the hourly EventBridge schedule: carries on the wind-down of closed accounts that was cut short,

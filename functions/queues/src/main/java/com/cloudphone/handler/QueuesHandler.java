@@ -5,13 +5,13 @@ import static com.cloudphone.http.Input.Presence.REQUIRED;
 import com.cloudphone.Backend;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Idempotency;
 import com.cloudphone.http.Input;
-import com.cloudphone.model.Queue;
 import com.cloudphone.http.Reply;
+import com.cloudphone.model.Queue;
+import com.cloudphone.service.QueueService;
 import java.util.List;
 import java.util.Set;
-import com.cloudphone.http.Idempotency;
-import com.cloudphone.service.QueueService;
 
 /** Queues: create, list (members by extension), and remove-from-queue. */
 public class QueuesHandler extends HttpFunction {

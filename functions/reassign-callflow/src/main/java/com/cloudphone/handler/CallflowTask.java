@@ -1,9 +1,9 @@
 package com.cloudphone.handler;
 
 import com.cloudphone.Backend;
+import com.cloudphone.workflow.OffboardingSteps;
 import com.cloudphone.workflow.TaskFunction;
 import java.util.Map;
-import com.cloudphone.workflow.OffboardingSteps;
 
 /** reassign-callflow, as the workflow's per-callflow step: MOVE_NUMBERS or DROP_FROM_GROUP. */
 public class CallflowTask extends TaskFunction {

@@ -8,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudphone.model.Callflow;
 import com.cloudphone.model.Blocker;
+import com.cloudphone.model.Callflow;
 import com.cloudphone.model.CallflowStatus;
 import com.cloudphone.model.CallflowVersion;
 import com.cloudphone.model.Job;
 import com.cloudphone.model.JobStatus;
-import com.cloudphone.model.OffboardingPlan;
 import com.cloudphone.model.OffboardingPlan.CallflowAction;
 import com.cloudphone.model.OffboardingPlan.CallflowActionKind;
+import com.cloudphone.model.OffboardingPlan;
 import com.cloudphone.testing.Samples;
 import com.cloudphone.testing.TestBackend;
 import com.cloudphone.workflow.StepFailed;

@@ -1,9 +1,9 @@
 package com.cloudphone.handler;
 
 import com.cloudphone.Backend;
+import com.cloudphone.workflow.OffboardingSteps;
 import com.cloudphone.workflow.TaskFunction;
 import java.util.Map;
-import com.cloudphone.workflow.OffboardingSteps;
 
 /** The workflow's Catch target: the job becomes FAILED with the error a step raised. */
 public class RecordFailureTask extends TaskFunction {

@@ -1,9 +1,9 @@
 package com.cloudphone.handler;
 
 import com.cloudphone.Backend;
+import com.cloudphone.workflow.OffboardingSteps;
 import com.cloudphone.workflow.TaskFunction;
 import java.util.Map;
-import com.cloudphone.workflow.OffboardingSteps;
 
 /** release-number, as the workflow's per-number step: REASSIGN, RECYCLE or RELEASE. */
 public class NumberTask extends TaskFunction {

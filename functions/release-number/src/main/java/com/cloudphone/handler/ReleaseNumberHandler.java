@@ -3,12 +3,12 @@ package com.cloudphone.handler;
 import com.cloudphone.Backend;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Idempotency;
 import com.cloudphone.http.Input;
 import com.cloudphone.http.NumberRequests;
 import com.cloudphone.http.Reply;
-import java.util.Set;
-import com.cloudphone.http.Idempotency;
 import com.cloudphone.service.NumberService;
+import java.util.Set;
 
 /** release-number: release (out of service, contacts to an heir) or recycle (back to AVAILABLE) a number. */
 public class ReleaseNumberHandler extends HttpFunction {

@@ -1,9 +1,9 @@
 package com.cloudphone.handler;
 
 import com.cloudphone.Backend;
+import com.cloudphone.workflow.OffboardingSteps;
 import com.cloudphone.workflow.TaskFunction;
 import java.util.Map;
-import com.cloudphone.workflow.OffboardingSteps;
 
 /** remove-from-queue, as the workflow's first step: out of every queue of the account. */
 public class RemoveFromQueuesTask extends TaskFunction {

@@ -7,15 +7,15 @@ import com.cloudphone.Backend;
 import com.cloudphone.Prime;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Idempotency;
 import com.cloudphone.http.Input;
 import com.cloudphone.http.Reply;
 import com.cloudphone.model.Rules;
+import com.cloudphone.service.SessionService;
+import com.cloudphone.service.Tokens;
 import java.util.Map;
 import java.util.Set;
-import com.cloudphone.http.Idempotency;
-import com.cloudphone.service.SessionService;
 import java.util.function.Supplier;
-import com.cloudphone.service.Tokens;
 
 /** Sign-in, invitation acceptance and the public signing key. These routes need no token. */
 public class SessionsHandler extends HttpFunction {

@@ -6,17 +6,17 @@ import com.cloudphone.Backend;
 import com.cloudphone.Prime;
 import com.cloudphone.http.ApiRequest;
 import com.cloudphone.http.HttpFunction;
+import com.cloudphone.http.Idempotency;
+import com.cloudphone.http.Input;
 import com.cloudphone.http.Reply;
 import com.cloudphone.http.UserRequests;
-import com.cloudphone.http.Input;
 import com.cloudphone.model.DeviceKind;
-import java.util.Map;
-import java.util.Set;
 import com.cloudphone.service.DeviceService;
-import com.cloudphone.http.Idempotency;
 import com.cloudphone.service.InvitationService;
 import com.cloudphone.service.NumberService;
 import com.cloudphone.service.UserService;
+import java.util.Map;
+import java.util.Set;
 
 /** Reading and editing users: list, one user, settings/suspend/admin access, and a user's contacts. */
 public class UsersHandler extends HttpFunction {

@@ -3,12 +3,12 @@ package com.cloudphone.http;
 import static com.cloudphone.http.Input.Presence.OPTIONAL;
 
 import com.cloudphone.model.Ids;
-import com.cloudphone.model.Rules;
-import com.cloudphone.model.OffboardingPlan;
 import com.cloudphone.model.OffboardingPlan.CallflowAction;
 import com.cloudphone.model.OffboardingPlan.CallflowActionKind;
 import com.cloudphone.model.OffboardingPlan.NumberAction;
 import com.cloudphone.model.OffboardingPlan.NumberActionKind;
+import com.cloudphone.model.OffboardingPlan;
+import com.cloudphone.model.Rules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

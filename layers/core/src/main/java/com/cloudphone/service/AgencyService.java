@@ -2,14 +2,14 @@ package com.cloudphone.service;
 
 import static com.cloudphone.service.Refusals.decide;
 
-import com.cloudphone.model.Event;
-import com.cloudphone.model.Blocker;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
 import com.cloudphone.json.Json;
 import com.cloudphone.model.Account;
+import com.cloudphone.model.Blocker;
 import com.cloudphone.model.DomainEvent;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Job;
 import com.cloudphone.model.JobStatus;
@@ -20,22 +20,22 @@ import com.cloudphone.model.Role;
 import com.cloudphone.service.AgencyUsers.AgencyAccount;
 import com.cloudphone.service.AgencyUsers.AgencyUser;
 import com.cloudphone.store.Accounts;
-import com.cloudphone.store.Memberships;
-import com.cloudphone.store.Logins;
 import com.cloudphone.store.JobStore;
+import com.cloudphone.store.Logins;
+import com.cloudphone.store.Memberships;
 import com.cloudphone.store.TombstoneStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.Comparator;
-import java.util.Objects;
 
 /**
  * docs/rules.md rule 11, agencies. An agency is a top-level account with sub-accounts; its AGENCY_ADMINs decide which

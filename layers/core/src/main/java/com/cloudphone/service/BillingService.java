@@ -4,15 +4,15 @@ import static com.cloudphone.service.Refusals.decide;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
-import com.cloudphone.model.Event;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.DomainEvent;
+import com.cloudphone.model.Event;
+import com.cloudphone.model.Ids;
 import com.cloudphone.model.Plan;
 import com.cloudphone.store.Accounts;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import com.cloudphone.model.Ids;
 
 /**
  * What billing tells us (docs/rules.md rules 12.4 and 12.5): a plan change (seat cap and paid flag follow), a raised TEAM seat limit,

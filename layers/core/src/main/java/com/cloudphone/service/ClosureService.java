@@ -2,19 +2,19 @@ package com.cloudphone.service;
 
 import static com.cloudphone.service.Refusals.decide;
 
-import com.cloudphone.model.Event;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.DeviceSession;
 import com.cloudphone.model.DomainEvent;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.NumberState;
 import com.cloudphone.model.PhoneNumber;
 import com.cloudphone.model.Queue;
 import com.cloudphone.model.Tombstone;
+import com.cloudphone.store.Accounts;
 import com.cloudphone.store.CallflowStore;
 import com.cloudphone.store.DeviceStore;
-import com.cloudphone.store.Accounts;
 import com.cloudphone.store.Memberships;
 import com.cloudphone.store.NumberStore;
 import com.cloudphone.store.QueueStore;

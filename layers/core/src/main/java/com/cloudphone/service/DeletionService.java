@@ -2,19 +2,19 @@ package com.cloudphone.service;
 
 import static com.cloudphone.service.Refusals.decide;
 
-import com.cloudphone.model.Event;
-import com.cloudphone.model.Blocker;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Account;
+import com.cloudphone.model.Blocker;
 import com.cloudphone.model.DomainEvent;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.Queue;
 import com.cloudphone.model.Role;
 import com.cloudphone.model.Tombstone;
-import com.cloudphone.store.DeviceStore;
 import com.cloudphone.store.Accounts;
+import com.cloudphone.store.DeviceStore;
 import com.cloudphone.store.Memberships;
 import com.cloudphone.store.QueueStore;
 import com.cloudphone.store.TombstoneStore;

@@ -3,10 +3,10 @@ package com.cloudphone.service;
 import static com.cloudphone.service.Refusals.decide;
 
 import com.cloudphone.error.ApiException;
-import com.cloudphone.model.Event;
 import com.cloudphone.model.DeviceKind;
 import com.cloudphone.model.DeviceSession;
 import com.cloudphone.model.DomainEvent;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;

@@ -4,8 +4,8 @@ import static com.cloudphone.service.Refusals.decide;
 
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
-import com.cloudphone.model.Event;
 import com.cloudphone.model.DomainEvent;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.store.Logins;

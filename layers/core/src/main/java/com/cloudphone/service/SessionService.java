@@ -5,26 +5,26 @@ import static com.cloudphone.service.Refusals.decide;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
-import com.cloudphone.model.Event;
 import com.cloudphone.model.DomainEvent;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.store.Accounts;
-import com.cloudphone.store.Memberships;
 import com.cloudphone.store.Logins;
+import com.cloudphone.store.Memberships;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.ArrayList;
-import java.util.Comparator;
 
 /** Sign-in with username or email and password, the lockout after repeated failures, and invitations. */
 public final class SessionService {

@@ -5,9 +5,9 @@ import static com.cloudphone.service.Refusals.decide;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
-import com.cloudphone.model.Event;
 import com.cloudphone.model.Account;
 import com.cloudphone.model.DomainEvent;
+import com.cloudphone.model.Event;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
@@ -17,16 +17,16 @@ import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Role;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.store.Accounts;
-import com.cloudphone.store.Memberships;
 import com.cloudphone.store.Logins;
+import com.cloudphone.store.Memberships;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Comparator;
 
 /** Adding, listing and editing the members of an account. */
 public final class UserService {

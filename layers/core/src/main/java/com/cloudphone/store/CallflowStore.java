@@ -1,11 +1,11 @@
 package com.cloudphone.store;
 
-import com.cloudphone.model.Refusal;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.CallflowKind;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
+import com.cloudphone.model.Refusal;
 import com.cloudphone.store.Transaction.Cond;
 import java.util.Collection;
 import java.util.List;

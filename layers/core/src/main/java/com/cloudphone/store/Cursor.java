@@ -1,8 +1,8 @@
 package com.cloudphone.store;
 
-import com.cloudphone.model.Refused;
-import com.cloudphone.model.Refusal;
 import com.cloudphone.model.PageRequest;
+import com.cloudphone.model.Refusal;
+import com.cloudphone.model.Refused;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

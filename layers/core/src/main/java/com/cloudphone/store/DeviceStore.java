@@ -1,8 +1,8 @@
 package com.cloudphone.store;
 
-import com.cloudphone.model.Refusal;
 import com.cloudphone.model.DeviceSession;
 import com.cloudphone.model.DomainEvent;
+import com.cloudphone.model.Refusal;
 import com.cloudphone.store.Transaction.Cond;
 import java.util.List;
 import java.util.Map;

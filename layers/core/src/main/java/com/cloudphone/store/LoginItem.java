@@ -1,8 +1,8 @@
 package com.cloudphone.store;
 
 import com.cloudphone.model.Login;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import java.time.Instant;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 public final class LoginItem extends KeyedItem {
     static final String TYPE = "Login";

@@ -1,6 +1,5 @@
 package com.cloudphone.store;
 
-import com.cloudphone.model.Refusal;
 import com.cloudphone.model.Callflow;
 import com.cloudphone.model.Contact;
 import com.cloudphone.model.DomainEvent;
@@ -8,6 +7,7 @@ import com.cloudphone.model.NumberState;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.PhoneNumber;
+import com.cloudphone.model.Refusal;
 import com.cloudphone.store.Transaction.Cond;
 import java.util.HashMap;
 import java.util.List;

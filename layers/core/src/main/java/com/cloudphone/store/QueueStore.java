@@ -1,10 +1,10 @@
 package com.cloudphone.store;
 
-import com.cloudphone.model.Refusal;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Queue;
+import com.cloudphone.model.Refusal;
 import com.cloudphone.store.Transaction.Cond;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.cloudphone.store;
 
-import com.cloudphone.model.Refused;
 import com.cloudphone.model.Refusal;
+import com.cloudphone.model.Refused;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

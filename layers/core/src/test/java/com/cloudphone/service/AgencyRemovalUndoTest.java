@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudphone.model.Change;
 import com.cloudphone.json.Json;
+import com.cloudphone.model.Change;
 import com.cloudphone.model.Job;
 import com.cloudphone.model.JobStatus;
 import com.cloudphone.model.Member;

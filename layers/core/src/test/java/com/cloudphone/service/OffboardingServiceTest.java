@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudphone.model.OffboardingPlan;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.error.FieldProblem;
 import com.cloudphone.model.CallflowKind;
-import com.cloudphone.model.Plan;
 import com.cloudphone.model.OffboardingPlan.CallflowAction;
 import com.cloudphone.model.OffboardingPlan.CallflowActionKind;
 import com.cloudphone.model.OffboardingPlan.NumberAction;
 import com.cloudphone.model.OffboardingPlan.NumberActionKind;
+import com.cloudphone.model.OffboardingPlan;
+import com.cloudphone.model.Plan;
 import com.cloudphone.testing.Scenario;
 import com.cloudphone.testing.TestBackend;
 import java.time.Duration;

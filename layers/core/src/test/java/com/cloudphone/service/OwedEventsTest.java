@@ -2,8 +2,8 @@ package com.cloudphone.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.cloudphone.model.OffboardingPlan;
 import com.cloudphone.model.CallflowKind;
+import com.cloudphone.model.OffboardingPlan;
 import com.cloudphone.model.Plan;
 import com.cloudphone.testing.Scenario;
 import com.cloudphone.testing.TableState;

@@ -3,10 +3,10 @@ package com.cloudphone.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.cloudphone.model.OffboardingPlan;
 import com.cloudphone.error.ApiException;
 import com.cloudphone.error.ErrorCode;
 import com.cloudphone.model.Member;
+import com.cloudphone.model.OffboardingPlan;
 import com.cloudphone.model.Plan;
 import com.cloudphone.testing.TestBackend;
 import java.util.List;

@@ -1,13 +1,13 @@
 package com.cloudphone.local.sfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.time.Instant;
 
 /**
  * ASL JSON to {@link State}s, refusing what CreateStateMachine would refuse (missing transitions, unknown

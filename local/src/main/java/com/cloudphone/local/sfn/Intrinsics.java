@@ -17,10 +17,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.Random;
 
 /**
  * The intrinsic functions of payload templates ({@code "x.$": "States.Format('{}', $.a)"}): parsing the call

@@ -1,53 +1,33 @@
 package com.cloudphone.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.cloudphone.Backend;
 import com.cloudphone.engine.Moto;
-import com.cloudphone.error.ApiException;
-import com.cloudphone.error.ErrorCode;
 import com.cloudphone.event.EventBridgePublisher;
-import com.cloudphone.handler.AddUserHandler;
-import com.cloudphone.handler.AgencyHandler;
-import com.cloudphone.handler.AssignNumberHandler;
-import com.cloudphone.handler.CallflowsHandler;
-import com.cloudphone.handler.CallsHandler;
-import com.cloudphone.handler.DeleteUserHandler;
-import com.cloudphone.handler.NumbersHandler;
 import com.cloudphone.handler.PublishEventsHandler;
 import com.cloudphone.handler.PurgeSweepHandler;
-import com.cloudphone.handler.QueuesHandler;
-import com.cloudphone.handler.ReleaseNumberHandler;
-import com.cloudphone.handler.SessionsHandler;
-import com.cloudphone.handler.UsersHandler;
-import com.cloudphone.http.HttpFunction;
 import com.cloudphone.local.sfn.Sleeper;
 import com.cloudphone.log.Log;
-import com.cloudphone.service.Caller;
 import com.cloudphone.service.Tokens;
 import com.cloudphone.store.Table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,7 +57,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalBus bus;
     private final StreamMapping mapping;
     private final Object relaying = new Object();
-    private final List<Route> routes;
+    private final Gateway gateway;
     private final LocalWorkflow workflow;
     private final ScheduledExecutorService scheduler;
     private final String dataDescription;
@@ -90,31 +70,46 @@ public final class LocalStack implements AutoCloseable {
      * {@code relayEvery}: how often the stream is relayed to the bus, null for only when events are read.
      */
     public record Options(int port, Path dataDir, int bcryptCost, Clock clock, Sleeper sleeper, Duration sweepEvery,
-                          URI dynamodbEndpoint, Duration relayEvery) {
+                          URI dynamodbEndpoint, Duration relayEvery, List<String> corsOrigins) {
+        public Options {
+            corsOrigins = List.copyOf(corsOrigins);
+        }
+
         public static Options defaults() {
             return new Options(3000, null, 10, Clock.systemUTC(), Sleeper.realTime(Clock.systemUTC()),
-                    Duration.ofHours(1), null, Duration.ofMillis(100));
+                    Duration.ofHours(1), null, Duration.ofMillis(100), List.of());
         }
 
         /** For tests: any free port, fast hashing, time under the test's control, no background sweep. */
         public static Options forTests(LocalClock clock) {
-            return new Options(0, null, 4, clock, clock, null, null, Duration.ofMillis(100));
+            return new Options(0, null, 4, clock, clock, null, null, Duration.ofMillis(100), List.of());
         }
 
         public Options withPort(int newPort) {
-            return new Options(newPort, dataDir, bcryptCost, clock, sleeper, sweepEvery, dynamodbEndpoint, relayEvery);
+            return new Options(newPort, dataDir, bcryptCost, clock, sleeper, sweepEvery, dynamodbEndpoint, relayEvery,
+                    corsOrigins);
         }
 
         public Options withData(Path dir) {
-            return new Options(port, dir, bcryptCost, clock, sleeper, sweepEvery, dynamodbEndpoint, relayEvery);
+            return new Options(port, dir, bcryptCost, clock, sleeper, sweepEvery, dynamodbEndpoint, relayEvery,
+                    corsOrigins);
         }
 
         public Options withDynamoDbEndpoint(URI endpoint) {
-            return new Options(port, dataDir, bcryptCost, clock, sleeper, sweepEvery, endpoint, relayEvery);
+            return new Options(port, dataDir, bcryptCost, clock, sleeper, sweepEvery, endpoint, relayEvery, corsOrigins);
         }
 
         public Options withRelayEvery(Duration every) {
-            return new Options(port, dataDir, bcryptCost, clock, sleeper, sweepEvery, dynamodbEndpoint, every);
+            return new Options(port, dataDir, bcryptCost, clock, sleeper, sweepEvery, dynamodbEndpoint, every,
+                    corsOrigins);
+        }
+
+        /** One more origin CORS allows, beside the loopback ones. */
+        public Options withCorsOrigin(String origin) {
+            List<String> more = new ArrayList<>(corsOrigins);
+            more.add(origin);
+            return new Options(port, dataDir, bcryptCost, clock, sleeper, sweepEvery, dynamodbEndpoint, relayEvery,
+                    more);
         }
     }
 
@@ -171,7 +166,9 @@ public final class LocalStack implements AutoCloseable {
                 }
             }, every, every, TimeUnit.MILLISECONDS);
         }
-        this.routes = routes(backend, new DevEventsHandler(this::events), new HealthHandler(this::health));
+        var devEvents = new DevEventsHandler(this::events);
+        var routes = Gateway.routes(backend, devEvents, new HealthHandler(this::health));
+        this.gateway = new Gateway(routes, tokens, new Cors(options.corsOrigins()));
         this.console = new ConsoleFiles(root.resolve("console"));
         this.workers = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4));
         server.createContext("/", this::serve);
@@ -238,68 +235,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The routes of template.yaml, plus the local-only ones. */
     static List<Route> routes(Backend backend) {
-        return routes(backend, null, null);
-    }
-
-    private static List<Route> routes(Backend backend, DevEventsHandler devEvents, HealthHandler health) {
-        var addUser = new AddUserHandler(backend);
-        var users = new UsersHandler(backend);
-        var numbers = new NumbersHandler(backend);
-        var assign = new AssignNumberHandler(backend);
-        var sessions = new SessionsHandler(backend);
-        var queues = new QueuesHandler(backend);
-        var callflows = new CallflowsHandler(backend);
-        var release = new ReleaseNumberHandler(backend);
-        var deleteUser = new DeleteUserHandler(backend);
-        var calls = new CallsHandler(backend);
-        var agency = new AgencyHandler(backend);
-        return List.of(
-                Route.of("POST /sessions", sessions, true),
-                Route.of("POST /invitations/accept", sessions, true),
-                Route.of("GET /.well-known/jwks.json", sessions, true),
-                Route.of("GET /.well-known/openid-configuration", sessions, true),
-                Route.of("POST /dev/accounts", new DevAccountsHandler(backend), true),
-                Route.of("POST /dev/agency-admins", new DevAgencyAdminsHandler(backend), true),
-                Route.of("POST /dev/billing-events", new DevBillingHandler(backend), true),
-                Route.of("GET /dev/events", devEvents, true),
-                Route.of("GET /health", health, true),
-                Route.of("POST /users", addUser, false),
-                Route.of("GET /me", users, false),
-                Route.of("GET /users", users, false),
-                Route.of("GET /users/{userId}", users, false),
-                Route.of("PATCH /users/{userId}", users, false),
-                Route.of("POST /users/{userId}/invitation", users, false),
-                Route.of("GET /users/{userId}/contacts", users, false),
-                Route.of("POST /numbers", numbers, false),
-                Route.of("GET /numbers", numbers, false),
-                Route.of("POST /numbers/{number}/contacts", numbers, false),
-                Route.of("PUT /numbers/{number}/assignee", assign, false),
-                Route.of("GET /users/{userId}/devices", users, false),
-                Route.of("POST /users/{userId}/devices", users, false),
-                Route.of("DELETE /users/{userId}/devices/{deviceId}", users, false),
-                Route.of("POST /queues", queues, false),
-                Route.of("GET /queues", queues, false),
-                Route.of("DELETE /queues/{queueId}/members/{userId}", queues, false),
-                Route.of("POST /callflows", callflows, false),
-                Route.of("GET /callflows", callflows, false),
-                Route.of("GET /callflows/{callflowId}", callflows, false),
-                Route.of("POST /callflows/{callflowId}/reassign", callflows, false),
-                Route.of("POST /callflows/{callflowId}/versions", callflows, false),
-                Route.of("DELETE /callflows/{callflowId}/versions/{version}", callflows, false),
-                Route.of("DELETE /callflows/{callflowId}", callflows, false),
-                Route.of("POST /numbers/{number}/release", release, false),
-                Route.of("POST /numbers/{number}/recycle", release, false),
-                Route.of("GET /users/{userId}/deletion-blockers", deleteUser, false),
-                Route.of("DELETE /users/{userId}", deleteUser, false),
-                Route.of("POST /users/{userId}/offboarding", deleteUser, false),
-                Route.of("GET /jobs", deleteUser, false),
-                Route.of("GET /jobs/{jobId}", deleteUser, false),
-                Route.of("POST /calls", calls, false),
-                Route.of("GET /calls", calls, false),
-                Route.of("GET /agency/users", agency, false),
-                Route.of("GET /agency/users/{userId}/roles", agency, false),
-                Route.of("PUT /agency/users/{userId}/roles", agency, false),
-                Route.of("DELETE /agency/users/{userId}", agency, false));
+        return Gateway.routes(backend, null, null);
     }
 
     public int port() {
@@ -350,7 +286,7 @@ public final class LocalStack implements AutoCloseable {
                 console.send(exchange, file);
                 return;
             }
-            APIGatewayV2HTTPResponse response = dispatch(exchange);
+            APIGatewayV2HTTPResponse response = gateway.answer(exchange);
             byte[] body = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
@@ -362,98 +298,6 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private APIGatewayV2HTTPResponse dispatch(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
-        for (Route route : routes) {
-            Optional<Map<String, String>> params = route.match(method, path);
-            if (params.isPresent()) {
-                APIGatewayV2HTTPEvent event = event(exchange, route, params.get());
-                if (!route.isPublic()) {
-                    try {
-                        Caller caller = backend.tokens().verify(bearer(exchange));
-                        event.getRequestContext().setAuthorizer(authorizer(caller));
-                    } catch (ApiException e) {
-                        return HttpFunction.error(e);
-                    }
-                }
-                return route.function().handleRequest(event, null);
-            }
-        }
-        List<String> allowed = routes.stream().filter(r -> r.matchesPath(path)).map(Route::method).distinct().toList();
-        if (!allowed.isEmpty()) {
-            return Responses.error(405, "METHOD_NOT_ALLOWED", method + " is not allowed on " + path + "; try "
-                    + String.join(", ", allowed), Map.of("allow", String.join(", ", allowed)));
-        }
-        return HttpFunction.error(new ApiException(ErrorCode.ROUTE_NOT_FOUND, "No route " + method + " " + path));
-    }
-
-    private static String bearer(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ApiException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
-        }
-        return header.substring(7).trim();
-    }
-
-    private static APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer(Caller caller) {
-        Map<String, String> claims = new HashMap<>();
-        claims.put("sub", caller.userId());
-        claims.put("accountId", caller.accountId());
-        claims.put("role", caller.role());
-        claims.put("iat", Long.toString(caller.issuedAt() / 1000));
-        claims.put(Tokens.ISSUED_AT_MS, Long.toString(caller.issuedAt()));
-        return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
-                .build();
-    }
-
-    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Route route, Map<String, String> params)
-            throws IOException {
-        URI uri = exchange.getRequestURI();
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(route.routeKey())
-                .withRawPath(uri.getRawPath())
-                .withRawQueryString(uri.getRawQuery() == null ? "" : uri.getRawQuery())
-                .withQueryStringParameters(query(uri.getRawQuery()))
-                .withHeaders(headers)
-                .withPathParameters(params.isEmpty() ? null : params)
-                .withBody(body.length == 0 ? null : new String(body, StandardCharsets.UTF_8))
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId(UUID.randomUUID().toString())
-                        .withRouteKey(route.routeKey())
-                        .withStage("$default")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(exchange.getRequestMethod())
-                                .withPath(uri.getRawPath())
-                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
-                                .build())
-                        .build())
-                .build();
-    }
-
-    private static Map<String, String> query(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.merge(key, value, (a, b) -> a + "," + b);
-        }
-        return params;
     }
 
     @Override

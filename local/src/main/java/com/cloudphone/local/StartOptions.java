@@ -34,6 +34,8 @@ final class StartOptions {
                 case "--data" -> options = options.withData(data(value != null ? value : next(args, ++i, arg)));
                 case "--dynamodb-endpoint" ->
                         options = options.withDynamoDbEndpoint(endpoint(value != null ? value : next(args, ++i, arg)));
+                case "--cors-origin" ->
+                        options = options.withCorsOrigin(Cors.origin(value != null ? value : next(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }

@@ -7,10 +7,16 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -41,15 +47,17 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Every request the console can make, and every answer, held to docs/openapi.yaml with Atlassian's OpenAPI
  * validator: the README's two sessions (run with bash as a reader would), every other route, and the main error
  * cases, all through a recording proxy in front of the local stack. Requests that got a 2xx must be valid
- * requests of the document, every answer on a documented route must be a documented answer, every documented
- * operation must have answered 2xx at least once, and every request the document already rejects by its schemas
- * must also be refused by the handler.
+ * requests of the document, every answer on a documented route must be a documented answer (and one off every
+ * route, a 404 or a 405, the document's Error), every documented operation must have answered 2xx at least once,
+ * and every request the document already rejects by its schemas must also be refused by the handler. The service's
+ * error codes are the document's.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiContractTest extends StackTest {
     private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "transfer-encoding",
             "expect", "upgrade", "keep-alive", "date");
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final SchemaValidator ERROR_SCHEMA = errorSchemaValidator();
 
     record Exchange(String method, String path, String query, Map<String, List<String>> requestHeaders,
                     String requestBody, int status, Map<String, List<String>> responseHeaders, String responseBody) {
@@ -131,6 +139,7 @@ class ApiContractTest extends StackTest {
         Map<String, Set<Integer>> statuses = new TreeMap<>();
         int validated = 0;
         int skippedLocalOnly = 0;
+        int offRoute = 0;
         List<Exchange> recorded;
         synchronized (RECORDED) {
             recorded = List.copyOf(RECORDED);
@@ -138,7 +147,12 @@ class ApiContractTest extends StackTest {
         for (Exchange e : recorded) {
             String routeKey = routes.stream().filter(r -> r.match(e.method(), e.path()).isPresent())
                     .map(Route::routeKey).findFirst().orElse(null);
-            if (routeKey == null || TemplateRoutesTest.LOCAL_ONLY.contains(routeKey)) {
+            if (routeKey == null) {
+                offRoute++;
+                problems.addAll(offRouteProblems(e));
+                continue;
+            }
+            if (TemplateRoutesTest.LOCAL_ONLY.contains(routeKey)) {
                 skippedLocalOnly++;
                 continue;
             }
@@ -166,11 +180,47 @@ class ApiContractTest extends StackTest {
         });
         long errors = recorded.stream().filter(e -> e.status() >= 400).count();
         System.out.printf("ApiContractTest: %d exchanges on %d documented operations validated (%d errors among them), "
-                + "%d on local-only routes left out%n", validated, statuses.size(), errors, skippedLocalOnly);
+                + "%d off every route held to the Error schema, %d on local-only routes left out%n", validated,
+                statuses.size(), errors, offRoute, skippedLocalOnly);
         assertEquals(List.of(), problems, String.join("\n\n", problems));
         assertEquals(Set.of(), neverOk, "documented operations that never answered 2xx here");
         assertTrue(statuses.values().stream().flatMap(Set::stream).collect(Collectors.toSet())
                 .containsAll(Set.of(400, 401, 403, 404, 409, 422)), "error answers seen: " + statuses);
+        assertTrue(recorded.stream().anyMatch(e -> e.status() == 405), "a 405 was among the exchanges");
+    }
+
+    /**
+     * An answer to a request no route takes (no path: 404, a known path with another method: 405) is described by
+     * no operation, but it is still an error of the API: its body must be the document's Error, and a 405 names
+     * the methods the path takes in Allow.
+     */
+    private static List<String> offRouteProblems(Exchange e) {
+        List<String> problems = new ArrayList<>();
+        if (e.status() != 404 && e.status() != 405) {
+            problems.add(e.line() + ": off every route, only 404 or 405 may answer");
+        }
+        ValidationReport report = ERROR_SCHEMA.validate(e.responseBody(),
+                new Schema<>().$ref("#/components/schemas/Error"), "response.body");
+        if (report.hasErrors()) {
+            problems.add(e.line() + ": not the document's Error\n" + e.responseBody() + "\n" + report.getMessages());
+        }
+        if (e.status() == 405 && e.responseHeaders().getOrDefault("allow", List.of()).isEmpty()) {
+            problems.add(e.line() + ": a 405 without Allow");
+        }
+        return problems;
+    }
+
+    /** Every code the service can answer with is in the document's Error code enum, and the other way round. */
+    @Test
+    @Order(3)
+    void theErrorCodesAreTheDocumentsEnum() throws Exception {
+        JsonNode codes = TemplateRoutesTest.document()
+                .at("/components/schemas/Error/properties/error/properties/code/enum");
+        Set<String> documented = new TreeSet<>();
+        codes.forEach(c -> documented.add(c.asText()));
+        Set<String> served = java.util.Arrays.stream(com.cloudphone.error.ErrorCode.values()).map(Enum::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(documented, served);
     }
 
     /** Every event the run put on the bus, as the local bus (moto's EventBridge) delivered it, fits its schema. */
@@ -192,6 +242,18 @@ class ApiContractTest extends StackTest {
                 types.size());
         assertEquals(List.of(), problems, String.join("\n\n", problems));
         assertTrue(types.size() >= 15, "event types seen: " + types);
+    }
+
+    private static SchemaValidator errorSchemaValidator() {
+        try {
+            ParseOptions resolve = new ParseOptions();
+            resolve.setResolve(true);
+            OpenAPI api = new OpenAPIV3Parser().readContents(Files.readString(LocalStack.projectRoot()
+                    .resolve("docs/openapi.yaml")), null, resolve).getOpenAPI();
+            return new SchemaValidator(api, new MessageResolver());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Request request(Exchange e) {
@@ -321,6 +383,9 @@ class ApiContractTest extends StackTest {
                 + "\"Welcome-2026\",\"displayName\":\"Sneaky\"}"));
         expect(404, http.get("/users/no-such-user", c.token));
         expect(404, http.get("/jobs/no-such-job", c.token));
+        expect(404, http.get("/no-such-route", c.token));
+        expect(405, http.call("PUT", "/users", c.token, "{}"));
+        expect(405, http.call("DELETE", "/users", null, null));
         expect(409, http.post("/numbers", c.token, "{\"number\":\"" + n1 + "\"}"));
         expect(409, http.call("DELETE", "/users/" + kim, c.token, null));
         expect(409, http.call("DELETE", "/callflows/" + b, c.token, null));

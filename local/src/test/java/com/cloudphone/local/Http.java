@@ -16,7 +16,12 @@ final class Http {
         this.base = base;
     }
 
-    record Answer(int status, JsonNode body, String raw) {
+    record Answer(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
+        /** A header of the answer (names are case-insensitive), or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         String code() {
             return body.path("error").path("code").asText();
         }
@@ -48,7 +53,7 @@ final class Http {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
             JsonNode json = raw == null || raw.isEmpty() ? TestJson.MAPPER.createObjectNode() : TestJson.MAPPER.readTree(raw);
-            return new Answer(response.statusCode(), json, raw);
+            return new Answer(response.statusCode(), json, raw, response.headers());
         } catch (Exception e) {
             throw new AssertionError(method + " " + path + " failed", e);
         }

@@ -266,6 +266,8 @@ class LocalStackTest {
         Http.Answer wrong = http.call("DELETE", "/users", null, null);
         assertEquals(405, wrong.status(), wrong.raw());
         assertEquals("METHOD_NOT_ALLOWED", wrong.code());
+        assertTrue(wrong.body().path("error").path("details").isArray(), wrong.raw());
+        assertEquals("POST, GET, OPTIONS", wrong.header("allow"));
         assertEquals(404, http.call("DELETE", "/nowhere", null, null).status());
 
         Http.Answer a = http.openAccount("Tap Co", "TEAM", "tap-owner");

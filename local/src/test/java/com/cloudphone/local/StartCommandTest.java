@@ -56,7 +56,7 @@ class StartCommandTest {
         Run help = script("--help");
         assertEquals(0, help.exit(), help.output());
         assertTrue(help.millis() < 2000, "took " + help.millis() + " ms");
-        for (String option : List.of("--port", "--data", "--dynamodb-endpoint", "--help")) {
+        for (String option : List.of("--port", "--data", "--dynamodb-endpoint", "--cors-origin", "--help")) {
             assertTrue(help.output().contains(option), option + " missing from:\n" + help.output());
         }
         assertEquals(help.output(), run(StackProcess.java(Map.of(), "-h")).output(), "the script and Java print the same help");
@@ -68,9 +68,13 @@ class StartCommandTest {
         oneLine(script("--port", "seventy"), 2, "--port", "seventy");
         oneLine(script("--port"), 2, "--port needs a value");
         oneLine(script("--dynamodb-endpoint", "localhost:8000"), 2, "--dynamodb-endpoint", "http");
+        oneLine(script("--cors-origin", "*"), 2, "--cors-origin takes an origin", "'*'");
+        oneLine(script("--cors-origin=https://app.example/console"), 2, "--cors-origin takes an origin", "/console");
+        oneLine(script("--cors-origin"), 2, "--cors-origin needs a value");
         oneLine(run(StackProcess.java(Map.of(), "--bogus")), 2, "unknown option --bogus");
         oneLine(run(StackProcess.java(Map.of(), "--port", "0x50")), 2, "--port", "0x50");
         oneLine(run(StackProcess.java(Map.of(), "--dynamodb-endpoint", "ftp://x")), 2, "--dynamodb-endpoint");
+        oneLine(run(StackProcess.java(Map.of(), "--cors-origin", "*")), 2, "--cors-origin takes an origin", "'*'");
     }
 
     @Test

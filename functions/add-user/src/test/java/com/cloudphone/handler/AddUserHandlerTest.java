@@ -1,5 +1,6 @@
 package com.cloudphone.handler;
 
+import static com.cloudphone.testing.Responses.assertNotStoredNorSniffed;
 import static com.cloudphone.testing.Responses.body;
 import static com.cloudphone.testing.Responses.errorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,5 +99,15 @@ class AddUserHandlerTest {
             assertTrue(fields.contains(f), f + " missing from " + fields);
         }
         assertEquals(2, t.backend.memberships.members(TestBackend.SAMPLE_ACCOUNT).size());
+    }
+
+    @Test
+    void theInvitationSecretAndErrorsAreNeitherStoredNorSniffed() {
+        var invited = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("add-user-invited.json"), null);
+        assertEquals(201, invited.getStatusCode(), invited.getBody());
+        assertNotStoredNorSniffed(invited);
+        for (String refused : new String[] {"add-user-no-token.json", "add-user-by-user.json"}) {
+            assertNotStoredNorSniffed(handler.handleRequest(EventLoader.loadApiGatewayHttpEvent(refused), null));
+        }
     }
 }

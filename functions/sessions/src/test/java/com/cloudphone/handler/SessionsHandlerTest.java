@@ -1,5 +1,6 @@
 package com.cloudphone.handler;
 
+import static com.cloudphone.testing.Responses.assertNotStoredNorSniffed;
 import static com.cloudphone.testing.Responses.body;
 import static com.cloudphone.testing.Responses.errorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,5 +48,16 @@ class SessionsHandlerTest {
         var response = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("jwks.json"), null);
         assertEquals(200, response.getStatusCode());
         assertEquals("RS256", body(response).path("keys").get(0).path("alg").asText());
+    }
+
+    @Test
+    void tokenAnswersAndRefusalsAreNeitherStoredNorSniffed() {
+        var signedIn = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("create-session.json"), null);
+        assertEquals(201, signedIn.getStatusCode(), signedIn.getBody());
+        assertNotStoredNorSniffed(signedIn);
+        var wrong = EventLoader.loadApiGatewayHttpEvent("create-session.json");
+        wrong.setBody("{\"username\":\"sample-admin\",\"password\":\"Nope-nope-1\"}");
+        assertNotStoredNorSniffed(handler.handleRequest(wrong, null));
+        assertNotStoredNorSniffed(handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("jwks.json"), null));
     }
 }

@@ -1,5 +1,6 @@
 package com.cloudphone.handler;
 
+import static com.cloudphone.testing.Responses.assertNotStoredNorSniffed;
 import static com.cloudphone.testing.Responses.body;
 import static com.cloudphone.testing.Responses.errorCode;
 import static com.cloudphone.testing.TestBackend.SAMPLE_ACCOUNT;
@@ -203,5 +204,13 @@ class UsersHandlerTest {
             assertEquals(404, response.getStatusCode(), sample + ": " + response.getBody());
             assertEquals("NOT_FOUND", errorCode(response));
         }
+    }
+
+    @Test
+    void personalDataIsNeitherStoredNorSniffed() {
+        var got = handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("get-user.json"), null);
+        assertEquals(200, got.getStatusCode(), got.getBody());
+        assertNotStoredNorSniffed(got);
+        assertNotStoredNorSniffed(handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("list-users.json"), null));
     }
 }

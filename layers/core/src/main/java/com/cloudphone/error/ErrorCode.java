@@ -9,6 +9,8 @@ public enum ErrorCode {
     FORBIDDEN(403),
     NOT_FOUND(404),
     ROUTE_NOT_FOUND(404),
+    /** Only the local stack answers it: API Gateway answers a known path with another method with 404. */
+    METHOD_NOT_ALLOWED(405),
     SEAT_LIMIT_REACHED(409),
     USERNAME_TAKEN(409),
     EMAIL_TAKEN(409),

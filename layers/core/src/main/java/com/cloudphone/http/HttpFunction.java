@@ -19,7 +19,14 @@ import java.util.Map;
  * Errors become HTTP statuses here and nowhere else; every request logs one line.
  */
 public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json");
+    /**
+     * The headers of every answer, errors included. Most answers carry a token, an invitation secret or personal
+     * data, and the rest are cheap to ask for again, so no browser or proxy may keep any of them (no-store).
+     */
+    public static final Map<String, String> HEADERS = Map.of(
+            "content-type", "application/json",
+            "cache-control", "no-store",
+            "x-content-type-options", "nosniff");
     private final Idempotency idempotency;
 
     /** {@code idempotency} may be null for routes that need none (sign-in is naturally repeatable). */
@@ -82,7 +89,7 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
     private static APIGatewayV2HTTPResponse respond(int status, String body) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
-                .withHeaders(JSON_HEADERS)
+                .withHeaders(HEADERS)
                 .withBody(body)
                 .build();
     }

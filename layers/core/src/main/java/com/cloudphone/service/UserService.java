@@ -14,6 +14,8 @@ import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
+import com.cloudphone.model.Plan;
+import com.cloudphone.model.ProfileChangePolicy;
 import com.cloudphone.model.Role;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.store.Accounts;
@@ -51,7 +53,9 @@ public final class UserService {
     public UserView add(Caller caller, NewUser request) {
         access.admin(caller);
         if (request.leadRouting()) {
-            requireLeadRouting(caller.accountId());
+            if (!plan(caller.accountId()).allowsLeadRouting()) {
+                throw refusal(ProfileChangePolicy.Refusal.LEAD_ROUTING_NEEDS_PLAN, caller.accountId(), null);
+            }
         }
         String userId = Ids.next("u");
         String now = clock.instant().toString();
@@ -133,24 +137,12 @@ public final class UserService {
         if (patch.password() != null || patch.email().changes()) {
             access.requireMayChangeLogin(actor, before);
         }
-        if (!actor.isAdmin() && (patch.admin() != null || patch.suspended() != null || patch.leadRouting() != null)) {
-            throw ApiException.forbidden("Only admins can change admin access, lead routing or suspend users");
-        }
-        if (Boolean.TRUE.equals(patch.leadRouting()) && !before.leadRouting()) {
-            requireLeadRouting(caller.accountId());
-        }
-        if (before.role() == Role.AGENCY_ADMIN && Boolean.FALSE.equals(patch.admin())) {
-            // docs/rules.md rule 11: an agency admin holds that role in every account of the agency, or in none
-            throw new ApiException(ErrorCode.INVALID_STATE, "An agency admin keeps that role in every account of the "
-                    + "agency; remove them from all of them at once (DELETE /agency/users/" + userId + ")");
-        }
-        boolean losesAdmin = before.isAdmin() && (Boolean.FALSE.equals(patch.admin()) || Boolean.TRUE.equals(patch.suspended()));
-        if (losesAdmin && access.isLastAdmin(before)) {
-            throw new ApiException(ErrorCode.INVALID_STATE, "The account must keep at least one active admin");
-        }
-        if (patch.password() != null) {
-            checkPasswordChange(before, patch);
-        }
+        ProfileChangePolicy.Asked asked = new ProfileChangePolicy.Asked(patch.admin(), patch.suspended(),
+                patch.leadRouting(), patch.password() != null);
+        ProfileChangePolicy.refusal(actor, before, asked, () -> plan(caller.accountId()),
+                () -> memberships.adminCount(caller.accountId())).ifPresent(r -> {
+                    throw refusal(r, caller.accountId(), userId);
+                });
         if (patch.password() != null || patch.email().changes()) {
             requireCurrentPasswordOfSelf(actor, before, patch);
         }
@@ -176,20 +168,25 @@ public final class UserService {
         return UserView.of(after);
     }
 
-    /** docs/rules.md rule 3.1: only TEAM accounts route leads round-robin and broadcast calls. */
-    private void requireLeadRouting(String accountId) {
-        Account account = accounts.account(accountId).orElseThrow(() -> ApiException.notFound("Account"));
-        if (!account.plan().allowsLeadRouting()) {
-            throw new ApiException(ErrorCode.PLAN_FEATURE_UNAVAILABLE,
-                    "The lead router and call broadcast come with the TEAM plan; this account is " + account.plan(),
-                    List.of(new FieldProblem("leadRouting", "needs the TEAM plan")));
-        }
+    private Plan plan(String accountId) {
+        return accounts.account(accountId).orElseThrow(() -> ApiException.notFound("Account")).plan();
     }
 
-    private void checkPasswordChange(Member target, UserPatch patch) {
-        if (target.kind() != UserKind.INTERNAL && target.status() != MemberStatus.ACTIVE) {
-            throw ApiException.invalid("password", "an invited user sets a password by accepting the invitation");
-        }
+    /** What each of the profile rules' refusals says (docs/rules.md rules 3.1, 4, 11, 14.1, 19). */
+    private ApiException refusal(ProfileChangePolicy.Refusal refusal, String accountId, String userId) {
+        return switch (refusal) {
+            case ONLY_ADMINS_CHANGE_ACCESS -> ApiException.forbidden(
+                    "Only admins can change admin access, lead routing or suspend users");
+            case LEAD_ROUTING_NEEDS_PLAN -> new ApiException(ErrorCode.PLAN_FEATURE_UNAVAILABLE,
+                    "The lead router and call broadcast come with the TEAM plan; this account is " + plan(accountId),
+                    List.of(new FieldProblem("leadRouting", "needs the TEAM plan")));
+            case AGENCY_ADMIN_EVERYWHERE -> new ApiException(ErrorCode.INVALID_STATE, "An agency admin keeps that role "
+                    + "in every account of the agency; remove them from all of them at once (DELETE /agency/users/"
+                    + userId + ")");
+            case LAST_ADMIN -> new ApiException(ErrorCode.INVALID_STATE, "The account must keep at least one active admin");
+            case INVITED_USER_ACCEPTS_INVITATION -> ApiException.invalid("password",
+                    "an invited user sets a password by accepting the invitation");
+        };
     }
 
     /** The login changing its own password or email proves it is the person: a stolen session alone cannot. */

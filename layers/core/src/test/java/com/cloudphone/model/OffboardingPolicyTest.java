@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import com.cloudphone.testing.Members;
 
 /** docs/rules.md rule 8, without an engine: the facts of a small account, and plans that do or do not fit them. */
 class OffboardingPolicyTest {
@@ -118,7 +119,7 @@ class OffboardingPolicyTest {
     }
 
     private static Member member(String id, MemberStatus status) {
-        return new Member("a", id, UserKind.INTERNAL, Role.USER, status, id, null, id, null, null, null, false, false, T);
+        return Members.status(Members.member("a", id), status);
     }
 
     private static Callflow callflow(String id, CallflowKind kind, List<String> numbers, String userId, List<String> dial) {

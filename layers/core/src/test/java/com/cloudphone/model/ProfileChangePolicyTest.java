@@ -6,6 +6,7 @@ import com.cloudphone.model.ProfileChangePolicy.Asked;
 import com.cloudphone.model.ProfileChangePolicy.Refusal;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import com.cloudphone.testing.Members;
 
 /** The profile rules the model decides, without an engine (docs/rules.md rules 3.1, 4, 11, 14.1 and 19). */
 class ProfileChangePolicyTest {
@@ -48,6 +49,6 @@ class ProfileChangePolicyTest {
     }
 
     private static Member member(String id, Role role, MemberStatus status, UserKind kind) {
-        return new Member("a", id, kind, role, status, id, null, id, null, null, null, false, false, T);
+        return Members.kind(Members.member("a", id).withRole(role).withStatus(status), kind);
     }
 }

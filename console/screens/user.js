@@ -128,7 +128,7 @@ export async function userScreen(me, userId) {
     const patch = {};
     const text = k => String(data.get(k) || '').trim();
     if (text('displayName') !== user.displayName) patch.displayName = text('displayName');
-    if (text('extension') !== (user.extension || '')) patch.extension = text('extension');
+    if (text('extension') !== (user.extension || '')) patch.extension = text('extension') || null; // null clears it
     if (text('timezone') && text('timezone') !== (user.timezone || '')) patch.timezone = text('timezone');
     if ((data.get('suspended') === 'on') !== Boolean(user.suspended)) patch.suspended = data.get('suspended') === 'on';
     if ((data.get('admin') === 'on') !== Boolean(user.admin)) patch.admin = data.get('admin') === 'on';

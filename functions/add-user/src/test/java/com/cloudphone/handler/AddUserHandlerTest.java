@@ -88,6 +88,22 @@ class AddUserHandlerTest {
     }
 
     @Test
+    void aNullIsNotAnAbsentFieldAndAnEmptyExtensionIsNotNone() {
+        String[][] cases = {{"admin", "null"}, {"businessHours", "null"}, {"extension", "null"}, {"leadRouting", "null"},
+            {"timezone", "null"}, {"extension", "\"\""}, {"businessHours", "{\"MONDAY\":{\"open\":\"09:00\",\"close\":\"17:00\",\"lunch\":\"12:00\"}}"}};
+        for (String[] c : cases) {
+            var event = EventLoader.loadApiGatewayHttpEvent("add-user-invited.json");
+            event.setBody("{\"kind\":\"INVITED\",\"email\":\"null.test@example.com\",\"displayName\":\"Nell\",\""
+                    + c[0] + "\":" + c[1] + "}");
+            var response = handler.handleRequest(event, null);
+            assertEquals(400, response.getStatusCode(), c[0] + "=" + c[1] + ": " + response.getBody());
+            assertTrue(body(response).path("error").path("details").findValuesAsText("field").stream()
+                    .anyMatch(f -> f.startsWith(c[0])), c[0] + " named in " + response.getBody());
+        }
+        assertEquals(2, t.backend.memberships.members(TestBackend.SAMPLE_ACCOUNT).size());
+    }
+
+    @Test
     void badFieldsAreAllNamedAndNothingIsWritten() {
         var event = EventLoader.loadApiGatewayHttpEvent("add-user.json");
         event.setBody("{\"kind\":\"INTERNAL\",\"username\":\"x\",\"password\":\"short\",\"displayName\":\"\","

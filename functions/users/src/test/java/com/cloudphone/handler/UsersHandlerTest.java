@@ -68,6 +68,19 @@ class UsersHandlerTest {
     }
 
     @Test
+    void aPatchClearsWithNullOnlyWhatTheDocumentLetsItClear() {
+        for (String field : new String[] {"admin", "leadRouting", "password", "suspended", "displayName", "timezone"}) {
+            var event = EventLoader.loadApiGatewayHttpEvent("patch-user.json");
+            event.setBody("{\"" + field + "\":null}");
+            var response = handler.handleRequest(event, null);
+            assertEquals(400, response.getStatusCode(), field + ": " + response.getBody());
+        }
+        var clear = EventLoader.loadApiGatewayHttpEvent("patch-user.json");
+        clear.setBody("{\"extension\":null,\"businessHours\":null}");
+        assertEquals(200, handler.handleRequest(clear, null).getStatusCode(), "extension and hours are clearable");
+    }
+
+    @Test
     void aUserCannotReadAnotherUser() {
         var event = EventLoader.loadApiGatewayHttpEvent("get-user.json");
         event.getRequestContext().getAuthorizer().getJwt().setClaims(

@@ -29,6 +29,7 @@ public final class Input {
 
     private final Map<String, Object> body;
     private final List<FieldProblem> problems = new ArrayList<>();
+    private Set<String> nullable = Set.of();
 
     private Input(Map<String, Object> body) {
         this.body = body;
@@ -213,7 +214,22 @@ public final class Input {
         }
     }
 
+    /** The fields a null may be sent for (to clear them); any other field sent as null is refused by {@link #done}. */
+    public Input allowingNull(String... fields) {
+        nullable = Set.of(fields);
+        return this;
+    }
+
+    /**
+     * Ends reading: every problem found so far is one 400. A field sent as null where the document does not let it
+     * be null is a problem too, never taken as absent.
+     */
     public void done() {
+        body.forEach((field, value) -> {
+            if (value == null && !nullable.contains(field) && ok(field)) {
+                problem(field, "must not be null");
+            }
+        });
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }

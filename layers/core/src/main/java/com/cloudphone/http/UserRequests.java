@@ -60,7 +60,7 @@ public final class UserRequests {
     }
 
     public static UserPatch patch(ApiRequest request) {
-        Input in = request.input(PATCH_FIELDS);
+        Input in = request.input(PATCH_FIELDS).allowingNull("email", "extension", "businessHours");
         UserPatch patch = UserPatch.NONE;
         if (in.has("displayName")) patch = patch.withDisplayName(in.name("displayName", REQUIRED, 100));
         if (in.has("email")) patch = patch.withEmail(Change.to(email(in, OPTIONAL)));
@@ -98,7 +98,8 @@ public final class UserRequests {
 
     private static String extension(Input in) {
         String extension = in.text("extension", OPTIONAL, 6);
-        if (extension != null && !Rules.isExtension(extension)) {
+        boolean blank = in.value("extension") instanceof String sent && sent.isBlank();
+        if (blank || extension != null && !Rules.isExtension(extension)) {
             in.problem("extension", "must be 2 to 6 digits");
             return null;
         }
@@ -139,6 +140,11 @@ public final class UserRequests {
                 continue;
             }
             Map<?, ?> span = entry.getValue() instanceof Map<?, ?> m ? m : Map.of();
+            for (Object key : span.keySet()) {
+                if (!"open".equals(key) && !"close".equals(key)) {
+                    in.problem(field + "." + key, "is not a field of a day's hours (open, close)");
+                }
+            }
             try {
                 if (!(span.get("open") instanceof String open) || !(span.get("close") instanceof String close)) {
                     throw new DateTimeParseException("missing", "", 0);

@@ -104,6 +104,18 @@ class AddUserHandlerTest {
     }
 
     @Test
+    void lengthsCountCharactersAsTheDocumentDoesAndWeekdaysAreInCapitals() {
+        var event = EventLoader.loadApiGatewayHttpEvent("add-user-invited.json");
+        String emoji = "\uD83D\uDE00".repeat(60); // 60 characters, 120 UTF-16 units: within maxLength 100
+        event.setBody("{\"kind\":\"INVITED\",\"email\":\"smiles@example.com\",\"displayName\":\"" + emoji + "\"}");
+        assertEquals(201, handler.handleRequest(event, null).getStatusCode());
+        var lower = EventLoader.loadApiGatewayHttpEvent("add-user-invited.json");
+        lower.setBody("{\"kind\":\"INVITED\",\"email\":\"days@example.com\",\"displayName\":\"Days\","
+                + "\"businessHours\":{\"monday\":{\"open\":\"09:00\",\"close\":\"17:00\"}}}");
+        assertEquals(400, handler.handleRequest(lower, null).getStatusCode(), "the document names MONDAY, not monday");
+    }
+
+    @Test
     void badFieldsAreAllNamedAndNothingIsWritten() {
         var event = EventLoader.loadApiGatewayHttpEvent("add-user.json");
         event.setBody("{\"kind\":\"INTERNAL\",\"username\":\"x\",\"password\":\"short\",\"displayName\":\"\","

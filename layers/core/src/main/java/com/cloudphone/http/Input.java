@@ -95,7 +95,7 @@ public final class Input {
             if (required) problem(field, "must not be blank");
             return null;
         }
-        if (text.length() > maxLength) {
+        if (text.codePointCount(0, text.length()) > maxLength) {
             problem(field, "must be at most " + maxLength + " characters");
             return null;
         }

@@ -130,7 +130,7 @@ public final class UserRequests {
             String field = "businessHours." + entry.getKey();
             DayOfWeek day;
             try {
-                day = DayOfWeek.valueOf(((String) entry.getKey()).toUpperCase(Locale.ROOT));
+                day = DayOfWeek.valueOf((String) entry.getKey());
             } catch (IllegalArgumentException e) {
                 in.problem(field, "is not a weekday (MONDAY..SUNDAY)");
                 continue;

@@ -2,7 +2,6 @@ package com.cloudphone.http;
 
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Role;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,9 +31,9 @@ public final class AgencyRequests {
                     in.problem("roles", "every key (a sub-account id) " + Ids.FORMAT);
                 } else if (!(role instanceof String name)) {
                     in.problem(field, "must be ADMIN or USER");
-                } else if (name.toUpperCase(Locale.ROOT).equals("ADMIN")) {
+                } else if (name.equals("ADMIN")) {
                     roles.put((String) accountId, Role.ADMIN);
-                } else if (name.toUpperCase(Locale.ROOT).equals("USER")) {
+                } else if (name.equals("USER")) {
                     roles.put((String) accountId, Role.USER);
                 } else {
                     in.problem(field, "must be ADMIN or USER");

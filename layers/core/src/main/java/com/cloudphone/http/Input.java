@@ -8,7 +8,6 @@ import com.cloudphone.model.Ids;
 import com.cloudphone.model.Rules;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -113,9 +112,18 @@ public final class Input {
         return text;
     }
 
-    /** An id ({@link Ids#isId}), or null when absent (a problem if required). */
+    /**
+     * A string taken exactly as sent, for values the document gives a pattern or an enum (ids, E.164 numbers,
+     * choices): nothing is trimmed, and an empty string is a bad value, not an absent one. Null when absent or not
+     * a string (a problem if required or not a string).
+     */
+    public String exact(String field, Presence presence) {
+        return secret(field, presence);
+    }
+
+    /** An id ({@link Ids#isId}) exactly as sent, or null when absent (a problem if required). */
     public String id(String field, Presence presence) {
-        String text = text(field, presence, Integer.MAX_VALUE);
+        String text = exact(field, presence);
         if (text != null && !Ids.isId(text)) {
             problem(field, Ids.FORMAT);
             return null;
@@ -199,13 +207,14 @@ public final class Input {
         return n.intValue();
     }
 
+    /** One of the enum's names, exactly as the document spells them (capitals, nothing around them). */
     public <E extends Enum<E>> E choice(String field, Class<E> type, Presence presence) {
-        String text = text(field, presence, 64);
+        String text = exact(field, presence);
         if (text == null) {
             return null;
         }
         try {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
             List<String> names = new ArrayList<>();
             for (E constant : type.getEnumConstants()) names.add(constant.name());

@@ -14,7 +14,7 @@ public final class NumberRequests {
 
     /** A body field holding an E.164 number, such as +14155550100. */
     public static String number(Input in, String field) {
-        String number = in.text(field, REQUIRED, 16);
+        String number = in.exact(field, REQUIRED);
         if (number != null && !Rules.isE164(number)) {
             in.problem(field, "must be an E.164 number such as +14155550100");
             return null;

@@ -12,7 +12,6 @@ import com.cloudphone.model.Rules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,14 +25,15 @@ public final class OffboardingRequests {
 
     public static OffboardingPlan plan(ApiRequest request) {
         Input in = request.input(Set.of("queues", "callflows", "numbers"));
-        String queues = in.text("queues", OPTIONAL, 20);
+        String queues = in.exact("queues", OPTIONAL);
         if (queues != null && !queues.equals("REMOVE_ALL")) {
             in.problem("queues", "must be REMOVE_ALL (or left out when the user is in no queue)");
         }
         List<CallflowAction> callflows = new ArrayList<>();
         Set<String> seenCallflows = new HashSet<>();
         for (Map<?, ?> entry : list(in, "callflows")) {
-            String id = string(entry, "callflowId", "");
+            Object rawId = entry.get("callflowId");
+            String id = rawId instanceof String text ? text : "";
             String field = "callflows[" + id + "]";
             if (!Ids.isId(id)) {
                 in.problem("callflows", "every entry needs a callflowId, which " + Ids.FORMAT);
@@ -43,7 +43,8 @@ public final class OffboardingRequests {
                 in.problem(field, "appears more than once");
             }
             CallflowActionKind action = kind(in, field + ".action", entry.get("action"), CallflowActionKind.class);
-            String target = string(entry, "targetCallflowId", null);
+            unknown(in, field, entry, Set.of("callflowId", "action", "targetCallflowId"));
+            String target = string(in, field, entry, "targetCallflowId");
             if (action == CallflowActionKind.MOVE_NUMBERS && target == null) {
                 in.problem(field + ".targetCallflowId", "is required to MOVE_NUMBERS");
             } else if (target != null && !Ids.isId(target)) {
@@ -56,7 +57,8 @@ public final class OffboardingRequests {
         List<NumberAction> numbers = new ArrayList<>();
         Set<String> seenNumbers = new HashSet<>();
         for (Map<?, ?> entry : list(in, "numbers")) {
-            String number = string(entry, "number", "");
+            Object rawNumber = entry.get("number");
+            String number = rawNumber instanceof String text ? text : String.valueOf(rawNumber);
             String field = "numbers[" + number + "]";
             if (!Rules.isE164(number)) {
                 in.problem("numbers", "every entry needs an E.164 number, got '" + number + "'");
@@ -66,15 +68,18 @@ public final class OffboardingRequests {
                 in.problem(field, "appears more than once");
             }
             NumberActionKind action = kind(in, field + ".action", entry.get("action"), NumberActionKind.class);
-            String toUserId = string(entry, "toUserId", null);
-            String heir = string(entry, "contactsHeir", null);
+            unknown(in, field, entry, Set.of("number", "action", "toUserId", "contactsHeir"));
+            String toUserId = string(in, field, entry, "toUserId");
+            String heir = string(in, field, entry, "contactsHeir");
             if (action == NumberActionKind.REASSIGN && toUserId == null) {
                 in.problem(field + ".toUserId", "is required to REASSIGN");
             } else if (toUserId != null && !Ids.isId(toUserId)) {
                 in.problem(field + ".toUserId", Ids.FORMAT);
             }
-            if (action == NumberActionKind.RELEASE && !Rules.isE164(heir)) {
+            if (action == NumberActionKind.RELEASE && heir == null) {
                 in.problem(field + ".contactsHeir", "an E.164 number is required to RELEASE");
+            } else if (heir != null && !Rules.isE164(heir)) {
+                in.problem(field + ".contactsHeir", "must be an E.164 number such as +14155550100");
             }
             if (action != null) {
                 numbers.add(new NumberAction(number, action, toUserId, heir));
@@ -108,15 +113,31 @@ public final class OffboardingRequests {
         return entries;
     }
 
-    /** A member as text: strings as they are, numbers and booleans as written, null or absent as the fallback. */
-    private static String string(Map<?, ?> entry, String field, String fallback) {
+    /** An optional member of an entry as sent: null when absent; a null or a value that is not a string is refused. */
+    private static String string(Input in, String entryField, Map<?, ?> entry, String field) {
+        if (!entry.containsKey(field)) {
+            return null;
+        }
         Object value = entry.get(field);
-        return value == null || value instanceof Map || value instanceof List ? fallback : value.toString();
+        if (value instanceof String text) {
+            return text;
+        }
+        in.problem(entryField + "." + field, value == null ? "must not be null" : "must be a string");
+        return null;
+    }
+
+    /** Members the document does not give an entry are refused, as unknown top-level fields are. */
+    private static void unknown(Input in, String entryField, Map<?, ?> entry, Set<String> known) {
+        for (Object name : entry.keySet()) {
+            if (!known.contains(name)) {
+                in.problem(entryField + "." + name, "is not a field of this entry");
+            }
+        }
     }
 
     private static <E extends Enum<E>> E kind(Input in, String field, Object value, Class<E> type) {
         try {
-            return Enum.valueOf(type, (value instanceof String s ? s : "").toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value instanceof String s ? s : "");
         } catch (IllegalArgumentException e) {
             List<String> names = new ArrayList<>();
             for (E constant : type.getEnumConstants()) names.add(constant.name());

@@ -240,7 +240,25 @@ async function main() {
     const kim = await must(201, call('POST', '/users', east.token, { kind: 'INVITED', email: 'kim-' + RUN + '@example.com',
       displayName: 'Kim Invited' }), 'the invitation');
     check(kim.invitationToken, 'the invitation carries its token');
-    await page.goto(BASE + '/#/invitation?token=' + encodeURIComponent(kim.invitationToken));
+    // East's admin sees until when Kim's invitation works and sends a new one: only the new link works from then on
+    await label('Username').fill('east-' + RUN);
+    await label('Password').fill('Owner-pass-1');
+    await button('Sign in').click();
+    await heading('Users').waitFor();
+    await page.goto(BASE + '/#/users/' + kim.userId);
+    await heading('Kim Invited').waitFor();
+    await expectText(page.getByText(/Their invitation works until/), /until \d/, 'the pending invitation and its end');
+    await screen(page, 'invitation-pending');
+    await button('Send a new invitation').click();
+    await expectText(page.getByRole('status').filter({ hasText: 'new invitation' }),
+      /A new invitation for Kim Invited works until/, 'the new invitation announced');
+    const link = await page.locator('.invitation-link code').textContent();
+    check(link.includes('#/invitation?token=') && !link.includes(encodeURIComponent(kim.invitationToken)),
+      'a new link, not the old one: ' + link);
+    await screen(page, 'invitation-sent');
+    await button('Sign out').click();
+    await page.getByText('You have signed out.').waitFor();
+    await page.goto(link);
     await heading('Accept your invitation').waitFor();
     check(!page.url().includes('token'), 'the token is taken out of the address bar: ' + page.url());
     await label('Password').fill('Kim-pass-2026');

@@ -3,24 +3,20 @@ package com.cloudphone.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.cloudphone.error.ApiException;
 import com.cloudphone.json.Json;
 import com.cloudphone.model.AdminCount;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.Plan;
 import com.cloudphone.model.Role;
 import com.cloudphone.model.UserKind;
+import com.cloudphone.testing.Race;
 import com.cloudphone.testing.TestBackend;
-import com.cloudphone.workflow.StepFailed;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -135,28 +131,7 @@ class AdminRaceTest {
         return "OK";
     }
 
-    /** Runs both at the same moment; returns what each ended with (OK or the refusal's code). */
     private static List<String> race(Callable<String> first, Callable<String> second) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<String>> running = new ArrayList<>();
-        for (Callable<String> action : List.of(first, second)) {
-            running.add(POOL.submit(() -> {
-                go.await();
-                try {
-                    return action.call();
-                } catch (ApiException refused) {
-                    return refused.code().name();
-                } catch (StepFailed failed) {
-                    return "STEP_FAILED";
-                }
-            }));
-        }
-        go.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> f : running) {
-            outcomes.add(f.get());
-        }
-        assertEquals(2, outcomes.size());
-        return outcomes;
+        return Race.of(POOL, first, second);
     }
 }

@@ -114,7 +114,7 @@ public final class Access {
     /** {@link #selfOrAdmin}, and the user must be a member of the account (not removed): 404 otherwise. */
     public Member selfOrAdminOn(Caller caller, String userId) {
         Member actor = selfOrAdmin(caller, userId);
-        memberships.member(caller.accountId(), userId).filter(m -> m.status() != MemberStatus.REMOVED)
+        memberships.current(caller.accountId(), userId)
                 .orElseThrow(() -> ApiException.notFound("User"));
         return actor;
     }

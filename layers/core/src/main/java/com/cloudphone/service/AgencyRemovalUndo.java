@@ -11,6 +11,8 @@ import com.cloudphone.model.Job;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
 import com.cloudphone.model.MemberStatus;
+import com.cloudphone.model.Refusal;
+import com.cloudphone.model.Refused;
 import com.cloudphone.model.Tombstone;
 import com.cloudphone.store.JobStore;
 import com.cloudphone.store.Logins;
@@ -102,15 +104,14 @@ public final class AgencyRemovalUndo {
         DomainEvent added = DomainEvent.of(removed.accountId(), clock.instant().toString(),
                 new Event.UserAdded(removed.userId(), removed.kind(), removed.role(), "agency"));
         try {
-            decide(() -> memberships.reviveMembership(back, added));
-        } catch (ApiException refused) {
-            if (refused.code() != ErrorCode.EXTENSION_TAKEN) {
-                throw refused;
+            memberships.reviveMembership(back, added);
+        } catch (Refused refused) {
+            if (!(refused.refusal() instanceof Refusal.ClaimTaken taken) || taken.claim() != Refusal.Claim.EXTENSION) {
+                throw Refusals.meaning(refused.refusal());
             }
             decide(() -> memberships.reviveMembership(back.withExtension(null), added));
         }
     }
-
 
     private static Map<String, String> problem(String accountId, ErrorCode code, String message) {
         return Map.of("accountId", accountId, "code", code.name(), "message", message);

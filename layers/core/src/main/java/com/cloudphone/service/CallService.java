@@ -6,7 +6,6 @@ import com.cloudphone.error.ApiException;
 import com.cloudphone.model.Call;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Member;
-import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.store.CallLog;
@@ -54,7 +53,7 @@ public final class CallService {
     }
 
     private Member filterable(String accountId, String userId) {
-        return memberships.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
+        return memberships.current(accountId, userId)
                 .orElseThrow(() -> ApiException.invalid("userId", "no user " + userId + " in the account"));
     }
 }

@@ -116,8 +116,8 @@ public final class DeletionService {
      * the one thing it cannot: USER_LOGGED_IN when only device sessions remain.
      */
     private Tombstone remove(Member member, boolean fromWorkflow) {
-        requireMayLeaveAlone(member);
-        return removeMember(member, fromWorkflow);
+        requireNotAgencyAdmin(member);
+        return removeMember(member, fromWorkflow); // the last-admin rule is the removal's own (removal())
     }
 
     /**
@@ -126,10 +126,18 @@ public final class DeletionService {
      * offboarding's request checks them too, before its first write.
      */
     public void requireMayLeaveAlone(Member member) {
+        requireNotAgencyAdmin(member);
+        requireNotLastAdmin(member);
+    }
+
+    private static void requireNotAgencyAdmin(Member member) {
         if (member.role() == Role.AGENCY_ADMIN) {
             throw new ApiException(ErrorCode.INVALID_STATE, "An agency admin is removed from all of the agency's "
                     + "accounts at once (DELETE /agency/users/" + member.userId() + "), not from one");
         }
+    }
+
+    private void requireNotLastAdmin(Member member) {
         if (access.isLastAdmin(member)) {
             throw new ApiException(ErrorCode.INVALID_STATE, "The last admin of an account cannot be deleted");
         }
@@ -155,9 +163,7 @@ public final class DeletionService {
 
     /** The rules of any removal but the agency-admin one (last admin, blockers), and what it then writes. */
     Removal removal(Member member, boolean fromWorkflow) {
-        if (access.isLastAdmin(member)) {
-            throw new ApiException(ErrorCode.INVALID_STATE, "The last admin of an account cannot be deleted");
-        }
+        requireNotLastAdmin(member);
         long links = memberships.links(member.accountId(), member.userId());
         List<Blocker> blockers = blockersOf(member);
         if (!blockers.isEmpty()) {
@@ -178,7 +184,7 @@ public final class DeletionService {
     }
 
     private Member current(String accountId, String userId) {
-        return memberships.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
+        return memberships.current(accountId, userId)
                 .orElseThrow(() -> ApiException.notFound("User"));
     }
 

@@ -9,7 +9,6 @@ import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Event;
 import com.cloudphone.model.Ids;
 import com.cloudphone.model.Member;
-import com.cloudphone.model.MemberStatus;
 import com.cloudphone.store.DeviceStore;
 import com.cloudphone.store.Memberships;
 import java.time.Clock;
@@ -52,7 +51,7 @@ public final class DeviceService {
     }
 
     private Member requireMember(String accountId, String userId) {
-        return memberships.member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED)
+        return memberships.current(accountId, userId)
                 .orElseThrow(() -> ApiException.notFound("User"));
     }
 }

@@ -39,7 +39,7 @@ public final class InvitationService {
     /** {@code POST /users/{userId}/invitation}: a new secret for an invited user, shown once to the admin. */
     public UserView resend(Caller caller, String userId) {
         Member actor = access.admin(caller);
-        Member invited = memberships.member(caller.accountId(), userId).filter(m -> m.status() != MemberStatus.REMOVED)
+        Member invited = memberships.current(caller.accountId(), userId)
                 .orElseThrow(() -> ApiException.notFound("User"));
         access.requireMayManage(actor, invited);
         if (invited.status() != MemberStatus.INVITED) {

@@ -11,7 +11,6 @@ import com.cloudphone.model.Ids;
 import com.cloudphone.model.Job;
 import com.cloudphone.model.JobStatus;
 import com.cloudphone.model.Member;
-import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.OffboardingPlan;
 import com.cloudphone.model.OffboardingPolicy;
 import com.cloudphone.model.Page;
@@ -60,7 +59,7 @@ public final class OffboardingService {
 
     public Started start(Caller caller, String userId, OffboardingPlan plan) {
         Member actor = access.admin(caller);
-        Member member = memberships.member(caller.accountId(), userId).filter(m -> m.status() != MemberStatus.REMOVED)
+        Member member = memberships.current(caller.accountId(), userId)
                 .orElseThrow(() -> ApiException.notFound("User"));
         access.requireMayManage(actor, member);
         deletion.requireMayLeaveAlone(member);

@@ -19,6 +19,7 @@ import com.cloudphone.model.ProfileChangePolicy;
 import com.cloudphone.model.Role;
 import com.cloudphone.model.UserKind;
 import com.cloudphone.store.Accounts;
+import com.cloudphone.store.Lazy;
 import com.cloudphone.store.Logins;
 import com.cloudphone.store.Memberships;
 import java.time.Clock;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Adding, listing and editing the members of an account. */
 public final class UserService {
@@ -53,8 +55,9 @@ public final class UserService {
     public UserView add(Caller caller, NewUser request) {
         access.admin(caller);
         if (request.leadRouting()) {
-            if (!plan(caller.accountId()).allowsLeadRouting()) {
-                throw refusal(ProfileChangePolicy.Refusal.LEAD_ROUTING_NEEDS_PLAN, caller.accountId(), null);
+            Plan plan = plan(caller.accountId());
+            if (!plan.allowsLeadRouting()) {
+                throw refusal(ProfileChangePolicy.Refusal.LEAD_ROUTING_NEEDS_PLAN, () -> plan, null);
             }
         }
         String userId = Ids.next("u");
@@ -139,9 +142,11 @@ public final class UserService {
         }
         ProfileChangePolicy.Asked asked = new ProfileChangePolicy.Asked(patch.admin(), patch.suspended(),
                 patch.leadRouting(), patch.password() != null);
-        ProfileChangePolicy.refusal(actor, before, asked, () -> plan(caller.accountId()),
-                () -> memberships.adminCount(caller.accountId())).ifPresent(r -> {
-                    throw refusal(r, caller.accountId(), userId);
+        // read at most once, and only when a rule needs it (the refusal's message names it too)
+        Supplier<Plan> plan = new Lazy<>(() -> plan(caller.accountId()));
+        ProfileChangePolicy.refusal(actor, before, asked, plan, () -> memberships.adminCount(caller.accountId()))
+                .ifPresent(r -> {
+                    throw refusal(r, plan, userId);
                 });
         if (patch.password() != null || patch.email().changes()) {
             requireCurrentPasswordOfSelf(actor, before, patch);
@@ -173,12 +178,12 @@ public final class UserService {
     }
 
     /** What each of the profile rules' refusals says (docs/rules.md rules 3.1, 4, 11, 14.1, 19). */
-    private ApiException refusal(ProfileChangePolicy.Refusal refusal, String accountId, String userId) {
+    private static ApiException refusal(ProfileChangePolicy.Refusal refusal, Supplier<Plan> plan, String userId) {
         return switch (refusal) {
             case ONLY_ADMINS_CHANGE_ACCESS -> ApiException.forbidden(
                     "Only admins can change admin access, lead routing or suspend users");
             case LEAD_ROUTING_NEEDS_PLAN -> new ApiException(ErrorCode.PLAN_FEATURE_UNAVAILABLE,
-                    "The lead router and call broadcast come with the TEAM plan; this account is " + plan(accountId),
+                    "The lead router and call broadcast come with the TEAM plan; this account is " + plan.get(),
                     List.of(new FieldProblem("leadRouting", "needs the TEAM plan")));
             case AGENCY_ADMIN_EVERYWHERE -> new ApiException(ErrorCode.INVALID_STATE, "An agency admin keeps that role "
                     + "in every account of the agency; remove them from all of them at once (DELETE /agency/users/"
@@ -204,9 +209,7 @@ public final class UserService {
     }
 
     Member current(String accountId, String userId) {
-        return memberships.member(accountId, userId)
-                .filter(m -> m.status() != MemberStatus.REMOVED)
-                .orElseThrow(() -> ApiException.notFound("User"));
+        return memberships.current(accountId, userId).orElseThrow(() -> ApiException.notFound("User"));
     }
 
     private static Member apply(Member m, UserPatch p) {

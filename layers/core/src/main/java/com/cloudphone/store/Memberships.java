@@ -4,6 +4,7 @@ import com.cloudphone.model.AdminCount;
 import com.cloudphone.model.DomainEvent;
 import com.cloudphone.model.Login;
 import com.cloudphone.model.Member;
+import com.cloudphone.model.MemberStatus;
 import com.cloudphone.model.Page;
 import com.cloudphone.model.PageRequest;
 import com.cloudphone.model.Tombstone;
@@ -16,6 +17,11 @@ import java.util.Optional;
  */
 public interface Memberships {
     Optional<Member> member(String accountId, String userId);
+
+    /** The member if they are still in the account (not REMOVED); empty otherwise. */
+    default Optional<Member> current(String accountId, String userId) {
+        return member(accountId, userId).filter(m -> m.status() != MemberStatus.REMOVED);
+    }
 
     /** Members of an account that are not removed, in id order. */
     List<Member> members(String accountId);

@@ -82,6 +82,32 @@ class AgencyRemovalUndoTest {
     }
 
     @Test
+    void aLoginWhoseExtensionWasTakenMeanwhileComesBackWithoutOne() {
+        var agency = t.backend.accounts.open("Agency", Plan.TEAM, true, null, "ext-boss", "Owner-pass-1", null, true);
+        String agencyId = agency.account().accountId();
+        String sub = t.backend.accounts.open("Sub", Plan.TEAM, true, null, "ext-owner", "Owner-pass-1", agencyId,
+                false).account().accountId();
+        Caller boss = new Caller(agency.owner().userId(), agencyId, "AGENCY_ADMIN");
+        Caller bossInSub = new Caller(agency.owner().userId(), sub, "AGENCY_ADMIN");
+        Member deputy = t.backend.accounts.addAgencyAdmin(agencyId, "ext-deputy", "Deputy-pass-1", "Deputy");
+        t.backend.users.patch(bossInSub, deputy.userId(), UserPatch.NONE.withExtension(Change.to("301")));
+        String jobId = t.backend.agency.removeEverywhere(boss, deputy.userId()).jobId();
+        t.backend.steps.removeFromAccount(Map.of("jobId", jobId, "accountId", agencyId, "userId", deputy.userId(),
+                "item", sub));
+        t.backend.users.add(bossInSub, new NewUser(com.cloudphone.model.UserKind.INTERNAL, "ext-taker", null,
+                "Taker-pass-1", "Taker", "301", null, null, false));
+
+        t.backend.steps.recordFailure(Map.of("jobId", jobId, "accountId", agencyId, "error",
+                Map.of("Error", "States.Timeout", "Cause", "")));
+
+        Member back = t.backend.memberships.member(sub, deputy.userId()).orElseThrow();
+        assertTrue(back.canSignIn(), "back in the sub-account");
+        assertEquals(null, back.extension(), "without the extension someone else holds now");
+        assertEquals(List.of(sub), Json.parseObject(t.backend.jobs.get(agencyId, jobId).orElseThrow().stepsJson()
+                .get("undo")).get("restored"));
+    }
+
+    @Test
     void anAccountWhoseSeatWasTakenMeanwhileIsReportedOnTheJob() {
         var agency = t.backend.accounts.open("Agency", Plan.TEAM, true, null, "seat-boss", "Owner-pass-1", null, true);
         String agencyId = agency.account().accountId();

@@ -39,7 +39,7 @@ final class DevAccountsHandler extends HttpFunction {
             in.problem("seatLimit", "only TEAM accounts have a raised seat limit");
         }
         String username = UserRequests.username(in, "ownerUsername", OPTIONAL);
-        String password = in.secret("ownerPassword", OPTIONAL);
+        String password = in.exact("ownerPassword", OPTIONAL);
         if (password != null) {
             in.problems(Rules.passwordProblems("ownerPassword", password));
             if (username == null) {

@@ -30,7 +30,7 @@ final class DevAgencyAdminsHandler extends HttpFunction {
         Input in = request.input(Set.of("agencyAccountId", "username", "password", "displayName"));
         String agencyAccountId = in.id("agencyAccountId", REQUIRED);
         String username = UserRequests.username(in, "username", REQUIRED);
-        String password = in.secret("password", REQUIRED);
+        String password = in.exact("password", REQUIRED);
         if (password != null) {
             in.problems(Rules.passwordProblems("password", password));
         }

@@ -50,7 +50,7 @@ public class SessionsHandler extends HttpFunction {
                 if ((username == null) == (email == null) && in.ok("username") && in.ok("email")) {
                     in.problem("username", "give exactly one of username or email");
                 }
-                String password = in.secret("password", REQUIRED);
+                String password = in.exact("password", REQUIRED);
                 String accountId = in.id("accountId", OPTIONAL);
                 in.done();
                 var issued = sessions.signIn(username != null ? username : email, password, accountId);
@@ -59,7 +59,7 @@ public class SessionsHandler extends HttpFunction {
             case "POST /invitations/accept" -> {
                 Input in = request.input(Set.of("token", "password"));
                 String token = in.text("token", REQUIRED, 200);
-                String password = in.secret("password", REQUIRED);
+                String password = in.exact("password", REQUIRED);
                 if (password != null) {
                     in.problems(Rules.passwordProblems("password", password));
                 }

@@ -85,7 +85,7 @@ public final class Input {
     /** A trimmed string, or null when absent (a problem if required). Blank counts as absent. */
     public String text(String field, Presence presence, int maxLength) {
         boolean required = presence == Presence.REQUIRED;
-        String raw = secret(field, presence);
+        String raw = exact(field, presence);
         if (raw == null) {
             return null;
         }
@@ -112,15 +112,6 @@ public final class Input {
         return text;
     }
 
-    /**
-     * A string taken exactly as sent, for values the document gives a pattern or an enum (ids, E.164 numbers,
-     * choices): nothing is trimmed, and an empty string is a bad value, not an absent one. Null when absent or not
-     * a string (a problem if required or not a string).
-     */
-    public String exact(String field, Presence presence) {
-        return secret(field, presence);
-    }
-
     /** An id ({@link Ids#isId}) exactly as sent, or null when absent (a problem if required). */
     public String id(String field, Presence presence) {
         String text = exact(field, presence);
@@ -143,8 +134,12 @@ public final class Input {
         return values;
     }
 
-    /** A string taken exactly as sent (passwords: no trimming). */
-    public String secret(String field, Presence presence) {
+    /**
+     * A string taken exactly as sent: passwords, and values the document gives a pattern or an enum (ids, E.164
+     * numbers, choices). Nothing is trimmed, and an empty string is a bad value, not an absent one. Null when absent
+     * or not a string (a problem if required or not a string).
+     */
+    public String exact(String field, Presence presence) {
         boolean required = presence == Presence.REQUIRED;
         Object value = body.get(field);
         if (value == null) {

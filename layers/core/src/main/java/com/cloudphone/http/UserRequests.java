@@ -32,7 +32,7 @@ public final class UserRequests {
         UserKind kind = in.choice("kind", UserKind.class, REQUIRED);
         String username = username(in, "username", Input.Presence.requiredIf(kind == UserKind.INTERNAL));
         String email = email(in, Input.Presence.requiredIf(kind == UserKind.INVITED));
-        String password = in.secret("password", Input.Presence.requiredIf(kind == UserKind.INTERNAL));
+        String password = in.exact("password", Input.Presence.requiredIf(kind == UserKind.INTERNAL));
         if (kind == UserKind.INTERNAL && password != null) {
             in.problems(Rules.passwordProblems("password", password));
         }
@@ -75,11 +75,11 @@ public final class UserRequests {
         if (suspended != null) patch = patch.withSuspended(suspended);
         Boolean admin = in.bool("admin");
         if (admin != null) patch = patch.withAdmin(admin);
-        String password = in.secret("password", OPTIONAL);
+        String password = in.exact("password", OPTIONAL);
         if (password != null) {
             in.problems(Rules.passwordProblems("password", password));
         }
-        patch = patch.withPassword(password, in.secret("currentPassword", OPTIONAL));
+        patch = patch.withPassword(password, in.exact("currentPassword", OPTIONAL));
         Boolean leadRouting = in.bool("leadRouting");
         if (leadRouting != null) patch = patch.withLeadRouting(leadRouting);
         in.done();

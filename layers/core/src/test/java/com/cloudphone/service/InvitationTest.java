@@ -60,6 +60,16 @@ class InvitationTest {
     }
 
     @Test
+    void anAdminOfAnotherAccountCannotSendOne() {
+        UserView invited = invite("elsewhere@example.com");
+        Caller stranger = t.account(Plan.TEAM, true, "invite-stranger", "Owner-pass-1");
+        var before = t.snapshot();
+        assertEquals(ErrorCode.NOT_FOUND, assertThrows(ApiException.class,
+                () -> t.backend.invitations.resend(stranger, invited.userId())).code());
+        assertEquals(before, t.snapshot());
+    }
+
+    @Test
     void aDeletedInviteeCannotSetAPasswordWithTheOldInvitation() {
         UserView invited = invite("gone@example.com");
         t.backend.offboarding.deleteNow(admin, invited.userId());
